@@ -1,0 +1,1 @@
+"""api stage: STUB, filled by its issue."""

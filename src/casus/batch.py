@@ -1,0 +1,1 @@
+"""batch stage: STUB, filled by its issue."""

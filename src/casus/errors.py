@@ -1,0 +1,47 @@
+"""The casus error tree.
+
+Every error casus raises on purpose is a :class:`CasusError`. Messages are one line that says
+what failed, where, and what to try, so the CLI can print them without a traceback::
+
+    CasusError
+    ├── InputError    an article, file or argument could not be read
+    ├── CodingError   the NLP or coding stages failed on an article
+    ├── StoreError    the database could not be opened, read or written
+    └── ConfigError   a setting, lexicon or data file is invalid
+"""
+
+from __future__ import annotations
+
+__all__ = ["CasusError", "CodingError", "ConfigError", "InputError", "StoreError"]
+
+
+class CasusError(Exception):
+    """Base class of every error casus raises on purpose."""
+
+    def __init__(self, message: str, *, where: str | None = None, hint: str | None = None):
+        self.message = message
+        self.where = where
+        self.hint = hint
+        super().__init__(self.__str__())
+
+    def __str__(self) -> str:
+        text = f"{self.where}: {self.message}" if self.where else self.message
+        if self.hint:
+            text = f"{text} ({self.hint})"
+        return text
+
+
+class InputError(CasusError):
+    """An input file, article or argument cannot be read or is invalid."""
+
+
+class CodingError(CasusError):
+    """A pipeline stage failed on an article."""
+
+
+class StoreError(CasusError):
+    """The event store could not be opened, read or written."""
+
+
+class ConfigError(CasusError):
+    """A setting, lexicon or bundled data file is invalid."""

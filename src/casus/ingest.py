@@ -1,0 +1,1 @@
+"""ingest stage: STUB, filled by its issue."""

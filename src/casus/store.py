@@ -1,0 +1,1 @@
+"""store stage: STUB, filled by its issue."""
