@@ -233,6 +233,43 @@ class Event:
             "confidence": self.confidence,
         }
 
+    def to_row(self) -> dict[str, Any]:
+        """The CONTRACT record flattened to the column names of the ``events`` table (and of
+        CSV and Parquet exports): ``source_code``, ``location_lat``, ``trigger`` ..."""
+        row: dict[str, Any] = {
+            "event_id": self.event_id,
+            "article_id": self.article_id,
+            "sentence_index": self.sentence_index,
+            "date": self.date,
+            "date_precision": self.date_precision,
+        }
+        for role, who in (("source", self.source), ("target", self.target)):
+            for key in ("text", "name", "code", "country", "sector"):
+                row[f"{role}_{key}"] = getattr(who, key) if who else None
+        row.update(
+            cameo=self.cameo,
+            cameo_root=self.cameo_root,
+            plover=self.plover,
+            mode=self.mode,
+            quad_class=self.quad_class,
+            goldstein=self.goldstein,
+        )
+        loc = self.location
+        for key in ("text", "name", "country", "admin1", "lat", "lon", "geonameid", "precision"):
+            row[f"location_{key}"] = getattr(loc, key) if loc else None
+        ev = self.evidence
+        row.update(
+            evidence_sentence=ev.sentence,
+            evidence_start=ev.start,
+            evidence_end=ev.end,
+            trigger=ev.trigger,
+            trigger_start=ev.trigger_start,
+            trigger_end=ev.trigger_end,
+            cues=list(ev.cues),
+            confidence=self.confidence,
+        )
+        return row
+
 
 @dataclass(frozen=True, slots=True)
 class Article:
