@@ -1,1 +1,419 @@
-"""batch stage: STUB, filled by its issue."""
+"""Batch coding at scale on Dask (issue #8): the only module that imports Dask.
+
+The input stream (files, folders, JSONL, or Parquet with ``id,text,date`` columns) is cut into
+partitions of ``partition_size`` articles in input order; each partition gets a deterministic
+id from its position and its article ids. Workers run the same :class:`~casus.pipeline.Coder`
+as ``casus ingest`` (one per worker process, built by a worker plugin) and write events and
+articles as Parquet partitioned by month, each file written atomically under a name fixed by
+the partition id. The client appends a line to ``_manifest.jsonl`` only after a partition's
+files are in place, so a batch stopped at any point and started again with the same arguments
+skips finished partitions, rewrites unfinished ones with identical content, and ends with
+exactly the events of one uninterrupted run (event ids are deterministic).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+from distributed import Client, LocalCluster, as_completed, get_worker
+from distributed.diagnostics.plugin import WorkerPlugin
+
+from . import ingest
+from .errors import InputError
+from .model import Article
+from .pipeline import Coder
+from .settings import Settings
+
+__all__ = [
+    "ARTICLE_SCHEMA",
+    "EVENT_SCHEMA",
+    "BatchResult",
+    "PartitionResult",
+    "code_partition",
+    "partitions",
+    "read_inputs",
+    "read_manifest",
+    "run_batch",
+]
+
+MANIFEST = "_manifest.jsonl"
+_PLUGIN = "casus-coder"
+
+_S, _I, _F = pa.string(), pa.int32(), pa.float64()
+_PARTY_KEYS = ("text", "name", "code", "country", "sector")
+EVENT_SCHEMA = pa.schema(
+    [
+        ("event_id", _S),
+        ("article_id", _S),
+        ("sentence_index", _I),
+        ("date", pa.date32()),
+        ("date_precision", _S),
+        *[(f"{r}_{k}", _S) for r in ("source", "target") for k in _PARTY_KEYS],
+        ("cameo", _S),
+        ("cameo_root", _S),
+        ("plover", _S),
+        ("mode", _S),
+        ("quad_class", _I),
+        ("goldstein", _F),
+        ("location_text", _S),
+        ("location_name", _S),
+        ("location_country", _S),
+        ("location_admin1", _S),
+        ("location_lat", _F),
+        ("location_lon", _F),
+        ("location_geonameid", pa.int64()),
+        ("location_precision", _S),
+        ("evidence_sentence", _S),
+        ("evidence_start", _I),
+        ("evidence_end", _I),
+        ("trigger", _S),
+        ("trigger_start", _I),
+        ("trigger_end", _I),
+        ("cues", pa.list_(_S)),
+        ("confidence", _F),
+        ("published", pa.date32()),
+    ]
+)
+"""Columns of the events Parquet files: ``Event.to_row()`` plus the article's ``published``."""
+
+ARTICLE_SCHEMA = pa.schema(
+    [
+        ("id", _S),
+        ("title", _S),
+        ("text", _S),
+        ("date", pa.date32()),
+        ("url", _S),
+        ("outlet", _S),
+        ("origin", _S),
+        ("n_sentences", _I),
+        ("n_events", _I),
+    ]
+)
+
+
+@dataclass(frozen=True)
+class PartitionResult:
+    partition: str
+    articles: int
+    events: int
+    files: tuple[str, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "partition": self.partition,
+            "articles": self.articles,
+            "events": self.events,
+            "files": list(self.files),
+        }
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    out: Path
+    partitions: int
+    skipped: int
+    articles: int
+    events: int
+    errors: int
+    seconds: float
+    workers: int
+    dashboard: str | None = None
+    done: tuple[PartitionResult, ...] = field(default=(), repr=False)
+
+    @property
+    def articles_per_second(self) -> float:
+        return self.articles / self.seconds if self.seconds > 0 else 0.0
+
+
+class _CoderPlugin(WorkerPlugin):
+    """Builds one :class:`Coder` per worker process (the spaCy model loads once)."""
+
+    name = _PLUGIN
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.coder: Coder | None = None
+
+    def setup(self, worker: Any) -> None:
+        self.coder = Coder(self.settings)
+
+
+def _worker_coder(settings: Settings) -> Coder:
+    plugin = get_worker().plugins.get(_PLUGIN)
+    if isinstance(plugin, _CoderPlugin):
+        if plugin.coder is None:
+            plugin.coder = Coder(plugin.settings)
+        return plugin.coder
+    raise RuntimeError("casus worker plugin is not registered on this worker")
+
+
+def read_inputs(paths: Sequence[str], *, settings: Settings) -> Iterator[Article | InputError]:
+    """Articles from files, folders, JSONL, and Parquet files/folders with ``id,text,date``."""
+    plain: list[str] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.suffix == ".parquet" or (path.is_dir() and any(path.rglob("*.parquet"))):
+            if plain:
+                yield from ingest.iter_articles(plain, settings=settings)
+                plain = []
+            yield from _read_parquet(path, settings)
+        else:
+            plain.append(raw)
+    if plain:
+        yield from ingest.iter_articles(plain, settings=settings)
+
+
+def _read_parquet(path: Path, settings: Settings) -> Iterator[Article | InputError]:
+    files = sorted(path.rglob("*.parquet")) if path.is_dir() else [path]
+    for file in files:
+        try:
+            table = pq.read_table(file)
+        except (OSError, pa.ArrowException) as exc:
+            yield InputError(f"cannot read Parquet: {exc}", where=str(file))
+            continue
+        missing = {"id", "text"} - set(table.column_names)
+        if missing:
+            yield InputError(
+                f"missing column(s) {', '.join(sorted(missing))}",
+                where=str(file),
+                hint="Parquet input needs columns id, text and optionally date",
+            )
+            continue
+        for n, record in enumerate(table.to_pylist()):
+            if isinstance(record.get("date"), dt.date):
+                record["date"] = record["date"].isoformat()
+            try:
+                yield ingest.article_from_record(record, origin=f"{file}:{n}", settings=settings)
+            except InputError as exc:
+                yield exc
+
+
+def partitions(
+    articles: Iterable[Article], size: int
+) -> Iterator[tuple[str, list[Article]]]:
+    """Cut articles into partitions of ``size`` in input order, with deterministic ids."""
+    chunk: list[Article] = []
+    number = 0
+    for article in articles:
+        chunk.append(article)
+        if len(chunk) == size:
+            yield _partition_id(number, chunk), chunk
+            number, chunk = number + 1, []
+    if chunk:
+        yield _partition_id(number, chunk), chunk
+
+
+def _partition_id(number: int, chunk: Sequence[Article]) -> str:
+    digest = hashlib.sha1("\x1f".join(a.id for a in chunk).encode("utf-8")).hexdigest()[:10]
+    return f"{number:06d}-{digest}"
+
+
+def _month(day: dt.date | None) -> str:
+    return day.strftime("%Y-%m") if day else "unknown"
+
+
+def code_partition(
+    partition: str, articles: Sequence[Article], out: str, coder: Coder | None = None
+) -> PartitionResult:
+    """Code one partition and write its Parquet files atomically (runs on a worker)."""
+    coder = coder or _worker_coder(Settings.load())
+    event_rows: dict[str, list[dict[str, Any]]] = {}
+    article_rows: dict[str, list[dict[str, Any]]] = {}
+    n_events = 0
+    for article in coder.code(articles):
+        for event in article.events:
+            row = event.to_row()
+            row["published"] = article.date
+            event_rows.setdefault(_month(event.date or article.date), []).append(row)
+        n_events += len(article.events)
+        article_rows.setdefault(_month(article.date), []).append(
+            {
+                "id": article.id,
+                "title": article.title,
+                "text": article.text,
+                "date": article.date,
+                "url": article.url,
+                "outlet": article.outlet,
+                "origin": article.origin,
+                "n_sentences": len(article.sentences),
+                "n_events": len(article.events),
+            }
+        )
+    files = [
+        *_write_months(Path(out) / "events", partition, event_rows, EVENT_SCHEMA),
+        *_write_months(Path(out) / "articles", partition, article_rows, ARTICLE_SCHEMA),
+    ]
+    return PartitionResult(partition, len(articles), n_events, tuple(files))
+
+
+def _write_months(
+    root: Path, partition: str, rows: dict[str, list[dict[str, Any]]], schema: pa.Schema
+) -> Iterator[str]:
+    for month, month_rows in sorted(rows.items()):
+        folder = root / f"month={month}"
+        folder.mkdir(parents=True, exist_ok=True)
+        target = folder / f"part-{partition}.parquet"
+        tmp = folder / f".part-{partition}.parquet.tmp"
+        pq.write_table(pa.Table.from_pylist(month_rows, schema=schema), tmp)
+        os.replace(tmp, target)
+        yield str(target.relative_to(root.parent))
+
+
+def read_manifest(out: Path) -> dict[str, dict[str, Any]]:
+    """Finished partitions by id (a torn last line from a kill is ignored)."""
+    done: dict[str, dict[str, Any]] = {}
+    path = out / MANIFEST
+    if not path.exists():
+        return done
+    for line in path.read_text(encoding="utf-8").splitlines():
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError:
+            continue
+        if isinstance(record, dict) and "partition" in record:
+            done[str(record["partition"])] = record
+    return done
+
+
+def _append_manifest(out: Path, result: PartitionResult) -> None:
+    with (out / MANIFEST).open("a", encoding="utf-8") as fh:
+        fh.write(json.dumps(result.to_dict()) + "\n")
+        fh.flush()
+        os.fsync(fh.fileno())
+
+
+def run_batch(
+    inputs: Sequence[str],
+    out: Path,
+    *,
+    settings: Settings,
+    scheduler: str | None = None,
+    workers: int = 2,
+    partition_size: int = 200,
+    memory_limit: str = "2GB",
+    on_error: Callable[[InputError], None] | None = None,
+    on_progress: Callable[[int, int], None] | None = None,
+    on_start: Callable[[int, str | None], None] | None = None,
+) -> BatchResult:
+    """Code ``inputs`` on Dask into ``out`` and return what was done.
+
+    ``on_start(total_articles, dashboard_link)`` is called once the input is counted and the
+    cluster is up; ``on_progress(articles_done, total)`` after each partition.
+    """
+    if partition_size < 1:
+        raise InputError("--partition-size must be at least 1")
+    out.mkdir(parents=True, exist_ok=True)
+    done = read_manifest(out)
+    total = sum(1 for item in read_inputs(inputs, settings=settings) if isinstance(item, Article))
+    errors: list[InputError] = []
+
+    def good(items: Iterable[Article | InputError]) -> Iterator[Article]:
+        for item in items:
+            if isinstance(item, InputError):
+                errors.append(item)
+                if on_error:
+                    on_error(item)
+            else:
+                yield item
+
+    started = time.perf_counter()
+    cluster = None
+    if scheduler:
+        client = Client(scheduler)
+    else:
+        cluster = LocalCluster(
+            n_workers=workers,
+            threads_per_worker=1,
+            processes=True,
+            memory_limit=memory_limit,
+            dashboard_address=":0",
+            silence_logs=40,
+        )
+        client = Client(cluster)
+    try:
+        client.register_plugin(_CoderPlugin(settings), name=_PLUGIN)
+        n_workers = len(client.scheduler_info()["workers"]) or workers
+        if on_start:
+            on_start(total, client.dashboard_link)
+        return _drive(
+            client, inputs, out, settings, partition_size, done, total, n_workers, started,
+            good, errors, on_progress,
+        )
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def _drive(
+    client: Client,
+    inputs: Sequence[str],
+    out: Path,
+    settings: Settings,
+    partition_size: int,
+    done: dict[str, dict[str, Any]],
+    total: int,
+    n_workers: int,
+    started: float,
+    good: Callable[[Iterable[Article | InputError]], Iterator[Article]],
+    errors: list[InputError],
+    on_progress: Callable[[int, int], None] | None,
+) -> BatchResult:
+    window = max(2, 2 * n_workers)
+    pending = partitions(good(read_inputs(inputs, settings=settings)), partition_size)
+    queue: as_completed = as_completed()
+    finished: list[PartitionResult] = []
+    articles_done = skipped = 0
+
+    def submit_next() -> bool:
+        nonlocal articles_done, skipped
+        for pid, chunk in pending:
+            if pid in done:
+                skipped += 1
+                articles_done += len(chunk)
+                continue
+            queue.add(
+                client.submit(
+                    code_partition, pid, chunk, str(out), key=f"casus-{pid}", retries=3
+                )
+            )
+            return True
+        return False
+
+    for _ in range(window):
+        if not submit_next():
+            break
+    if on_progress:
+        on_progress(articles_done, total)
+    for future in queue:
+        result: PartitionResult = future.result()
+        _append_manifest(out, result)
+        finished.append(result)
+        articles_done += result.articles
+        future.release()
+        submit_next()
+        if on_progress:
+            on_progress(articles_done, total)
+    all_done = read_manifest(out)
+    return BatchResult(
+        out=out,
+        partitions=len(all_done),
+        skipped=skipped,
+        articles=sum(int(r.get("articles", 0)) for r in all_done.values()),
+        events=sum(int(r.get("events", 0)) for r in all_done.values()),
+        errors=len(errors),
+        seconds=time.perf_counter() - started,
+        workers=n_workers,
+        dashboard=client.dashboard_link,
+        done=tuple(finished),
+    )
