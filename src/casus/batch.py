@@ -128,6 +128,8 @@ class BatchResult:
     seconds: float
     workers: int
     dashboard: str | None = None
+    worker_peak_rss_mb: tuple[float, ...] = ()
+    """Peak resident memory of each worker process at the end of the run (MiB)."""
     done: tuple[PartitionResult, ...] = field(default=(), repr=False)
 
     @property
@@ -269,6 +271,12 @@ def _write_months(
         yield str(target.relative_to(root.parent))
 
 
+def _peak_rss_mb() -> float:
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
 def read_manifest(out: Path) -> dict[str, dict[str, Any]]:
     """Finished partitions by id (a torn last line from a kill is ignored)."""
     done: dict[str, dict[str, Any]] = {}
@@ -405,6 +413,7 @@ def _drive(
         if on_progress:
             on_progress(articles_done, total)
     all_done = read_manifest(out)
+    peaks = client.run(_peak_rss_mb)
     return BatchResult(
         out=out,
         partitions=len(all_done),
@@ -415,5 +424,6 @@ def _drive(
         seconds=time.perf_counter() - started,
         workers=n_workers,
         dashboard=client.dashboard_link,
+        worker_peak_rss_mb=tuple(sorted(float(v) for v in peaks.values())),
         done=tuple(finished),
     )
