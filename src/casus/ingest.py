@@ -1,1 +1,692 @@
-"""ingest stage: STUB, filled by its issue."""
+"""Readers: files, folders and standard input → :class:`~casus.model.Article` values.
+
+:func:`iter_articles` reads every input of ``CONTRACT.md`` — seed-style text (`` date
+YYYY-MM-DD ID`` line, title line, body), plain text, JSONL/JSON, HTML pages, RSS/Atom feeds,
+folders (recursively) and ``-`` (JSONL on standard input), each also gzip-compressed — and
+yields the good articles and, inline, one :class:`~casus.errors.InputError` per unreadable
+file or record, so callers report the error and carry on. Nothing is raised out of it.
+
+Article text is :func:`normalise`\\ d once, here; every later offset refers to that text.
+An article without an id gets :func:`content_id` of its text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import importlib.resources
+import io
+import json
+import os
+import re
+import sys
+import zlib
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import IO, ParamSpec
+
+from ._ingest_formats import Extracted, FeedError, extract_html, parse_feed, sniff_feed
+from ._ingest_norm import content_id, hash_normalised, normalise, split_outlet
+from .errors import InputError
+from .model import Article
+from .settings import Settings
+
+__all__ = [
+    "SUPPORTED_SUFFIXES",
+    "article_from_record",
+    "content_id",
+    "iter_articles",
+    "iter_samples",
+    "normalise",
+    "read_text_article",
+    "samples_dir",
+]
+
+TEXT_SUFFIXES = frozenset({".txt", ".text"})
+JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
+JSON_SUFFIXES = frozenset({".json"})
+HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+FEED_SUFFIXES = frozenset({".xml", ".rss", ".atom"})
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | JSONL_SUFFIXES | JSON_SUFFIXES | HTML_SUFFIXES | FEED_SUFFIXES
+"""File name endings read inside folders (each also with ``.gz`` appended)."""
+
+_FORMATS = "text (.txt), JSON Lines (.jsonl), JSON, HTML or RSS/Atom"
+_HEADER = re.compile(r"^[ \t]*date[ \t]+(\d[\d./-]{5,})(?:[ \t]+(\S+))?[ \t]*$", re.IGNORECASE)
+_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$")
+_SNIFF_BYTES = 8192
+_BINARY_OK = frozenset(b"\t\n\r\x0c\x08\x1b")
+_MARKUP_FACTOR = 10
+"""HTML pages and feeds may be this many times ``max_article_bytes`` (markup is bulky)."""
+
+_P = ParamSpec("_P")
+
+
+# --------------------------------------------------------------------------- public API
+
+
+def iter_articles(
+    paths: Sequence[str | os.PathLike[str]],
+    *,
+    settings: Settings,
+    default_date: dt.date | None = None,
+) -> Iterator[Article | InputError]:
+    """Read every path (file, folder, or ``-`` for standard input) in order.
+
+    Yields :class:`Article` values and, inline, an :class:`InputError` for each file or
+    record that cannot be read (missing, empty, binary, invalid UTF-8, bad JSON, impossible
+    date, too large, ...). ``default_date`` is the date of articles that carry none.
+    """
+    for raw in paths:
+        name = os.fspath(raw)
+        try:
+            if name == "-":
+                yield from _read_stdin(settings, default_date)
+                continue
+            path = Path(name)
+            if path.is_dir():
+                yield from _read_folder(path, settings, default_date)
+            elif path.exists():
+                yield from _read_file(path, settings, default_date, explicit=True)
+            else:
+                yield InputError(
+                    "no such file or folder", where=name, hint="check the path and spelling"
+                )
+        except OSError as err:
+            yield InputError(
+                f"cannot read: {err.strerror or err}",
+                where=name,
+                hint="check that the file exists and is readable",
+            )
+
+
+def read_text_article(
+    text: str,
+    *,
+    origin: str,
+    default_date: dt.date | None = None,
+    settings: Settings,
+) -> Article:
+    """One article from seed-style or plain text. Raises :class:`InputError`.
+
+    Seed style: a first line `` date YYYY-MM-DD ID`` (leading space and ID optional), then
+    the title line, then the body. Anything else is plain text: all body, no title, the
+    date ``default_date`` and a content-hash id.
+    """
+    _check_size(text, origin, settings)
+    lines = text.lstrip("\ufeff").split("\n", 1)
+    m = _HEADER.match(lines[0].rstrip("\r"))
+    if m is None:
+        return _build(text, origin=origin, settings=settings, date=default_date)
+    date = _parse_date(m.group(1), origin)
+    rest = lines[1] if len(lines) > 1 else ""
+    title, _, body = rest.lstrip("\r\n \t").partition("\n")
+    if not normalise(body):
+        raise InputError(
+            "no article text after the date and title lines",
+            where=origin,
+            hint="put the title on line 2 and the body from line 3 on",
+        )
+    return _build(
+        body,
+        origin=origin,
+        settings=settings,
+        id=m.group(2),
+        title=title,
+        date=date or default_date,
+    )
+
+
+def article_from_record(
+    record: Mapping[str, object],
+    *,
+    origin: str,
+    settings: Settings,
+    default_date: dt.date | None = None,
+) -> Article:
+    """One article from a JSON object ``{id, text, date?, title?, url?, source?}``.
+
+    ``source`` becomes :attr:`Article.outlet` (a leading ``(MENAFN)`` marker in the text is
+    removed either way). Raises :class:`InputError` naming ``origin`` when ``text`` is
+    missing, not a string or empty, or a field has the wrong type or an impossible date.
+    """
+    if not isinstance(record, Mapping):
+        raise InputError(
+            f"expected a JSON object, got {_json_type(record)}",
+            where=origin,
+            hint='write one {"id": ..., "text": ...} object per line',
+        )
+    if "text" not in record:
+        raise InputError(
+            'record has no "text" field',
+            where=origin,
+            hint='every object needs "text" (and ideally "id" and "date")',
+        )
+    text = record["text"]
+    if not isinstance(text, str):
+        raise InputError(
+            f'"text" must be a string, got {_json_type(text)}',
+            where=origin,
+            hint="put the article body in a JSON string",
+        )
+    raw_id = record.get("id")
+    if raw_id is None or raw_id == "":
+        given_id = None
+    elif isinstance(raw_id, str | int) and not isinstance(raw_id, bool):
+        given_id = str(raw_id).strip() or None
+    else:
+        raise InputError(
+            f'"id" must be a string, got {_json_type(raw_id)}',
+            where=origin,
+            hint='use a string id such as "afp-2025-06-13-001"',
+        )
+    raw_date = record.get("date")
+    if raw_date is None or raw_date == "":
+        date = default_date
+    elif isinstance(raw_date, str):
+        date = _parse_date(raw_date, origin) or default_date
+    else:
+        raise InputError(
+            f'"date" must be a "YYYY-MM-DD" string, got {_json_type(raw_date)}',
+            where=origin,
+            hint='write dates as "2025-06-13"',
+        )
+    return _build(
+        text,
+        origin=origin,
+        settings=settings,
+        id=given_id,
+        title=_opt_str(record, "title", origin),
+        url=_opt_str(record, "url", origin),
+        outlet=_opt_str(record, "source", origin),
+        date=date,
+        empty_hint='"text" is empty: give the article body or drop the record',
+    )
+
+
+def samples_dir() -> Path:
+    """Folder of the bundled sample articles (seed-style ``.txt``), for ``casus demo``."""
+    return Path(str(importlib.resources.files("casus").joinpath("data", "samples")))
+
+
+def iter_samples(settings: Settings | None = None) -> Iterator[Article]:
+    """The bundled sample articles, in file-name order."""
+    settings = settings or Settings()
+    root = importlib.resources.files("casus").joinpath("data", "samples")
+    for entry in sorted(root.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".txt") and not entry.name.startswith("."):
+            text = entry.read_text(encoding="utf-8")
+            yield read_text_article(text, origin=f"samples/{entry.name}", settings=settings)
+
+
+# --------------------------------------------------------------------------- building
+
+
+def _build(
+    raw: str,
+    *,
+    origin: str,
+    settings: Settings,
+    id: str | None = None,
+    title: str | None = None,
+    url: str | None = None,
+    outlet: str | None = None,
+    date: dt.date | None = None,
+    empty_hint: str = "the file has no article text: remove it or add text",
+) -> Article:
+    _check_size(raw, origin, settings)
+    text = normalise(raw)
+    marker, text = split_outlet(text)
+    if not text:
+        raise InputError("no article text", where=origin, hint=empty_hint)
+    clean_title = " ".join(normalise(title).split()) if title else ""
+    clean_outlet = " ".join(normalise(outlet).split()) if outlet else ""
+    return Article(
+        id=id or hash_normalised(text),
+        text=text,
+        date=date,
+        title=clean_title or None,
+        url=url.strip() if url and url.strip() else None,
+        outlet=clean_outlet or marker,
+        origin=origin,
+    )
+
+
+def _check_size(text: str, origin: str, settings: Settings) -> None:
+    limit = settings.max_article_bytes
+    if len(text) * 4 <= limit:
+        return
+    size = len(text.encode("utf-8", "surrogatepass"))
+    if size > limit:
+        raise _too_big(size, limit, origin)
+
+
+def _too_big(size: int, limit: int, origin: str, what: str = "article") -> InputError:
+    return InputError(
+        f"{what} is {size:,} bytes, over the limit of {limit:,}",
+        where=origin,
+        hint="split it, or raise the limit with CASUS_MAX_ARTICLE_BYTES",
+    )
+
+
+def _parse_date(value: str, origin: str) -> dt.date | None:
+    value = value.strip()
+    if not value:
+        return None
+    m = _DATE.match(value)
+    if m is None:
+        raise InputError(
+            f"date {value!r} is not in YYYY-MM-DD form",
+            where=origin,
+            hint="write dates as 2025-06-13",
+        )
+    try:
+        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        raise InputError(
+            f"impossible date {value!r}",
+            where=origin,
+            hint="use a real calendar date as YYYY-MM-DD",
+        ) from None
+
+
+def _lenient_date(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return _parse_date(value, "")
+    except InputError:
+        return None
+
+
+def _opt_str(record: Mapping[str, object], key: str, origin: str) -> str | None:
+    value = record.get(key)
+    if value is None or isinstance(value, str):
+        return value
+    raise InputError(
+        f'"{key}" must be a string, got {_json_type(value)}',
+        where=origin,
+        hint=f'write "{key}" as a JSON string or leave it out',
+    )
+
+
+def _json_type(value: object) -> str:
+    names = {dict: "an object", list: "an array", str: "a string", bool: "a boolean"}
+    if value is None:
+        return "null"
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return "a number"
+    return names.get(type(value), type(value).__name__)
+
+
+# --------------------------------------------------------------------------- files
+
+
+def _kind(path: Path) -> tuple[str, bool]:
+    """``(kind, gzipped)`` from the file name; kind ``""`` when unsupported."""
+    name = path.name.lower()
+    gz = name.endswith(".gz")
+    suffix = Path(name[:-3]).suffix if gz else path.suffix.lower()
+    for kind, suffixes in (
+        ("text", TEXT_SUFFIXES),
+        ("jsonl", JSONL_SUFFIXES),
+        ("json", JSON_SUFFIXES),
+        ("html", HTML_SUFFIXES),
+        ("feed", FEED_SUFFIXES),
+    ):
+        if suffix in suffixes:
+            return kind, gz
+    return "", gz
+
+
+def _read_folder(
+    folder: Path, settings: Settings, default_date: dt.date | None
+) -> Iterator[Article | InputError]:
+    found = False
+    problems: list[OSError] = []
+    files: list[Path] = []
+    for root, dirs, names in os.walk(folder, onerror=problems.append):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        files.extend(Path(root, n) for n in names if not n.startswith((".", "~")))
+    for err in problems:
+        yield InputError(
+            f"cannot list folder: {err.strerror or err}",
+            where=str(err.filename or folder),
+            hint="check its permissions",
+        )
+    for path in sorted(files):
+        if _kind(path)[0] and path.is_file():
+            found = True
+            try:
+                yield from _read_file(path, settings, default_date, explicit=False)
+            except OSError as err:
+                yield InputError(
+                    f"cannot read: {err.strerror or err}",
+                    where=str(path),
+                    hint="check that the file is readable",
+                )
+    if not found and not problems:
+        yield InputError(
+            "no readable files in this folder",
+            where=str(folder),
+            hint=f"casus reads {_FORMATS} files (also .gz)",
+        )
+
+
+def _read_file(
+    path: Path, settings: Settings, default_date: dt.date | None, *, explicit: bool
+) -> Iterator[Article | InputError]:
+    where = str(path)
+    kind, gz = _kind(path)
+    if kind == "jsonl":
+        with _open(path, gz) as fh:
+            yield from _read_jsonl(fh, where, settings, default_date)
+        return
+    limit = settings.max_article_bytes * (1 if kind == "text" else _MARKUP_FACTOR)
+    limit = max(limit, settings.max_article_bytes + 65536)
+    try:
+        data = _read_limited(path, gz, limit)
+    except (EOFError, gzip.BadGzipFile, zlib.error) as err:
+        yield InputError(
+            f"broken gzip data ({err})", where=where, hint="re-compress or unzip the file"
+        )
+        return
+    if data is None:
+        size = max(path.stat().st_size, limit + 1)
+        yield _too_big(size, limit, where, what="file")
+        return
+    yield from _read_bytes(data, kind, where, settings, default_date, explicit=explicit)
+
+
+def _open(path: Path, gz: bool) -> io.BufferedIOBase:
+    if gz:
+        return gzip.GzipFile(path, "rb")
+    return path.open("rb")
+
+
+def _read_limited(path: Path, gz: bool, limit: int) -> bytes | None:
+    """The file's bytes (decompressed), or ``None`` when they exceed ``limit``."""
+    with _open(path, gz) as fh:
+        data = fh.read(limit + 1)
+    return None if len(data) > limit else data
+
+
+def _read_bytes(
+    data: bytes,
+    kind: str,
+    where: str,
+    settings: Settings,
+    default_date: dt.date | None,
+    *,
+    explicit: bool = True,
+) -> Iterator[Article | InputError]:
+    text = _decode(data, where)
+    if isinstance(text, InputError):
+        yield text
+        return
+    if not kind:
+        kind = _sniff(text)
+    if kind == "feed" or (kind == "html" and sniff_feed(data[:_SNIFF_BYTES])):
+        yield from _read_feed(data, where, settings, default_date)
+    elif kind == "html":
+        yield _guard(_read_html, text, where, settings, default_date)
+    elif kind == "json":
+        yield from _read_json(text, where, settings, default_date)
+    elif kind == "jsonl":
+        yield from _read_jsonl_text(text, where, settings, default_date)
+    else:
+        yield _guard(
+            read_text_article, text, origin=where, default_date=default_date, settings=settings
+        )
+
+
+def _guard(
+    make: Callable[_P, Article], /, *args: _P.args, **kwargs: _P.kwargs
+) -> Article | InputError:
+    """``make(*args, **kwargs)``, or the InputError it raised."""
+    try:
+        return make(*args, **kwargs)
+    except InputError as err:
+        return err
+
+
+def _sniff(text: str) -> str:
+    head = text.lstrip("\ufeff \t\r\n")[:512]
+    if head.startswith("{"):
+        return "jsonl"
+    if head.startswith("["):
+        return "json"
+    if head.startswith("<"):
+        low = head.lower()
+        if low.startswith("<?xml") or "<rss" in low or "<feed" in low:
+            return "feed" if sniff_feed(head.encode("utf-8", "replace")) else "html"
+        return "html"
+    return "text"
+
+
+def _decode(data: bytes, where: str) -> str | InputError:
+    """Bytes → text, or the InputError that says why not (empty, binary, invalid UTF-8)."""
+    if not data.strip():
+        return InputError("empty file", where=where, hint="remove it or put an article in it")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as err:
+            return InputError(
+                f"not valid UTF-16 at byte {err.start}",
+                where=where,
+                hint="convert it to UTF-8, e.g. iconv -f utf-16 -t utf-8 IN > OUT",
+            )
+    reason = _binary_reason(data)
+    if reason:
+        return InputError(reason, where=where, hint=f"casus reads {_FORMATS} text files")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        offset = err.start + (3 if data.startswith(b"\xef\xbb\xbf") else 0)
+        return InputError(
+            f"not valid UTF-8: byte 0x{data[offset]:02X} at offset {offset}",
+            where=where,
+            hint="convert it to UTF-8 first, e.g. iconv -f latin1 -t utf-8 IN > OUT",
+        )
+
+
+def _binary_reason(data: bytes) -> str | None:
+    if data.startswith(b"%PDF-"):
+        return "a PDF file, not text (extract its text first, e.g. with pdftotext)"
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        return f"binary file, not text (NUL byte at offset {nul})"
+    head = data[:_SNIFF_BYTES]
+    control = sum(1 for b in head if b < 0x20 and b not in _BINARY_OK)
+    if control * 10 > len(head):
+        return "binary file, not text (mostly control bytes)"
+    return None
+
+
+# --------------------------------------------------------------------------- formats
+
+
+def _read_html(text: str, where: str, settings: Settings, default_date: dt.date | None) -> Article:
+    try:
+        page = extract_html(text)
+    except (ValueError, TypeError, LookupError, RecursionError) as err:
+        raise InputError(
+            f"could not extract text from HTML ({type(err).__name__})",
+            where=where,
+            hint="save the page as text, or check that it is an HTML page",
+        ) from None
+    return _from_extracted(page, where, settings, default_date)
+
+
+def _from_extracted(
+    item: Extracted, origin: str, settings: Settings, default_date: dt.date | None
+) -> Article:
+    date = item.date or _lenient_date(item.date_text) or default_date
+    return _build(
+        item.text or item.title or "",
+        origin=origin,
+        settings=settings,
+        id=item.id,
+        title=item.title,
+        url=item.url,
+        outlet=item.outlet,
+        date=date,
+        empty_hint="no main text found: save the article body as .txt",
+    )
+
+
+def _read_feed(
+    data: bytes, where: str, settings: Settings, default_date: dt.date | None
+) -> Iterator[Article | InputError]:
+    try:
+        items = parse_feed(data)
+    except FeedError as err:
+        yield InputError(str(err), where=where, hint="check that it is an RSS or Atom feed")
+        return
+    for item in items:
+        origin = f"{where}#{item.position}"
+        yield _guard(_from_extracted, item, origin, settings, default_date)
+
+
+def _read_json(
+    text: str, where: str, settings: Settings, default_date: dt.date | None
+) -> Iterator[Article | InputError]:
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError as err:
+        if err.msg == "Extra data":  # several objects, one a line: JSON Lines after all
+            yield from _read_jsonl_text(text, where, settings, default_date)
+            return
+        yield InputError(
+            f"not valid JSON: {err.msg} at line {err.lineno} column {err.colno}",
+            where=where,
+            hint="fix the JSON (a list of objects, or one object per line as .jsonl)",
+        )
+        return
+    except RecursionError:
+        yield InputError("JSON nested too deeply", where=where, hint="flatten the records")
+        return
+    records = value if isinstance(value, list) else [value]
+    for n, record in enumerate(records, start=1):
+        origin = where if len(records) == 1 and not isinstance(value, list) else f"{where}#{n}"
+        yield _guard(_record, record, origin, settings, default_date)
+
+
+def _record(
+    record: object, origin: str, settings: Settings, default_date: dt.date | None
+) -> Article:
+    if not isinstance(record, Mapping):
+        raise InputError(
+            f"expected a JSON object, got {_json_type(record)}",
+            where=origin,
+            hint='write one {"id": ..., "text": ...} object per article',
+        )
+    return article_from_record(record, origin=origin, settings=settings, default_date=default_date)
+
+
+def _read_jsonl_text(
+    text: str, where: str, settings: Settings, default_date: dt.date | None
+) -> Iterator[Article | InputError]:
+    lines = (line.encode("utf-8", "surrogatepass") for line in text.split("\n"))
+    yield from _jsonl_lines(lines, where, settings, default_date, check_binary=False)
+
+
+def _read_jsonl(
+    fh: Iterable[bytes], where: str, settings: Settings, default_date: dt.date | None
+) -> Iterator[Article | InputError]:
+    try:
+        yield from _jsonl_lines(fh, where, settings, default_date, check_binary=True)
+    except (EOFError, gzip.BadGzipFile, zlib.error) as err:
+        yield InputError(
+            f"broken gzip data ({err})", where=where, hint="re-compress or unzip the file"
+        )
+
+
+def _jsonl_lines(
+    lines: Iterable[bytes],
+    where: str,
+    settings: Settings,
+    default_date: dt.date | None,
+    *,
+    check_binary: bool,
+    first_number: int = 1,
+) -> Iterator[Article | InputError]:
+    limit = settings.max_article_bytes * 6 + 65536  # \uXXXX escapes take six bytes a char
+    seen_text = False
+    for number, raw in enumerate(lines, start=first_number):
+        origin = f"{where}:{number}"
+        line = raw.strip()
+        if not seen_text:
+            line = line.removeprefix(b"\xef\xbb\xbf")
+            if check_binary:
+                reason = _binary_reason(raw)
+                if reason:
+                    yield InputError(reason, where=where, hint=f"casus reads {_FORMATS} files")
+                    return
+        if not line:
+            continue
+        seen_text = True
+        if len(line) > limit:
+            yield _too_big(len(line), limit, origin, what="line")
+            continue
+        yield _jsonl_line(line, origin, settings, default_date)
+    if not seen_text:
+        yield InputError("empty file", where=where, hint="remove it or put articles in it")
+
+
+def _jsonl_line(
+    line: bytes, origin: str, settings: Settings, default_date: dt.date | None
+) -> Article | InputError:
+    try:
+        text = line.decode("utf-8")
+    except UnicodeDecodeError as err:
+        return InputError(
+            f"not valid UTF-8: byte 0x{line[err.start]:02X} at column {err.start + 1}",
+            where=origin,
+            hint="convert the file to UTF-8 first, e.g. iconv -f latin1 -t utf-8 IN > OUT",
+        )
+    if "\x00" in text:
+        return InputError("NUL byte in line", where=origin, hint="remove binary data")
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError as err:
+        return InputError(
+            f"line is not valid JSON: {err.msg} at column {err.colno}",
+            where=origin,
+            hint='fix the line: one {"id": ..., "text": ...} object per line',
+        )
+    except RecursionError:
+        return InputError("JSON nested too deeply", where=origin, hint="flatten the record")
+    return _guard(_record, value, origin, settings, default_date)
+
+
+def _read_stdin(settings: Settings, default_date: dt.date | None) -> Iterator[Article | InputError]:
+    stream: IO[bytes] = sys.stdin.buffer
+    first = b""
+    number = 0
+    for line in stream:
+        number += 1
+        if line.strip():
+            first = line
+            break
+    if not first:
+        yield InputError("nothing on standard input", where="-", hint="pipe JSON Lines into casus")
+        return
+    if first.lstrip().startswith(b"{"):
+        yield from _jsonl_lines(
+            _chain(first, stream),
+            "-",
+            settings,
+            default_date,
+            check_binary=True,
+            first_number=number,
+        )
+        return
+    data = first + stream.read()
+    kind = "json" if first.lstrip().startswith(b"[") else ""
+    yield from _read_bytes(data, kind, "-", settings, default_date)
+
+
+def _chain(first: bytes, rest: Iterable[bytes]) -> Iterator[bytes]:
+    yield first
+    yield from rest
