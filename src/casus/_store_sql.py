@@ -7,6 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from ._records import EVENT_COLUMN_TYPES, EVENT_COLUMNS
+from .errors import StoreError
 
 __all__ = ["SCHEMA", "SCHEMA_VERSION", "EventQuery", "event_sql"]
 
@@ -130,7 +131,7 @@ def event_sql(q: EventQuery) -> tuple[str, list[object]]:
         params.append(q.after)
     order = "event_id" if q.after else _ORDERS.get(q.order)
     if order is None:
-        raise ValueError(f"unknown order {q.order!r}: use one of {', '.join(_ORDERS)}")
+        raise StoreError(f"unknown order {q.order!r}", hint=f"use one of {', '.join(_ORDERS)}")
     sql = f"SELECT {', '.join(EVENT_COLUMNS)} FROM events"
     if where:
         sql += " WHERE " + " AND ".join(where)

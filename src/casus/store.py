@@ -455,7 +455,10 @@ class Store:
         """Like :meth:`query`, as a ``pyarrow.Table``."""
         with self._connect() as con:
             _check_read_only(con, sql)
-            table: pa.Table = con.sql(sql, params=list(params)).fetch_arrow_table()
+            relation = con.sql(sql, params=list(params))
+            # DuckDB >= 1.4 calls it to_arrow_table; older releases fetch_arrow_table.
+            name = "to_arrow_table" if hasattr(relation, "to_arrow_table") else "fetch_arrow_table"
+            table: pa.Table = getattr(relation, name)()
             return table
 
 
