@@ -28,6 +28,38 @@ app = typer.Typer(
 
 # --- serve (issue #7) ---
 
+
+@app.command("serve")
+def serve_command(
+    db: Path | None = typer.Option(None, "--db", help="DuckDB file to serve (default: CASUS_DB)."),
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on."),
+    port: int = typer.Option(8000, "--port", help="TCP port."),
+    allow_ingest: bool = typer.Option(
+        False, "--allow-ingest", help="Enable POST /api/ingest (needs CASUS_TOKEN)."
+    ),
+    tiles: str = typer.Option(
+        "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+        "--tiles",
+        envvar="CASUS_TILES",
+        help="Map tile URL template, or 'none' for bundled country outlines only.",
+    ),
+) -> None:
+    """Serve the REST API (/api, docs at /docs) and the dashboard (/).
+
+    Example: casus serve --db events.duckdb --port 8000
+    """
+    from .api import serve
+    from .errors import CasusError
+
+    try:
+        settings = Settings.load(db=db)
+        typer.echo(f"casus: serving {settings.db} on http://{host}:{port}/", err=True)
+        serve(settings, host=host, port=port, allow_ingest=allow_ingest, tiles=tiles)
+    except CasusError as err:
+        typer.echo(f"error: {err}", err=True)
+        raise typer.Exit(1) from None
+
+
 # --- batch (issue #8) ---
 
 
