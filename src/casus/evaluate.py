@@ -198,7 +198,17 @@ def _error_dict(r: RecordResult) -> dict[str, Any]:
 
 
 def _articles(records: Sequence[GoldRecord], settings: Settings) -> list[Article]:
-    return [Article(id=r.id, text=r.text, date=r.date, origin="gold") for r in records]
+    """Each gold record as the article ``casus code`` would read from the same JSON object."""
+    from .ingest import article_from_record
+
+    return [
+        article_from_record(
+            {"id": r.id, "text": r.text, "date": r.date.isoformat() if r.date else None},
+            origin=f"gold:{r.id}",
+            settings=settings,
+        )
+        for r in records
+    ]
 
 
 def evaluate(records: Sequence[GoldRecord], coder: Coder, *, scheme: Scheme) -> Evaluation:
