@@ -152,3 +152,19 @@ def test_evaluate_expected_coded_from_event() -> None:
     assert (coded.source, coded.target, coded.cameo_root, coded.date) == ("BBB", "IGO", "19", D)
     assert (coded.lat, coded.lon) == (10.0, 20.0)
     assert "1951" in str(coded)
+
+
+def test_evaluate_expected_coded_from_contract_record() -> None:
+    record = {
+        "source": {"code": "BBBGOV", "country": "BBB"},
+        "target": {"code": "IGOUNO", "country": None},
+        "cameo": "0431",
+        "cameo_root": "04",
+        "date": "2030-03-01",
+        "location": {"lat": 10.0, "lon": 20.0},
+        "evidence": {"trigger": "visited"},
+    }
+    coded = Coded.from_record(record)
+    assert coded == Coded("BBB", "IGO", "04", D, 10.0, 20.0, "0431 'visited'")
+    bare = Coded.from_record({"source": None, "target": None, "cameo": "190", "location": None})
+    assert (bare.source, bare.target, bare.cameo_root, bare.lat) == (None, None, "19", None)

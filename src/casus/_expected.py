@@ -55,6 +55,30 @@ class Coded:
             label=f"{event.cameo} {event.evidence.trigger!r}",
         )
 
+    @classmethod
+    def from_record(cls, record: Mapping[str, Any]) -> Coded:
+        """From a CONTRACT schema-1 record (a line of ``casus code --format jsonl``)."""
+
+        def actor(p: object) -> str | None:
+            if not isinstance(p, Mapping):
+                return None
+            country, code = p.get("country"), p.get("code")
+            return country_level(country) if country else country_level(code)
+
+        loc = record.get("location")
+        loc = loc if isinstance(loc, Mapping) else {}
+        when, evidence = record.get("date"), record.get("evidence")
+        trigger = evidence.get("trigger") if isinstance(evidence, Mapping) else ""
+        return cls(
+            source=actor(record.get("source")),
+            target=actor(record.get("target")),
+            cameo_root=str(record.get("cameo_root") or str(record.get("cameo", ""))[:2]),
+            date=dt.date.fromisoformat(when) if isinstance(when, str) and when else None,
+            lat=_float(loc.get("lat")),
+            lon=_float(loc.get("lon")),
+            label=f"{record.get('cameo')} {trigger!r}",
+        )
+
     def __str__(self) -> str:
         where = (
             f" @{self.lat:.2f},{self.lon:.2f}"
@@ -65,6 +89,10 @@ class Coded:
             f"{self.source or '-'} {self.cameo_root} {self.target or '-'}"
             f" {self.date or ''}{where} {self.label}".rstrip()
         )
+
+
+def _float(v: object) -> float | None:
+    return float(v) if isinstance(v, int | float) and not isinstance(v, bool) else None
 
 
 def _country(p: Participant | None) -> str | None:
