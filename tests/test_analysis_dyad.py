@@ -63,8 +63,10 @@ def _history() -> list[Article]:
         article(
             "med-2",
             D(2025, 6, 6),
-            [ev("med-2", 0, "IGOUNO", "045", "UKR", D(2025, 6, 6))]
-            + [ev("med-2", 1, "RUS", "190", "UKR", D(2025, 6, 6))],
+            [
+                ev("med-2", 0, "IGOUNO", "045", "UKR", D(2025, 6, 6)),
+                ev("med-2", 1, "RUS", "190", "UKR", D(2025, 6, 6)),
+            ],
         )
     )
     return arts
@@ -111,8 +113,16 @@ def test_analysis_dyad_series_rejects_bad_input(store: Store) -> None:
 
 @pytest.mark.parametrize(
     ("text", "code"),
-    [("ISR", "ISR"), ("isr", "ISR"), ("Israel", "ISR"), ("Russia", "RUS"), ("UK", "GBR")]
-    + [("Iran", "IRN"), ("IGOUNO", "IGOUNO"), ("United States", "USA")],
+    [
+        ("ISR", "ISR"),
+        ("isr", "ISR"),
+        ("Israel", "ISR"),
+        ("Russia", "RUS"),
+        ("UK", "GBR"),
+        ("Iran", "IRN"),
+        ("IGOUNO", "IGOUNO"),
+        ("United States", "USA"),
+    ],
 )
 def test_analysis_resolve_actor(text: str, code: str) -> None:
     assert resolve_actor(text) == code
