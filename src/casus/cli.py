@@ -1,24 +1,333 @@
-"""casus command line: thin Typer commands over library functions. STUB (issue #2 fills it).
+"""casus command line: thin Typer commands over library functions.
 
 Each issue adds its commands inside its own marked section below; keep to your section.
+Errors: every :class:`~casus.errors.CasusError` becomes one ``error: ...`` line on stderr and
+exit code 1, never a traceback. Heavy modules (spaCy, DuckDB) are imported inside commands.
 """
 
 from __future__ import annotations
 
+import contextlib
+import csv
+import datetime as dt
+import json
+import sys
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import IO, TYPE_CHECKING
 
 import typer
 from rich.console import Console
 
+from ._cli_output import EVENT_FORMATS, DelayedProgress, EventWriter, events_table, records_table
+from .errors import CasusError, InputError
+from .model import Article
 from .settings import Settings
 
+if TYPE_CHECKING:
+    from .pipeline import Coder
+
 app = typer.Typer(
-    help="casus: who did what to whom, when and where: political events from news text.",
+    help="casus: who did what to whom, when and where: political events from news text.\n\n"
+    "Example: casus ingest news/ && casus events --actor RUS --since 2025-06-01",
     no_args_is_help=True,
     add_completion=False,
+    pretty_exceptions_enable=False,
 )
 
 # --- core commands: ingest, code, events, articles, stats, demo (issue #2) ---
+
+_DbOption = typer.Option(
+    None, "--db", help="DuckDB file (default ./casus.duckdb, or the CASUS_DB variable)."
+)
+_DateOption = typer.Option(
+    None, "--date", help="Publication date YYYY-MM-DD for articles that carry none."
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        from . import __version__
+
+        typer.echo(f"casus {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Print the version and exit."
+    ),
+) -> None:
+    """casus: who did what to whom, when and where: political events from news text.
+
+    Example: casus demo
+    """
+
+
+def _stderr() -> Console:
+    return Console(stderr=True, highlight=False)
+
+
+def _report(err: Exception) -> None:
+    """One line on stderr for an error, never a traceback."""
+    _stderr().print(f"error: {err}", markup=False, highlight=False, soft_wrap=True)
+
+
+def _fail(err: Exception) -> typer.Exit:
+    _report(err)
+    return typer.Exit(1)
+
+
+def _parse_date(value: str | None, option: str) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise InputError(f"not a date: {value!r}", where=option, hint="use YYYY-MM-DD") from None
+
+
+def _choice(value: str, allowed: Sequence[str], option: str) -> str:
+    if value not in allowed:
+        raise InputError(f"unknown value {value!r}", where=option, hint=" or ".join(allowed))
+    return value
+
+
+@contextlib.contextmanager
+def _output(path: Path | None) -> Iterator[IO[str]]:
+    if path is None:
+        yield sys.stdout
+        return
+    try:
+        with path.open("w", encoding="utf-8", newline="") as handle:
+            yield handle
+    except OSError as exc:
+        raise InputError(f"cannot write: {exc.strerror}", where=str(path)) from None
+
+
+def _coder(settings: Settings) -> Coder:
+    from .pipeline import Coder
+
+    return Coder(settings)
+
+
+def _ingest(items: Iterable[Article | InputError], settings: Settings, command: str) -> int:
+    """Code and store reader output with a progress display; print the summary line.
+    Returns the number of articles read."""
+    from ._jobs import ingest_items
+    from .store import Store
+
+    console = _stderr()
+    coder = _coder(settings)
+    with DelayedProgress(console, "ingesting") as progress:
+        result = ingest_items(
+            items,
+            coder,
+            Store(settings.db),
+            command=command,
+            on_error=_report,
+            on_article=lambda a: progress.advance(1, len(a.events)),
+        )
+    console.print(
+        f"{result.read} articles read, {result.stored} stored, {result.events} events, "
+        f"{result.errors} errors → {settings.db}",
+        markup=False,
+    )
+    return result.read
+
+
+@app.command("ingest")
+def ingest_command(
+    paths: list[str] = typer.Argument(..., help="Files, folders, or - for JSONL on stdin."),
+    db: Path | None = _DbOption,
+    date: str | None = _DateOption,
+) -> None:
+    """Read, code and store articles (re-ingesting an article replaces it, never duplicates).
+
+    Example: casus ingest ../shared/seed/article-403.txt news/ --db events.duckdb
+    """
+    from .ingest import iter_articles
+
+    try:
+        settings = Settings.load(db=db)
+        items = iter_articles(paths, settings=settings, default_date=_parse_date(date, "--date"))
+        read = _ingest(items, settings, command="ingest " + " ".join(paths))
+    except CasusError as err:
+        raise _fail(err) from None
+    if read == 0:
+        raise typer.Exit(1)
+
+
+@app.command("code")
+def code_command(
+    paths: list[str] = typer.Argument(..., help="Files, folders, or - for JSONL on stdin."),
+    fmt: str = typer.Option("jsonl", "--format", help="jsonl, json, csv or table."),
+    output: Path | None = typer.Option(None, "--output", "-o", help="Write here, not stdout."),
+    date: str | None = _DateOption,
+) -> None:
+    """Read and code articles; print one CONTRACT event record a line. No database.
+
+    Example: casus code ../shared/seed/article-403.txt --format jsonl
+    """
+    from ._jobs import code_items
+    from .ingest import iter_articles
+
+    try:
+        _choice(fmt, EVENT_FORMATS, "--format")
+        settings = Settings.load()
+        items = iter_articles(paths, settings=settings, default_date=_parse_date(date, "--date"))
+        coder = _coder(settings)
+        read = 0
+        with _output(output) as stream, DelayedProgress(_stderr(), "coding") as progress:
+            writer = EventWriter(stream, fmt)
+            for article in code_items(items, coder, on_error=_report):
+                read += 1
+                progress.advance(1, len(article.events))
+                writer.write(article.events)
+            writer.close()
+    except CasusError as err:
+        raise _fail(err) from None
+    if read == 0:
+        raise typer.Exit(1)
+
+
+@app.command("events")
+def events_command(
+    db: Path | None = _DbOption,
+    actor: str | None = typer.Option(None, "--actor", help="Code prefix, country or name."),
+    dyad: tuple[str, str] | None = typer.Option(
+        None, "--dyad", help="Two actors (countries or codes), either direction."
+    ),
+    directed: bool = typer.Option(False, "--directed", help="--dyad only from A to B."),
+    since: str | None = typer.Option(None, "--since", help="From this date, YYYY-MM-DD."),
+    until: str | None = typer.Option(None, "--until", help="Up to this date, YYYY-MM-DD."),
+    cameo: str | None = typer.Option(None, "--cameo", help="CAMEO code prefix, e.g. 19."),
+    plover: str | None = typer.Option(None, "--plover", help="PLOVER type, e.g. ASSAULT."),
+    quad: int | None = typer.Option(None, "--quad", min=1, max=4, help="Quad class 1-4."),
+    place: str | None = typer.Option(None, "--place", help="Location name or ISO3 country."),
+    text: str | None = typer.Option(None, "--text", help="Words in the evidence sentence."),
+    limit: int = typer.Option(100, "--limit", min=0, help="At most this many events."),
+    after: str | None = typer.Option(None, "--after", help="Cursor: the last event_id seen."),
+    fmt: str = typer.Option("table", "--format", help="table, jsonl, json or csv."),
+    output: Path | None = typer.Option(None, "--output", "-o", help="Write here, not stdout."),
+) -> None:
+    """Query stored events.
+
+    Example: casus events --dyad ISR IRN --since 2025-06-13 --plover ASSAULT --format jsonl
+    """
+    from .store import EventQuery, Store
+
+    try:
+        _choice(fmt, EVENT_FORMATS, "--format")
+        query = EventQuery(
+            actor=actor,
+            dyad=(dyad[0], dyad[1]) if dyad and all(dyad) else None,
+            directed=directed,
+            since=_parse_date(since, "--since"),
+            until=_parse_date(until, "--until"),
+            cameo=cameo,
+            plover=plover,
+            quad=quad,
+            place=place,
+            text=text,
+            limit=limit,
+            after=after,
+            order="event_id" if after else "date",
+        )
+        found = Store(Settings.load(db=db).db, read_only=True).events(query)
+        with _output(output) as stream:
+            writer = EventWriter(stream, fmt)
+            writer.write(found)
+            writer.close()
+    except CasusError as err:
+        raise _fail(err) from None
+
+
+@app.command("articles")
+def articles_command(
+    db: Path | None = _DbOption,
+    limit: int = typer.Option(50, "--limit", min=0, help="At most this many, newest first."),
+    fmt: str = typer.Option("table", "--format", help="table, jsonl or csv."),
+) -> None:
+    """List stored articles: id, date, outlet, title, sentences and events.
+
+    Example: casus articles --limit 10
+    """
+    from .store import Store
+
+    columns = ("id", "date", "outlet", "title", "n_sentences", "n_events")
+    try:
+        _choice(fmt, ("table", "jsonl", "csv"), "--format")
+        rows = [
+            s.to_dict()
+            for s in Store(Settings.load(db=db).db, read_only=True).article_summaries(limit=limit)
+        ]
+    except CasusError as err:
+        raise _fail(err) from None
+    if fmt == "jsonl":
+        for row in rows:
+            sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+    elif fmt == "csv":
+        writer = csv.DictWriter(sys.stdout, fieldnames=[*columns, "origin"])
+        writer.writeheader()
+        writer.writerows(rows)
+    else:
+        Console().print(records_table(rows, columns, title=f"{len(rows)} articles"))
+
+
+@app.command("stats")
+def stats_command(
+    db: Path | None = _DbOption,
+    fmt: str = typer.Option("table", "--format", help="table or json."),
+) -> None:
+    """Counts of stored articles, sentences, events and runs.
+
+    Example: casus stats --db events.duckdb
+    """
+    from .store import Store
+
+    try:
+        _choice(fmt, ("table", "json"), "--format")
+        stats = Store(Settings.load(db=db).db, read_only=True).stats()
+    except CasusError as err:
+        raise _fail(err) from None
+    data = stats.to_dict()
+    if fmt == "json":
+        typer.echo(json.dumps(data, indent=1))
+        return
+    rows = [{"what": k, "value": v} for k, v in data.items() if not isinstance(v, dict)]
+    rows += [{"what": f"events in quad {q}", "value": n} for q, n in data["by_quad"].items()]
+    rows += [
+        {"what": f"events with CAMEO root {c}", "value": n} for c, n in data["top_codes"].items()
+    ]
+    Console().print(records_table(rows, ("what", "value")))
+
+
+@app.command("demo")
+def demo_command(
+    db: Path | None = _DbOption,
+    limit: int = typer.Option(40, "--limit", min=1, help="Events shown in the table."),
+) -> None:
+    """Ingest the bundled sample articles and show their events and dyads.
+
+    Example: casus demo --db demo.duckdb
+    """
+    from .ingest import iter_samples
+    from .store import EventQuery, Store
+
+    try:
+        settings = Settings.load(db=db)
+        _ingest(iter_samples(settings), settings, command="demo")
+        store = Store(settings.db, read_only=True)
+        found = store.events(EventQuery(limit=limit, order="date"))
+        dyads = [d.to_dict() for d in store.dyad_counts(limit=15)]
+    except CasusError as err:
+        raise _fail(err) from None
+    console = Console()
+    console.print(events_table(found, title=f"events (first {len(found)} by date)"))
+    console.print(records_table(dyads, ("a", "b", "events", "first", "last"), title="dyads"))
+
 
 # --- evaluate, bench (issue #3) ---
 
@@ -129,7 +438,9 @@ def serve_command(
 
 @app.command("batch")
 def batch_command(
-    inputs: list[str] = typer.Argument(..., help="Files, folders, JSONL, or Parquet (id,text,date)."),
+    inputs: list[str] = typer.Argument(
+        ..., help="Files, folders, JSONL, or Parquet (id,text,date)."
+    ),
     out: Path = typer.Option(..., "--out", help="Output folder for Parquet and the manifest."),
     scheduler: str | None = typer.Option(
         None, "--scheduler", help="Address of a running Dask scheduler (tcp://host:port)."
@@ -191,4 +502,12 @@ def batch_command(
 
 
 def main() -> None:
-    app()
+    """Entry point of the ``casus`` command: a CasusError is one line on stderr, exit 1."""
+    try:
+        app()
+    except CasusError as err:
+        _report(err)
+        sys.exit(1)
+    except BrokenPipeError:
+        sys.stderr.close()
+        sys.exit(1)
