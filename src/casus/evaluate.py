@@ -32,6 +32,7 @@ __all__ = [
     "GoldRecord",
     "RecordResult",
     "Scheme",
+    "as_scheme",
     "evaluate",
     "evaluate_file",
     "event_triples",
@@ -117,6 +118,15 @@ def read_gold(path: Path) -> list[GoldRecord]:
     if not records:
         raise InputError("no gold records", where=str(path), hint="one JSON object a line")
     return records
+
+
+def as_scheme(name: str) -> Scheme:
+    """Check a scheme name (``plover`` or ``cameo``)."""
+    if name == "plover":
+        return "plover"
+    if name == "cameo":
+        return "cameo"
+    raise InputError(f"unknown scheme {name!r}", where="--scheme", hint="plover or cameo")
 
 
 def gold_type(code: str, scheme: Scheme) -> str:
