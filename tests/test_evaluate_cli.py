@@ -14,9 +14,9 @@ from casus.cli import app
     ("args", "message"),
     [
         (["evaluate", "{tmp}/missing.jsonl"], "cannot read gold file"),
-        (["evaluate", "{tmp}/gold.jsonl", "--scheme", "acled"], "unknown scheme"),
-        (["evaluate", "{tmp}/gold.jsonl", "--format", "xml"], "unknown format"),
-        (["bench", "{tmp}/gold.jsonl", "--format", "xml"], "unknown format"),
+        (["evaluate", "{tmp}/gold.jsonl", "--scheme", "acled"], "--scheme: unknown value"),
+        (["evaluate", "{tmp}/gold.jsonl", "--format", "xml"], "--format: unknown value"),
+        (["bench", "{tmp}/gold.jsonl", "--format", "xml"], "--format: unknown value"),
     ],
 )
 def test_evaluate_cli_errors_are_one_line(tmp_path: Path, args: list[str], message: str) -> None:

@@ -331,6 +331,8 @@ def demo_command(
 
 # --- evaluate, bench (issue #3) ---
 
+_REPORT_FORMATS = ("table", "json")
+
 
 @app.command("evaluate")
 def evaluate_command(
@@ -343,20 +345,14 @@ def evaluate_command(
 
     Example: casus evaluate ../shared/gold/plover_dev.jsonl --errors 10
     """
-    import json
-
     from . import evaluate as ev
-    from .errors import CasusError, InputError
 
     try:
-        if scheme not in ev.SCHEMES:
-            raise InputError(f"unknown scheme {scheme!r}", where="--scheme", hint="plover or cameo")
-        if fmt not in ("table", "json"):
-            raise InputError(f"unknown format {fmt!r}", where="--format", hint="table or json")
-        result = ev.evaluate_file(gold, scheme=scheme, settings=Settings.load())
+        _choice(scheme, ev.SCHEMES, "--scheme")
+        _choice(fmt, _REPORT_FORMATS, "--format")
+        result = ev.evaluate_file(gold, scheme=ev.as_scheme(scheme), settings=Settings.load())
     except CasusError as err:
-        typer.echo(f"error: {err}", err=True)
-        raise typer.Exit(1) from None
+        raise _fail(err) from None
     if fmt == "json":
         typer.echo(json.dumps(result.to_dict(errors=errors), ensure_ascii=False, indent=1))
     else:
@@ -375,20 +371,15 @@ def bench_command(
 
     Example: casus bench ../shared/corpus/ipe_docs.jsonl --limit 200 --repeat 3
     """
-    import json
-
     from .bench import format_bench, run_bench
-    from .errors import CasusError, InputError
 
     try:
-        if fmt not in ("table", "json"):
-            raise InputError(f"unknown format {fmt!r}", where="--format", hint="table or json")
+        _choice(fmt, _REPORT_FORMATS, "--format")
         result = run_bench(
             corpus, limit=limit, repeat=repeat, settings=Settings.load(), store=not no_store
         )
     except CasusError as err:
-        typer.echo(f"error: {err}", err=True)
-        raise typer.Exit(1) from None
+        raise _fail(err) from None
     if fmt == "json":
         typer.echo(json.dumps(result.to_dict(), indent=1))
     else:
@@ -398,6 +389,183 @@ def bench_command(
 # --- places (issue #5) ---
 
 # --- dyad, watch, mediation, export (issue #6) ---
+
+_SinceOption = typer.Option(None, "--since", help="From this date, YYYY-MM-DD.")
+_UntilOption = typer.Option(None, "--until", help="Up to this date, YYYY-MM-DD.")
+_DedupOption = typer.Option(
+    "none", "--dedup", help="none (every event), daily (one per dyad/root/day) or incident."
+)
+
+if TYPE_CHECKING:
+    from .store import Store
+
+
+def _analysis_store(db: Path | None) -> Store:
+    from .store import Store
+
+    return Store(Settings.load(db=db).db, read_only=True)
+
+
+@app.command("dyad")
+def dyad_command(
+    a: str = typer.Argument(..., help="First actor: ISO3 code or country name."),
+    b: str = typer.Argument(..., help="Second actor: ISO3 code or country name."),
+    db: Path | None = _DbOption,
+    since: str | None = _SinceOption,
+    until: str | None = _UntilOption,
+    by: str = typer.Option("day", "--by", help="day, week or month."),
+    directed: bool = typer.Option(False, "--directed", help="Only events from A to B."),
+    dedup: str = _DedupOption,
+    fmt: str = typer.Option("table", "--format", help="table, csv or jsonl."),
+) -> None:
+    """Events between two countries per period: quad classes, Goldstein, incidents.
+
+    Example: casus dyad ISR IRN --by day --since 2025-06-01 --dedup incident
+    """
+    from . import analysis
+    from ._analysis_cli import print_series
+
+    try:
+        _choice(fmt, ("table", "csv", "jsonl"), "--format")
+        rows = analysis.dyad_series(
+            _analysis_store(db),
+            a,
+            b,
+            since=_parse_date(since, "--since"),
+            until=_parse_date(until, "--until"),
+            by=by,
+            directed=directed,
+            dedup=dedup,
+        )
+        arrow = "→" if directed else "–"
+        title = f"{a} {arrow} {b} by {by} (dedup {dedup})"
+        print_series(rows, fmt, sys.stdout, title=title)
+    except CasusError as err:
+        raise _fail(err) from None
+
+
+@app.command("watch")
+def watch_command(
+    db: Path | None = _DbOption,
+    since: str | None = _SinceOption,
+    until: str | None = _UntilOption,
+    limit: int = typer.Option(10, "--limit", min=1, help="At most this many dyads."),
+    by: str = typer.Option("week", "--by", help="Period: day, week or month."),
+    baseline: int = typer.Option(4, "--baseline", min=1, help="Baseline periods before it."),
+    min_count: int = typer.Option(3, "--min-count", min=1, help="Fewest events in a period."),
+    dedup: str = typer.Option("daily", "--dedup", help="none or daily."),
+    fmt: str = typer.Option("table", "--format", help="table or jsonl."),
+) -> None:
+    """Dyads whose escalation index rose most, with their top incidents and evidence.
+
+    Example: casus watch --since 2025-06-01 --limit 5
+    """
+    from . import analysis
+    from ._analysis_cli import print_watch
+
+    try:
+        _choice(fmt, ("table", "jsonl"), "--format")
+        items = analysis.watch(
+            _analysis_store(db),
+            since=_parse_date(since, "--since"),
+            until=_parse_date(until, "--until"),
+            limit=limit,
+            by=by,
+            baseline=baseline,
+            min_count=min_count,
+            dedup=dedup,
+        )
+        print_watch(items, fmt, sys.stdout)
+    except CasusError as err:
+        raise _fail(err) from None
+
+
+@app.command("mediation")
+def mediation_command(
+    db: Path | None = _DbOption,
+    since: str | None = _SinceOption,
+    until: str | None = _UntilOption,
+    limit: int = typer.Option(100, "--limit", min=1, help="At most this many, newest first."),
+    fmt: str = typer.Option("table", "--format", help="table, csv or jsonl."),
+) -> None:
+    """Third parties offering, attempting or urging mediation, the parties and evidence.
+
+    Example: casus mediation --since 2025-06-01
+    """
+    from . import analysis
+    from ._analysis_cli import print_mediation
+
+    try:
+        _choice(fmt, ("table", "csv", "jsonl"), "--format")
+        items = analysis.mediation(
+            _analysis_store(db),
+            since=_parse_date(since, "--since"),
+            until=_parse_date(until, "--until"),
+            limit=limit,
+        )
+        print_mediation(items, fmt, sys.stdout)
+    except CasusError as err:
+        raise _fail(err) from None
+
+
+@app.command("incidents")
+def incidents_command(
+    db: Path | None = _DbOption,
+    dyad: tuple[str, str] | None = typer.Option(
+        None, "--dyad", help="Two countries (ISO3 or names), either direction."
+    ),
+    directed: bool = typer.Option(False, "--directed", help="--dyad only from A to B."),
+    since: str | None = _SinceOption,
+    until: str | None = _UntilOption,
+    root: str | None = typer.Option(None, "--root", help="CAMEO root, e.g. 19."),
+    min_reports: int = typer.Option(1, "--min-reports", min=1, help="Fewest reports."),
+    limit: int = typer.Option(50, "--limit", min=1, help="At most this many, newest first."),
+    fmt: str = typer.Option("table", "--format", help="table, csv or jsonl."),
+) -> None:
+    """Incidents: events that report the same real-world event, with report counts.
+
+    Example: casus incidents --dyad ISR IRN --since 2025-06-01 --min-reports 2
+    """
+    from . import analysis
+    from ._analysis_cli import print_incidents
+
+    try:
+        _choice(fmt, ("table", "csv", "jsonl"), "--format")
+        pair = (dyad[0], dyad[1]) if dyad and all(dyad) else (None, None)
+        items = analysis.incidents(
+            _analysis_store(db),
+            pair[0],
+            pair[1],
+            since=_parse_date(since, "--since"),
+            until=_parse_date(until, "--until"),
+            directed=directed,
+            cameo_root=root,
+            min_reports=min_reports,
+            limit=limit,
+        )
+        print_incidents(items, fmt, sys.stdout)
+    except CasusError as err:
+        raise _fail(err) from None
+
+
+@app.command("export")
+def export_command(
+    path: Path = typer.Argument(..., help="Output file (a new folder for parquet)."),
+    fmt: str = typer.Option(..., "--format", help="gdelt, plover, parquet or csv."),
+    db: Path | None = _DbOption,
+) -> None:
+    """Export every stored event: GDELT 2.0 TSV, PLOVER JSONL, Parquet by month, or CSV.
+
+    Example: casus export --format gdelt events.tsv
+    """
+    from . import analysis
+
+    try:
+        n = analysis.export(_analysis_store(db), fmt, path)
+    except CasusError as err:
+        raise _fail(err) from None
+    _stderr().print(f"{n} events → {path} ({fmt})", markup=False)
+
 
 # --- serve (issue #7) ---
 
