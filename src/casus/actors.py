@@ -1,10 +1,23 @@
-"""Actors stage (issue #4): resolve mentions to countries, sectors, IGOs and people. STUB."""
+"""Actors stage (issue #4): resolve noun phrases to countries, sectors, IGOs, NGOs and people.
+
+:meth:`ActorIndex.load` reads the project's data files once (``countries.tsv``,
+``organisations.tsv``, ``people.tsv``, ``sectors.yaml``; see ``docs/ACTORS.md``);
+:meth:`ActorIndex.entity_patterns` feeds the spaCy entity ruler; :func:`resolve` replaces an
+article's NER mentions with one :class:`~casus.model.Mention` per actor-denoting noun phrase
+(head = the phrase's syntactic head), plus mentions for country modifiers, pronouns and the
+unresolved NER entities. The rules live in :mod:`casus._actors_resolve`.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
-from .model import Article
+from . import _actors_data as data
+from ._actors_data import Entry, OrgPeriod, Person, fold, strip_the
+from ._actors_resolve import resolve_article
+from .model import Actor, Article
 from .nlp import EntityPattern
 
 __all__ = ["ActorIndex", "resolve"]
@@ -12,17 +25,120 @@ __all__ = ["ActorIndex", "resolve"]
 
 @dataclass(frozen=True)
 class ActorIndex:
-    """Actor lists loaded once from the package's data files."""
+    """Actor lists loaded once from the package's data files (see ``docs/ACTORS.md``)."""
 
-    version: str = "0"
+    version: str
+    countries: Mapping[str, str]
+    """ISO3 → display name."""
+    sector_names: Mapping[str, str]
+    ci: Mapping[str, Entry] = field(repr=False)
+    """Folded name (see :func:`~casus._actors_data.fold`) → entry, matched in any case."""
+    cs: Mapping[str, Entry] = field(repr=False)
+    """Exact name → entry, matched only with this capitalisation."""
+    orgs: Mapping[str, tuple[OrgPeriod, ...]] = field(repr=False)
+    people: Mapping[str, Person] = field(repr=False)
+    sector_nouns: Mapping[str, str] = field(repr=False)
+    owned_nouns: Mapping[str, str] = field(repr=False)
+    titles: Mapping[str, str] = field(repr=False)
+    patterns: tuple[EntityPattern, ...] = field(repr=False)
 
     @classmethod
     def load(cls) -> ActorIndex:
-        return cls()
+        """Read and validate every actor data file (raises ``ConfigError`` naming file:line)."""
+        t = data.new_tables()
+        versions = [
+            data.load_sectors(t),
+            data.load_countries(t),
+            data.load_organisations(t),
+            data.load_people(t),
+        ]
+        people = {
+            key: Person(t.person_names[key], tuple(offices)) for key, offices in t.people.items()
+        }
+        return cls(
+            version="+".join(dict.fromkeys(versions)),
+            countries=t.countries,
+            sector_names=t.sectors,
+            ci=t.ci,
+            cs=t.cs,
+            orgs={k: tuple(v) for k, v in t.orgs.items()},
+            people=people,
+            sector_nouns=t.sector_nouns,
+            owned_nouns=t.owned_nouns,
+            titles=t.titles,
+            patterns=tuple(dict.fromkeys(t.patterns)),
+        )
 
     def entity_patterns(self) -> list[EntityPattern]:
-        return []
+        """``(label, phrase, case_sensitive)`` for the entity ruler: countries and capitals
+        (GPE), demonyms (NORP), organisations (ORG), listed people (PERSON)."""
+        return list(self.patterns)
+
+    # -- lookups -------------------------------------------------------------------------
+
+    def lookup(self, text: str, after_the: bool = False) -> Entry | None:
+        """The entry a name denotes. A case-sensitive short form (``US``, ``UN``) also matches
+        in lower case right after ``the`` (``the us``)."""
+        key = fold(text)
+        entry = self.ci.get(key)
+        if entry is not None:
+            return entry
+        entry = self.cs.get(strip_the(text))
+        if entry is not None:
+            return entry
+        if (after_the or text[:4].lower() == "the ") and len(key) <= 4:
+            return self.cs.get(key.upper())
+        return None
+
+    def country_actor(self, iso3: str, sector: str | None = None) -> Actor:
+        name = self.countries.get(iso3, iso3)
+        if sector is None:
+            return Actor(code=iso3, name=name, country=iso3, sector=None)
+        return Actor(
+            code=iso3 + sector,
+            name=f"{name} {self.sector_names.get(sector, sector).lower()}",
+            country=iso3,
+            sector=sector,
+        )
+
+    def sector_actor(self, sector: str) -> Actor:
+        return Actor(
+            code=sector,
+            name=self.sector_names.get(sector, sector).lower(),
+            country=None,
+            sector=sector,
+        )
+
+    def org_actor(self, key: str, day: dt.date | None) -> Actor:
+        periods = self.orgs[key]
+        if len(periods) == 1:
+            return periods[0].actor
+        if day is None:
+            return max(periods, key=lambda p: p.start or dt.date.min).actor
+
+        def distance(p: OrgPeriod) -> int:
+            if p.start is not None and day < p.start:
+                return (p.start - day).days
+            if p.end is not None and day > p.end:
+                return (day - p.end).days
+            return 0
+
+        return min(periods, key=distance).actor
+
+    def entry_actor(self, entry: Entry, day: dt.date | None) -> tuple[Actor, str, str]:
+        """``(actor, via, title)`` of an entry on ``day``."""
+        if entry.kind == "person":
+            office = self.people[entry.key].office_on(day)
+            return office.actor, "person", office.title
+        if entry.kind == "org":
+            return self.org_actor(entry.key, day), "gazetteer", ""
+        if entry.kind in ("capital", "seat"):
+            return self.country_actor(entry.key, entry.sector), "metonym", ""
+        if entry.kind == "demonym":
+            return self.country_actor(entry.key), "demonym", ""
+        return self.country_actor(entry.key), "gazetteer", ""
 
 
 def resolve(article: Article, index: ActorIndex) -> Article:
-    return article
+    """Return ``article`` with ``mentions`` replaced by the resolved set (see module doc)."""
+    return resolve_article(article, index)

@@ -1,0 +1,516 @@
+"""The rules of the actors stage (private helper of :mod:`casus.actors`).
+
+Per sentence: NER/ruler spans and single known words become *atoms* (a country, demonym,
+capital, organisation or person with its token span); every nominal phrase head then gets at
+most one :class:`Mention`, built from the atom at its head or from a sector noun / title at its
+head plus the country cues among its modifiers. Pronouns, bare titles ("the president") and
+surnames are resolved against what the article said before. See ``docs/ACTORS.md``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
+
+from ._actors_data import fold
+from .model import Actor, Article, Mention, Sentence, Token
+
+if TYPE_CHECKING:
+    from .actors import ActorIndex
+
+__all__ = ["resolve_article"]
+
+_NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "X"})
+_MODIFIER_DEPS = frozenset({"compound", "flat", "amod", "nmod", "nummod"})
+_LEFT_DEPS = frozenset({"compound", "flat", "amod", "nmod", "poss", "det", "case", "nummod"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+_PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
+_THING_PRONOUNS = frozenset({"it", "its", "they", "them", "their", "itself", "themselves"})
+_RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
+_ACTOR_LABELS = frozenset({"PERSON", "GPE", "NORP", "ORG", "LOC", "FAC"})
+_LOOKUP_POS = frozenset({"PROPN", "ADJ", "NOUN"})
+_KIND_LABEL = {
+    "country": "GPE",
+    "capital": "GPE",
+    "seat": "ORG",
+    "org": "ORG",
+    "demonym": "NORP",
+    "person": "PERSON",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class _Atom:
+    """A name found in the sentence: token span ``[start, end)``, head token, label and, if it
+    is known, its actor; ``kind`` as in :class:`~casus._actors_data.Entry` (or ``""``)."""
+
+    start: int
+    end: int
+    head: int
+    label: str
+    kind: str
+    actor: Actor | None
+    via: str
+    title: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class _Ref:
+    """An earlier resolved mention, for pronouns."""
+
+    sentence: int
+    head: int
+    actor: Actor
+    person: bool
+    subject: bool
+
+
+@dataclass
+class _Context:
+    """What the article has said so far (lives for one ``resolve`` call)."""
+
+    index: ActorIndex
+    day: dt.date | None
+    fallback: str | None = None
+    names: dict[str, tuple[Actor, bool]] = field(default_factory=dict)
+    titles: dict[str, Actor] = field(default_factory=dict)
+    refs: list[_Ref] = field(default_factory=list)
+
+    def remember_person(self, actor: Actor, name: str, title: str) -> None:
+        key = fold(name)
+        if key:
+            self.names[key] = (actor, True)
+            last = key.split()[-1]
+            if len(last) > 2:
+                self.names[last] = (actor, True)
+        self.remember_title(actor, title)
+
+    def remember_title(self, actor: Actor, title: str) -> None:
+        if title:
+            self.titles[title] = actor
+            self.titles[title.split()[-1]] = actor
+
+
+def resolve_article(article: Article, index: ActorIndex) -> Article:
+    ctx = _Context(index, article.date)
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in article.mentions:
+        by_sentence.setdefault(m.sentence_index, []).append(m)
+    atoms = [_atoms(s, by_sentence.get(s.index, []), ctx) for s in article.sentences]
+    ctx.fallback = _single_country(atoms)
+    out: list[Mention] = []
+    for sentence, sentence_atoms in zip(article.sentences, atoms, strict=True):
+        out.extend(_resolve_sentence(sentence, sentence_atoms, ctx))
+    return replace(article, mentions=tuple(out))
+
+
+def _single_country(atoms: list[list[_Atom]]) -> str | None:
+    """The article's country when it is clearly a one-country story: the only country named,
+    or named at least three times and at least twice as often as any other."""
+    counts = Counter(
+        a.actor.country
+        for sentence_atoms in atoms
+        for a in sentence_atoms
+        if a.actor is not None and a.actor.country is not None
+    )
+    if not counts:
+        return None
+    ranked = counts.most_common(2)
+    if len(ranked) == 1:
+        return ranked[0][0]
+    (top, n1), (_, n2) = ranked
+    return top if n1 >= 3 and n1 >= 2 * n2 else None
+
+
+# -- atoms -------------------------------------------------------------------------------
+
+
+def _atoms(sentence: Sentence, mentions: list[Mention], ctx: _Context) -> list[_Atom]:
+    tokens = sentence.tokens
+    index = ctx.index
+    covered = [False] * len(tokens)
+    out: list[_Atom] = []
+    for m in mentions:
+        if m.tok_end > len(tokens) or m.tok_start >= m.tok_end:
+            continue
+        atom = _span_atom(m, tokens, ctx)
+        out.append(atom)
+        for i in range(m.tok_start, m.tok_end):
+            covered[i] = True
+    for tok in tokens:
+        if covered[tok.i] or tok.pos not in _LOOKUP_POS or not tok.text[:1].isalpha():
+            continue
+        after_the = tok.i > 0 and tokens[tok.i - 1].text.lower() == "the"
+        entry = index.lookup(tok.text, after_the)
+        if entry is None:
+            continue
+        actor, via, title = index.entry_actor(entry, ctx.day)
+        out.append(
+            _Atom(tok.i, tok.i + 1, tok.i, _KIND_LABEL[entry.kind], entry.kind, actor, via, title)
+        )
+    return out
+
+
+def _span_atom(m: Mention, tokens: tuple[Token, ...], ctx: _Context) -> _Atom:
+    """Resolve one NER span: the whole text, then (for names) without leading words."""
+    index = ctx.index
+    if m.label in _ACTOR_LABELS:
+        after_the = m.tok_start > 0 and tokens[m.tok_start - 1].text.lower() == "the"
+        for s in range(m.tok_start, m.tok_end):
+            if s > m.tok_start and (m.label not in ("PERSON", "ORG") or s > m.head):
+                break
+            text = _span_text(tokens, s, m.tok_end)
+            entry = index.lookup(text, after_the and s == m.tok_start)
+            if entry is None:
+                continue
+            actor, via, title = index.entry_actor(entry, ctx.day)
+            label = _KIND_LABEL[entry.kind]
+            head = m.head if m.tok_start <= m.head < m.tok_end else m.tok_end - 1
+            return _Atom(m.tok_start, m.tok_end, head, label, entry.kind, actor, via, title)
+    return _Atom(m.tok_start, m.tok_end, m.head, m.label, "", None, "")
+
+
+def _span_text(tokens: tuple[Token, ...], start: int, end: int) -> str:
+    parts: list[str] = []
+    for tok in tokens[start:end]:
+        parts.append(tok.text)
+        parts.append(tok.whitespace)
+    return "".join(parts[:-1])
+
+
+# -- phrases -----------------------------------------------------------------------------
+
+
+@dataclass
+class _Sent:
+    """Per-sentence working data."""
+
+    sentence: Sentence
+    tokens: tuple[Token, ...]
+    children: list[list[int]]
+    atom_of: list[_Atom | None]
+    by_head: dict[int, Mention]
+
+    def mention(
+        self, start: int, end: int, head: int, label: str, actor: Actor | None, via: str
+    ) -> Mention:
+        toks = self.tokens
+        while start < head and (toks[start].pos in ("DET", "PUNCT") or toks[start].dep == "case"):
+            start += 1
+        s0 = self.sentence.start
+        a, b = toks[start].start, toks[end - 1].end
+        text = self.sentence.text[a - s0 : b - s0]
+        return Mention(
+            sentence_index=self.sentence.index,
+            start=a,
+            end=b,
+            tok_start=start,
+            tok_end=end,
+            text=text,
+            label=label,
+            head=head,
+            actor=actor,
+            via=via,
+        )
+
+
+def _resolve_sentence(sentence: Sentence, atoms: list[_Atom], ctx: _Context) -> list[Mention]:
+    tokens = sentence.tokens
+    n = len(tokens)
+    children: list[list[int]] = [[] for _ in range(n)]
+    for t in tokens:
+        if t.head != t.i and 0 <= t.head < n:
+            children[t.head].append(t.i)
+    atom_of: list[_Atom | None] = [None] * n
+    for a in atoms:
+        for i in range(a.start, min(a.end, n)):
+            atom_of[i] = a
+    st = _Sent(sentence, tokens, children, atom_of, {})
+    for tok in tokens:
+        h = tok.i
+        atom = atom_of[h]
+        if atom is not None and atom.head != h:
+            continue
+        m: Mention | None = None
+        person = False
+        if atom is not None and atom.actor is not None:
+            m, person = _known_atom(st, atom, ctx)
+        elif atom is not None and atom.label == "PERSON":
+            m = _unknown_person(st, atom, ctx)
+            person = m.actor is not None
+        elif tok.pos == "PRON" or tok.tag in ("PRP", "PRP$", "WP", "WDT"):
+            m, person = _pronoun(st, tok, ctx)
+        elif tok.pos in ("NOUN", "PROPN") and tok.dep not in _MODIFIER_DEPS:
+            m, person = _noun_phrase(st, tok, ctx)
+        if m is None and atom is not None:
+            m = st.mention(atom.start, atom.end, h, atom.label, None, "")
+        if m is None:
+            continue
+        st.by_head[h] = m
+        if m.actor is not None:
+            ctx.refs.append(_Ref(sentence.index, h, m.actor, person, tok.dep in _SUBJECT_DEPS))
+    return _drop_nested(st)
+
+
+def _drop_nested(st: _Sent) -> list[Mention]:
+    """Mentions in token order, without unresolved entities inside a resolved phrase."""
+    spans = [(m.tok_start, m.tok_end) for m in st.by_head.values() if m.actor is not None]
+    out: list[Mention] = []
+    for h in sorted(st.by_head):
+        m = st.by_head[h]
+        if m.actor is None and any(a <= h < b for a, b in spans):
+            continue
+        out.append(m)
+    return out
+
+
+def _left_edge(st: _Sent, h: int) -> int:
+    lo = h
+    stack = [h]
+    while stack:
+        x = stack.pop()
+        for c in st.children[x]:
+            if c < x and st.tokens[c].dep in _LEFT_DEPS:
+                lo = min(lo, c)
+                stack.append(c)
+    return lo
+
+
+def _country_cue(st: _Sent, lo: int, h: int, skip: _Atom | None) -> _Atom | None:
+    """The actor atom closest to the head among the phrase's modifiers (a possessor first)."""
+    best: _Atom | None = None
+    for i in range(h - 1, lo - 1, -1):
+        a = st.atom_of[i]
+        if a is None or a is skip or a.actor is None:
+            continue
+        if st.tokens[a.head].dep == "poss":
+            return a
+        if best is None:
+            best = a
+    return best
+
+
+def _of_cue(st: _Sent, h: int) -> _Atom | None:
+    """``the army of Sudan``: the actor atom that is the object of an ``of`` after the head."""
+    for c in st.children[h]:
+        if c > h and st.tokens[c].text.lower() == "of":
+            for p in st.children[c]:
+                a = st.atom_of[p]
+                if a is not None and a.actor is not None:
+                    return a
+    return None
+
+
+def _noun_key(
+    tokens: tuple[Token, ...], j: int, lo: int, table: Mapping[str, str]
+) -> tuple[str, str, int]:
+    """Longest key (three, two, one words ending at token ``j``, not before ``lo``) found in
+    ``table``: ``(key, sector, width)`` or ``("", "", 0)``."""
+    last = tokens[j]
+    lasts = (last.lemma.lower(), last.text.lower())
+    for width in (3, 2, 1):
+        s = j - width + 1
+        if s < lo:
+            continue
+        prefix = " ".join(fold(t.text) for t in tokens[s:j])
+        for w in lasts:
+            key = f"{prefix} {w}" if prefix else w
+            sector = table.get(key)
+            if sector is not None:
+                return key, sector, width
+    return "", "", 0
+
+
+def _title_in(st: _Sent, lo: int, end: int, ctx: _Context) -> tuple[str, str]:
+    """``(title key, sector)`` of the title or sector words among tokens ``[lo, end)``: the
+    rightmost one, but a sector noun modifying an owned noun wins ("police chief" → COP)."""
+    idx = ctx.index
+    default: tuple[str, str] = ("", "")
+    j = end - 1
+    while j >= lo:
+        a = st.atom_of[j]
+        if a is not None and a.kind:
+            if default[0]:
+                return default
+            j -= 1
+            continue
+        key, sector, width = _noun_key(st.tokens, j, lo, idx.titles)
+        if width:
+            return key, sector
+        key, sector, width = _noun_key(st.tokens, j, lo, idx.sector_nouns)
+        if width:
+            return (default[0] or key), sector
+        key, sector, width = _noun_key(st.tokens, j, lo, idx.owned_nouns)
+        if width and not default[0]:
+            default = (key, sector)
+        j -= max(width, 1)
+    return default
+
+
+def _register(ctx: _Context, m: Mention, person: bool, name: str, title: str) -> None:
+    if m.actor is None:
+        return
+    if person:
+        ctx.remember_person(m.actor, name, title)
+    else:
+        ctx.remember_title(m.actor, title)
+
+
+def _known_atom(st: _Sent, atom: _Atom, ctx: _Context) -> tuple[Mention, bool]:
+    tok = st.tokens[atom.head]
+    actor = atom.actor
+    assert actor is not None
+    person = atom.kind == "person"
+    if tok.dep in _MODIFIER_DEPS:
+        start, end = atom.start, atom.end
+    else:
+        start, end = min(atom.start, _left_edge(st, atom.head)), atom.end
+    m = st.mention(start, end, atom.head, atom.label, actor, atom.via)
+    if person:
+        ctx.remember_person(actor, _span_text(st.tokens, atom.start, atom.end), atom.title)
+        title, _ = _title_in(st, start, atom.start, ctx)
+        ctx.remember_title(actor, title)
+    return m, person
+
+
+def _unknown_person(st: _Sent, atom: _Atom, ctx: _Context) -> Mention:
+    h = atom.head
+    tok = st.tokens[h]
+    modifier = tok.dep in _MODIFIER_DEPS
+    lo = atom.start if modifier else min(atom.start, _left_edge(st, h))
+    # Leading title words inside the NER span belong to the title, not the name.
+    name_start = atom.start
+    while name_start < h and (
+        _noun_key(st.tokens, name_start, name_start, ctx.index.titles)[2]
+        or st.tokens[name_start].text.lower() in ctx.index.titles
+    ):
+        name_start += 1
+    name = _span_text(st.tokens, name_start, atom.end)
+    key = fold(name)
+    known = ctx.names.get(key) or ctx.names.get(key.split()[-1] if key else "")
+    if known is not None and not _has_cue(st, lo, atom):
+        return st.mention(lo, atom.end, h, "PERSON", known[0], "coref")
+    title, sector = _title_in(st, lo, name_start, ctx)
+    cue = _country_cue(st, lo, atom.start, atom)
+    if cue is None and tok.dep == "appos":
+        owner = st.by_head.get(tok.head)
+        if owner is not None and owner.actor is not None and owner.label == "ACTOR":
+            actor = replace(owner.actor, name=name)
+            ctx.remember_person(actor, name, title)
+            return st.mention(lo, atom.end, h, "PERSON", actor, "title")
+    if not title and cue is None:
+        if known is not None:
+            return st.mention(lo, atom.end, h, "PERSON", known[0], "coref")
+        return st.mention(lo, atom.end, h, "PERSON", None, "")
+    country = cue.actor.country if cue is not None and cue.actor is not None else ctx.fallback
+    if cue is not None and cue.kind in ("org", "seat") and cue.actor is not None and not title:
+        actor = replace(cue.actor, name=name)
+    else:
+        base = _actor(ctx, country, sector or None)
+        actor = replace(base, name=name)
+    ctx.remember_person(actor, name, title)
+    return st.mention(lo, atom.end, h, "PERSON", actor, "title")
+
+
+def _has_cue(st: _Sent, lo: int, atom: _Atom) -> bool:
+    return _country_cue(st, lo, atom.start, atom) is not None
+
+
+def _actor(ctx: _Context, country: str | None, sector: str | None) -> Actor:
+    if country is None:
+        return ctx.index.sector_actor(sector) if sector else Actor("", "", None, None)
+    return ctx.index.country_actor(country, sector)
+
+
+def _noun_phrase(st: _Sent, tok: Token, ctx: _Context) -> tuple[Mention | None, bool]:
+    """A common-noun phrase headed by a title, sector noun or owned noun."""
+    idx = ctx.index
+    h = tok.i
+    lo = _left_edge(st, h)
+    title, tsector, twidth = _noun_key(st.tokens, h, lo, idx.titles)
+    _, ssector, swidth = _noun_key(st.tokens, h, lo, idx.sector_nouns)
+    _, osector, owidth = _noun_key(st.tokens, h, lo, idx.owned_nouns)
+    if not (twidth or swidth or owidth):
+        return None, False
+    cue = _country_cue(st, lo, h, None)
+    end = h + 1
+    if cue is None:
+        cue = _of_cue(st, h)
+        if cue is not None:
+            end = max(end, cue.end)
+    if twidth:
+        if cue is not None and cue.actor is not None and cue.actor.country is not None:
+            actor = _actor(ctx, cue.actor.country, tsector)
+            m = st.mention(lo, end, h, "ACTOR", actor, "title")
+            ctx.remember_title(actor, title)
+            _name_apposed_person(st, m, ctx, title)
+            return m, True
+        prior = ctx.titles.get(title) or ctx.titles.get(title.split()[-1])
+        if prior is not None:
+            return st.mention(lo, end, h, "ACTOR", prior, "coref"), True
+        if ctx.fallback is None:
+            return None, False
+        return st.mention(lo, end, h, "ACTOR", _actor(ctx, ctx.fallback, tsector), "sector"), True
+    if swidth:
+        country = cue.actor.country if cue is not None and cue.actor is not None else None
+        actor = _actor(ctx, country or ctx.fallback, ssector)
+        return st.mention(lo, end, h, "ACTOR", actor, "sector"), False
+    # An owned noun ("office", "spokesman", "leader") takes its owner's actor.
+    _, msector = _title_in(st, lo, h, ctx)
+    if cue is None or cue.actor is None:
+        return None, False
+    if msector:
+        actor = _actor(ctx, cue.actor.country, msector)
+    elif cue.kind == "country" or cue.kind == "demonym":
+        actor = _actor(ctx, cue.actor.country, osector)
+    else:
+        actor = cue.actor if cue.kind != "person" else _actor(ctx, cue.actor.country, osector)
+        if cue.kind == "person" and cue.actor.sector and cue.actor.country:
+            actor = cue.actor
+    return st.mention(lo, end, h, "ACTOR", actor, "owner"), False
+
+
+def _name_apposed_person(st: _Sent, m: Mention, ctx: _Context, title: str) -> None:
+    """``John Doe, Kenya's police chief,``: the title names the unresolved person it follows."""
+    tok = st.tokens[m.head]
+    if tok.dep != "appos" or m.actor is None:
+        return
+    p = st.by_head.get(tok.head)
+    if p is None or p.actor is not None or p.label != "PERSON":
+        return
+    actor = replace(m.actor, name=p.text)
+    st.by_head[p.head] = replace(p, actor=actor, via="title")
+    ctx.remember_person(actor, p.text, title)
+
+
+def _pronoun(st: _Sent, tok: Token, ctx: _Context) -> tuple[Mention | None, bool]:
+    word = tok.text.lower()
+    h = tok.i
+    s = st.sentence.index
+    if word in _RELATIVE_PRONOUNS:
+        verb = st.tokens[tok.head]
+        if verb.dep != "relcl":
+            return None, False
+        ante = st.by_head.get(verb.head)
+        if ante is None or ante.actor is None:
+            return None, False
+        person = ante.label == "PERSON" or (ante.label == "ACTOR" and ante.via == "title")
+        return st.mention(h, h + 1, h, "PRON", ante.actor, "coref"), person
+    if tok.dep == "expl":
+        return None, False
+    want_person = word in _PERSON_PRONOUNS
+    if not want_person and word not in _THING_PRONOUNS:
+        return None, False
+    for ref in reversed(ctx.refs):
+        if ref.sentence < s - 1:
+            break
+        if ref.sentence == s and ref.head >= h:
+            continue
+        if want_person and ref.person and ref.subject:
+            return st.mention(h, h + 1, h, "PRON", ref.actor, "coref"), True
+        if not want_person and not ref.person:
+            return st.mention(h, h + 1, h, "PRON", ref.actor, "coref"), False
+    return None, False
