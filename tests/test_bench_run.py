@@ -114,3 +114,15 @@ def test_bench_run_nothing_readable_is_an_input_error(coder: Coder, tmp_path: Pa
     path.write_text("{broken\n", encoding="utf-8")
     with pytest.raises(InputError, match="no article"):
         run_bench([str(path)], coder=coder)
+
+
+@pytest.mark.model
+def test_bench_stages_code_what_the_pipeline_codes(coder: Coder) -> None:
+    from casus.bench import _Clock, _code_batch
+    from casus.model import Article
+
+    articles = [Article(id=f"s{i}", text=t) for i, t in enumerate(TEXTS)]
+    staged = _code_batch(coder, articles, _Clock())
+    piped = list(coder.code(articles))
+    assert [a.events for a in staged] == [a.events for a in piped]
+    assert [a.mentions for a in staged] == [a.mentions for a in piped]
