@@ -150,7 +150,7 @@
     }
     page(null, 0).then(function (more) {
       var bounds = state.cluster.getBounds();
-      if (placed && bounds.isValid()) state.map.fitBounds(bounds.pad(0.3), { maxZoom: 6 });
+      if (placed && bounds.isValid()) state.map.fitBounds(bounds.pad(0.5), { maxZoom: 5 });
       var msg;
       if (!total) msg = "No events match. Clear the filters, or " + HOWTO.charAt(0).toLowerCase() + HOWTO.slice(1);
       else if (!placed) msg = total + " events, none with a known place: the table below lists them.";
@@ -170,12 +170,23 @@
     var params = Object.assign({}, state.filters, { limit: TABLE_PAGE, after: more ? state.next : null });
     api("/api/events" + query(params)).then(function (body) {
       body.events.forEach(function (e) { tbody.appendChild(eventRow(e)); });
+      sortRows(tbody);
       state.next = body.next;
       $("more").hidden = !body.next;
       var n = tbody.rows.length;
       say("events-status", n ? n + " events" + (body.next ? " (more available)" : "") + ". Press Enter on a row to read its sentence."
         : "No events match. Clear the filters, or " + HOWTO.charAt(0).toLowerCase() + HOWTO.slice(1));
     }).catch(function (err) { say("events-status", explain(err), true); });
+  }
+
+  /* Newest first; pages come in cursor (event id) order, so sort what is loaded. */
+  function sortRows(tbody) {
+    var rows = Array.prototype.slice.call(tbody.rows);
+    rows.sort(function (a, b) {
+      var da = a.getAttribute("data-date"), db = b.getAttribute("data-date");
+      return da < db ? 1 : da > db ? -1 : 0;
+    });
+    rows.forEach(function (r) { tbody.appendChild(r); });
   }
 
   function eventRow(e) {
@@ -185,6 +196,7 @@
     tr.setAttribute("data-source", e.source ? (e.source.country || e.source.code) : "");
     tr.setAttribute("data-target", e.target ? (e.target.country || e.target.code) : "");
     tr.setAttribute("data-quad", String(e.quad_class));
+    tr.setAttribute("data-date", e.date || "");
     tr.setAttribute("data-place", e.location ? e.location.name : "");
     cell(tr, e.date || "?");
     cell(tr, who(e.source));

@@ -48,7 +48,7 @@
     container.textContent = "";
     if (!rows.length) return 0;
     var W = Math.max(container.clientWidth || 600, 320), H = 240;
-    var m = { l: 36, r: 40, t: 12, b: 40 };
+    var m = { l: 40, r: 40, t: 14, b: 40 };
     var svg = el("svg", { viewBox: "0 0 " + W + " " + H, role: "img", "aria-labelledby": "tl-title" }, container);
     var title = el("title", { id: "tl-title" }, svg);
     title.textContent = "Events per day for " + label + " by quad class, with mean Goldstein score";
@@ -60,7 +60,7 @@
     var barW = Math.max(2, Math.min(28, iw / (span + 1) * 0.7));
     function x(iso) { return m.l + (dayNumber(iso) - d0) / span * iw; }
     function y(n) { return m.t + ih - n / maxN * ih; }
-    function yg(g) { return m.t + (10 - g) / 20 * ih; }
+    function yg(g) { return m.t + 6 + (10 - g) / 20 * (ih - 12); }
 
     var axes = el("g", { "class": "axis" }, svg);
     el("line", { x1: m.l, y1: m.t + ih, x2: m.l + iw, y2: m.t + ih }, axes);
