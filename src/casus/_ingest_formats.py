@@ -194,7 +194,7 @@ def parse_feed(data: bytes) -> list[Extracted]:
                 url=_opt(entry.get("link")),
                 outlet=outlet,
                 date=_entry_date(entry),
-                id=_opt(entry.get("id")),
+                id=_opt(entry.get("id")) or _opt(entry.get("link")),
                 position=n,
             )
         )

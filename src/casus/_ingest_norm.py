@@ -30,6 +30,11 @@ _FTFY_OPTIONS: dict[str, object] = {
 # cp1252 leaves undefined that gives a printable character after ``E2 80``, so restore it
 # and let ftfy repair the whole sequence.
 _LOST_RDQUO = ("â€\ufffd", "â€\x9d")
+# ``Â`` + U+FFFD is a C1 control character (U+0080-U+009F) mangled the same way: dropped.
+_LOST_C1 = "Â\ufffd"
+# A lone ``Â`` before a space is a no-break space (C2 A0) whose second byte became a space.
+# No language has a one-letter word ``Â``, so outside a word it is always this mojibake.
+_LONE_A_CIRC = re.compile(r"(?<![^\W\d_])Â(?= |\n|$)")
 
 # Characters that become a plain space, and invisible ones that are dropped.
 _SPACES = dict.fromkeys(map(ord, "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"), " ")
@@ -59,13 +64,15 @@ def normalise(text: str) -> str:
     """
     if not text:
         return ""
-    if _LOST_RDQUO[0] in text:
-        text = text.replace(*_LOST_RDQUO)
+    if "\ufffd" in text:
+        text = text.replace(*_LOST_RDQUO).replace(_LOST_C1, "")
     text = _LINE_BREAKS.sub("\n", text)
     if not text.isascii():
         text = ftfy.fix_text(text, **_FTFY_OPTIONS)  # type: ignore[arg-type]
         text = _LINE_BREAKS.sub("\n", text)
         text = text.translate(_SPACES).translate(_DROP)
+        if "Â" in text:
+            text = _LONE_A_CIRC.sub(" ", text)
     else:
         text = text.replace("\t", " ")
     text = _CONTROL.sub("", text)
