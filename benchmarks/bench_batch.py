@@ -53,12 +53,16 @@ def main() -> int:
         rows = [("1 process", len(articles) / single, n_events, f"{rss:.0f}")]
         for workers in (1, 2):
             result = batch.run_batch(
-                [str(subset)], Path(tmp) / f"out{workers}", settings=settings,
-                workers=workers, partition_size=args.partition_size,
+                [str(subset)],
+                Path(tmp) / f"out{workers}",
+                settings=settings,
+                workers=workers,
+                partition_size=args.partition_size,
             )
             mem = "/".join(f"{m:.0f}" for m in result.worker_peak_rss_mb)
-            rows.append((f"batch, {workers} worker(s)", result.articles_per_second,
-                         result.events, mem))
+            rows.append(
+                (f"batch, {workers} worker(s)", result.articles_per_second, result.events, mem)
+            )
     print(f"{len(articles)} articles from {corpus.name}")
     print("| run | articles/s | events | peak RSS MiB (per worker) | speed-up |")
     print("|---|---|---|---|---|")

@@ -117,9 +117,7 @@ def _worker_pids(parent: int) -> list[int]:
     ]
 
 
-def test_batch_survives_killed_worker(
-    corpus: Path, single_process_ids: list[str], tmp_path: Path
-):
+def test_batch_survives_killed_worker(corpus: Path, single_process_ids: list[str], tmp_path: Path):
     proc = _start_cli(corpus, tmp_path)
     _wait_for_manifest(tmp_path, 1, proc)
     pids = _worker_pids(proc.pid)
@@ -130,9 +128,7 @@ def test_batch_survives_killed_worker(
     assert _batch_ids(tmp_path) == single_process_ids
 
 
-def test_batch_resumes_after_interrupt(
-    corpus: Path, single_process_ids: list[str], tmp_path: Path
-):
+def test_batch_resumes_after_interrupt(corpus: Path, single_process_ids: list[str], tmp_path: Path):
     proc = _start_cli(corpus, tmp_path)
     _wait_for_manifest(tmp_path, 2, proc)
     os.killpg(proc.pid, signal.SIGKILL)
@@ -140,7 +136,7 @@ def test_batch_resumes_after_interrupt(
     finished_before = len(batch.read_manifest(tmp_path))
     assert 0 < finished_before < 12
     proc = _start_cli(corpus, tmp_path)
-    out, err = proc.communicate(timeout=600)
+    _, err = proc.communicate(timeout=600)
     assert proc.returncode == 0, err.decode()
     assert len(batch.read_manifest(tmp_path)) == 12
     assert _batch_ids(tmp_path) == single_process_ids

@@ -200,9 +200,7 @@ def _read_parquet(path: Path, settings: Settings) -> Iterator[Article | InputErr
                 yield exc
 
 
-def partitions(
-    articles: Iterable[Article], size: int
-) -> Iterator[tuple[str, list[Article]]]:
+def partitions(articles: Iterable[Article], size: int) -> Iterator[tuple[str, list[Article]]]:
     """Cut articles into partitions of ``size`` in input order, with deterministic ids."""
     chunk: list[Article] = []
     number = 0
@@ -300,6 +298,81 @@ def _append_manifest(out: Path, result: PartitionResult) -> None:
         os.fsync(fh.fileno())
 
 
+@dataclass
+class _Job:
+    """One batch run's inputs and callbacks; :meth:`drive` feeds a Dask client."""
+
+    inputs: Sequence[str]
+    out: Path
+    settings: Settings
+    partition_size: int
+    on_error: Callable[[InputError], None] | None
+    on_progress: Callable[[int, int], None] | None
+    errors: list[InputError] = field(default_factory=list)
+
+    def articles(self) -> Iterator[Article]:
+        for item in read_inputs(self.inputs, settings=self.settings):
+            if isinstance(item, InputError):
+                self.errors.append(item)
+                if self.on_error:
+                    self.on_error(item)
+            else:
+                yield item
+
+    def drive(self, client: Client, total: int, n_workers: int, started: float) -> BatchResult:
+        done = read_manifest(self.out)
+        pending = partitions(self.articles(), self.partition_size)
+        queue = as_completed()
+        finished: list[PartitionResult] = []
+        articles_done = skipped = 0
+
+        def submit_next() -> bool:
+            nonlocal articles_done, skipped
+            for pid, chunk in pending:
+                if pid in done:
+                    skipped += 1
+                    articles_done += len(chunk)
+                    continue
+                future = client.submit(
+                    code_partition, pid, chunk, str(self.out), key=f"casus-{pid}", retries=3
+                )
+                queue.add(future)
+                return True
+            return False
+
+        for _ in range(max(2, 2 * n_workers)):
+            if not submit_next():
+                break
+        self._progress(articles_done, total)
+        for future in queue:
+            result: PartitionResult = future.result()
+            _append_manifest(self.out, result)
+            finished.append(result)
+            articles_done += result.articles
+            future.release()
+            submit_next()
+            self._progress(articles_done, total)
+        all_done = read_manifest(self.out)
+        peaks = client.run(_peak_rss_mb)
+        return BatchResult(
+            out=self.out,
+            partitions=len(all_done),
+            skipped=skipped,
+            articles=sum(int(r.get("articles", 0)) for r in all_done.values()),
+            events=sum(int(r.get("events", 0)) for r in all_done.values()),
+            errors=len(self.errors),
+            seconds=time.perf_counter() - started,
+            workers=n_workers,
+            dashboard=client.dashboard_link,
+            worker_peak_rss_mb=tuple(sorted(float(v) for v in peaks.values())),
+            done=tuple(finished),
+        )
+
+    def _progress(self, done: int, total: int) -> None:
+        if self.on_progress:
+            self.on_progress(done, total)
+
+
 def run_batch(
     inputs: Sequence[str],
     out: Path,
@@ -316,24 +389,14 @@ def run_batch(
     """Code ``inputs`` on Dask into ``out`` and return what was done.
 
     ``on_start(total_articles, dashboard_link)`` is called once the input is counted and the
-    cluster is up; ``on_progress(articles_done, total)`` after each partition.
+    cluster is up; ``on_progress(articles_done, total)`` after each partition. Input errors go
+    to ``on_error`` once each (during the coding pass, not the counting pass).
     """
     if partition_size < 1:
         raise InputError("--partition-size must be at least 1")
     out.mkdir(parents=True, exist_ok=True)
-    done = read_manifest(out)
     total = sum(1 for item in read_inputs(inputs, settings=settings) if isinstance(item, Article))
-    errors: list[InputError] = []
-
-    def good(items: Iterable[Article | InputError]) -> Iterator[Article]:
-        for item in items:
-            if isinstance(item, InputError):
-                errors.append(item)
-                if on_error:
-                    on_error(item)
-            else:
-                yield item
-
+    job = _Job(inputs, out, settings, partition_size, on_error, on_progress)
     started = time.perf_counter()
     cluster = None
     if scheduler:
@@ -353,77 +416,8 @@ def run_batch(
         n_workers = len(client.scheduler_info()["workers"]) or workers
         if on_start:
             on_start(total, client.dashboard_link)
-        return _drive(
-            client, inputs, out, settings, partition_size, done, total, n_workers, started,
-            good, errors, on_progress,
-        )
+        return job.drive(client, total, n_workers, started)
     finally:
         client.close()
         if cluster is not None:
             cluster.close()
-
-
-def _drive(
-    client: Client,
-    inputs: Sequence[str],
-    out: Path,
-    settings: Settings,
-    partition_size: int,
-    done: dict[str, dict[str, Any]],
-    total: int,
-    n_workers: int,
-    started: float,
-    good: Callable[[Iterable[Article | InputError]], Iterator[Article]],
-    errors: list[InputError],
-    on_progress: Callable[[int, int], None] | None,
-) -> BatchResult:
-    window = max(2, 2 * n_workers)
-    pending = partitions(good(read_inputs(inputs, settings=settings)), partition_size)
-    queue: as_completed = as_completed()
-    finished: list[PartitionResult] = []
-    articles_done = skipped = 0
-
-    def submit_next() -> bool:
-        nonlocal articles_done, skipped
-        for pid, chunk in pending:
-            if pid in done:
-                skipped += 1
-                articles_done += len(chunk)
-                continue
-            queue.add(
-                client.submit(
-                    code_partition, pid, chunk, str(out), key=f"casus-{pid}", retries=3
-                )
-            )
-            return True
-        return False
-
-    for _ in range(window):
-        if not submit_next():
-            break
-    if on_progress:
-        on_progress(articles_done, total)
-    for future in queue:
-        result: PartitionResult = future.result()
-        _append_manifest(out, result)
-        finished.append(result)
-        articles_done += result.articles
-        future.release()
-        submit_next()
-        if on_progress:
-            on_progress(articles_done, total)
-    all_done = read_manifest(out)
-    peaks = client.run(_peak_rss_mb)
-    return BatchResult(
-        out=out,
-        partitions=len(all_done),
-        skipped=skipped,
-        articles=sum(int(r.get("articles", 0)) for r in all_done.values()),
-        events=sum(int(r.get("events", 0)) for r in all_done.values()),
-        errors=len(errors),
-        seconds=time.perf_counter() - started,
-        workers=n_workers,
-        dashboard=client.dashboard_link,
-        worker_peak_rss_mb=tuple(sorted(float(v) for v in peaks.values())),
-        done=tuple(finished),
-    )

@@ -624,9 +624,8 @@ def batch_command(
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeRemainingColumn
 
     from . import batch
-    from .errors import CasusError
 
-    console = Console(stderr=True)
+    console = _stderr()
     progress = Progress(
         "[progress.description]{task.description}",
         BarColumn(),
@@ -640,7 +639,7 @@ def batch_command(
 
     def started(total: int, dashboard: str | None) -> None:
         if dashboard:
-            console.print(f"Dask dashboard: {dashboard}")
+            console.print(f"Dask dashboard: {dashboard}", markup=False)
         progress.update(task, total=total)
 
     try:
@@ -653,13 +652,12 @@ def batch_command(
                 workers=workers,
                 partition_size=partition_size,
                 memory_limit=memory_limit,
-                on_error=lambda err: console.print(f"error: {err}", markup=False, highlight=False),
+                on_error=_report,
                 on_progress=lambda n, total: progress.update(task, completed=n, total=total),
                 on_start=started,
             )
     except CasusError as err:
-        console.print(f"error: {err}", markup=False, highlight=False)
-        raise typer.Exit(1) from None
+        raise _fail(err) from None
     console.print(
         f"{result.articles} articles, {result.events} events in {result.partitions} partitions "
         f"({result.skipped} already done) → {result.out} in {result.seconds:.1f}s "
