@@ -17,6 +17,7 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 import pycountry
@@ -200,18 +201,21 @@ class Tables:
     sector_nouns: dict[str, str]
     owned_nouns: dict[str, str]
     titles: dict[str, str]
+    root: Path | None = None
 
 
-def _read(name: str) -> str:
+def _read(t: Tables, name: str) -> str:
     try:
+        if t.root is not None:
+            return (t.root / name).read_text(encoding="utf-8")
         return resources.files("casus").joinpath("data", name).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"cannot read data file: {exc}", where=f"data/{name}") from None
 
 
-def tsv_rows(name: str, min_cols: int, max_cols: int) -> Iterator[tuple[int, list[str]]]:
+def tsv_rows(t: Tables, name: str, min_cols: int, max_cols: int) -> Iterator[tuple[int, list[str]]]:
     """Rows of a TSV data file (``#`` comments and blank lines skipped), checked for width."""
-    for n, line in enumerate(_read(name).splitlines(), start=1):
+    for n, line in enumerate(_read(t, name).splitlines(), start=1):
         if not line.strip() or line.startswith("#"):
             continue
         cols = [c.strip() for c in line.rstrip("\n").split("\t")]
@@ -225,8 +229,8 @@ def tsv_rows(name: str, min_cols: int, max_cols: int) -> Iterator[tuple[int, lis
         yield n, cols
 
 
-def file_version(name: str) -> str:
-    for line in _read(name).splitlines():
+def file_version(t: Tables, name: str) -> str:
+    for line in _read(t, name).splitlines():
         if line.startswith("# version:"):
             return line.split(":", 1)[1].strip()
     raise ConfigError("missing '# version: ...' header line", where=f"data/{name}:1")
@@ -297,7 +301,7 @@ def add_name(
 def load_sectors(t: Tables) -> str:
     name = "sectors.yaml"
     try:
-        doc: Any = yaml.safe_load(_read(name))
+        doc: Any = yaml.safe_load(_read(t, name))
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f":{mark.line + 1}" if mark is not None else ""
@@ -333,12 +337,12 @@ def load_sectors(t: Tables) -> str:
 
 def load_countries(t: Tables) -> str:
     name = "countries.tsv"
-    version = file_version(name)
+    version = file_version(t, name)
     for c in pycountry.countries:
         t.countries[c.alpha_3] = getattr(c, "common_name", None) or c.name
     t.countries.update(_EXTRA_COUNTRIES)
     overrides: dict[str, list[tuple[int, list[str]]]] = {}
-    for n, cols in tsv_rows(name, 2, 5):
+    for n, cols in tsv_rows(t, name, 2, 5):
         overrides.setdefault(cols[0], []).append((n, cols))
     for iso3, rows in overrides.items():
         if iso3 not in t.countries:
@@ -385,8 +389,8 @@ def load_countries(t: Tables) -> str:
 
 def load_organisations(t: Tables) -> str:
     name = "organisations.tsv"
-    version = file_version(name)
-    for n, cols in tsv_rows(name, 2, 5):
+    version = file_version(t, name)
+    for n, cols in tsv_rows(t, name, 2, 5):
         where = f"data/{name}:{n}"
         cols = cols + [""] * (5 - len(cols))
         code, display, aliases = cols[0], cols[1], cols[2]
@@ -405,8 +409,8 @@ def load_organisations(t: Tables) -> str:
 
 def load_people(t: Tables) -> str:
     name = "people.tsv"
-    version = file_version(name)
-    for n, cols in tsv_rows(name, 4, 6):
+    version = file_version(t, name)
+    for n, cols in tsv_rows(t, name, 4, 6):
         where = f"data/{name}:{n}"
         cols = cols + [""] * (6 - len(cols))
         full, code, title = cols[0], cols[1], cols[2]
@@ -425,5 +429,5 @@ def load_people(t: Tables) -> str:
     return version
 
 
-def new_tables() -> Tables:
-    return Tables({}, {}, {}, {}, {}, {}, {}, {}, [], {}, {}, {})
+def new_tables(root: Path | None = None) -> Tables:
+    return Tables({}, {}, {}, {}, {}, {}, {}, {}, [], {}, {}, {}, root)

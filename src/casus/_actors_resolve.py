@@ -309,8 +309,7 @@ def _noun_key(
 ) -> tuple[str, str, int]:
     """Longest key (three, two, one words ending at token ``j``, not before ``lo``) found in
     ``table``: ``(key, sector, width)`` or ``("", "", 0)``."""
-    last = tokens[j]
-    lasts = (last.lemma.lower(), last.text.lower())
+    lasts = _forms(tokens[j])
     for width in (3, 2, 1):
         s = j - width + 1
         if s < lo:
@@ -322,6 +321,19 @@ def _noun_key(
             if sector is not None:
                 return key, sector, width
     return "", "", 0
+
+
+def _forms(tok: Token) -> tuple[str, ...]:
+    """The lemma and lower-case form of a noun, plus naive singulars (for poor lemmas)."""
+    low = tok.text.lower()
+    forms = [tok.lemma.lower(), low]
+    if low.endswith("ies"):
+        forms.append(low[:-3] + "y")
+    elif low.endswith("es"):
+        forms.extend((low[:-1], low[:-2]))
+    elif low.endswith("s"):
+        forms.append(low[:-1])
+    return tuple(forms)
 
 
 def _title_in(st: _Sent, lo: int, end: int, ctx: _Context) -> tuple[str, str]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from . import _actors_data as data
 from ._actors_data import Entry, OrgPeriod, Person, fold, strip_the
@@ -43,9 +44,11 @@ class ActorIndex:
     patterns: tuple[EntityPattern, ...] = field(repr=False)
 
     @classmethod
-    def load(cls) -> ActorIndex:
-        """Read and validate every actor data file (raises ``ConfigError`` naming file:line)."""
-        t = data.new_tables()
+    def load(cls, data_dir: Path | None = None) -> ActorIndex:
+        """Read and validate every actor data file (raises ``ConfigError`` naming file:line).
+
+        ``data_dir`` replaces the package's ``data/`` folder (for tests and experiments)."""
+        t = data.new_tables(data_dir)
         versions = [
             data.load_sectors(t),
             data.load_countries(t),
@@ -129,7 +132,9 @@ class ActorIndex:
         """``(actor, via, title)`` of an entry on ``day``."""
         if entry.kind == "person":
             office = self.people[entry.key].office_on(day)
-            return office.actor, "person", office.title
+            # Outside the office's dates the title is not theirs ("the president" is not).
+            held = day is None or office.distance(day) == 0
+            return office.actor, "person", office.title if held else ""
         if entry.kind == "org":
             return self.org_actor(entry.key, day), "gazetteer", ""
         if entry.kind in ("capital", "seat"):

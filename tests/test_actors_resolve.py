@@ -1,0 +1,509 @@
+"""Actor resolution on hand-built parses (no spaCy model): one rule per test."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from _builders import article
+from casus.actors import ActorIndex, resolve
+from casus.model import Article, Mention
+
+
+@pytest.fixture(scope="module")
+def index() -> ActorIndex:
+    return ActorIndex.load()
+
+
+def _at(art: Article, sentence: int, head: int) -> Mention:
+    found = [m for m in art.mentions if m.sentence_index == sentence and m.head == head]
+    assert len(found) == 1, f"expected one mention at {sentence}:{head}, got {art.mentions}"
+    return found[0]
+
+
+def _code(art: Article, sentence: int, head: int) -> str | None:
+    m = _at(art, sentence, head)
+    return m.actor.code if m.actor else None
+
+
+@pytest.mark.parametrize(
+    ("spec", "ents", "head", "code"),
+    [
+        ("Egypt/PROPN/nsubj/1 protested/VERB/ROOT/1", [(0, "GPE", 0, 1)], 0, "EGY"),
+        (
+            "The/DET/det/2 United/PROPN/compound/2 States/PROPN/nsubj/3 objected/VERB/ROOT/3",
+            [(0, "GPE", 1, 3)],
+            2,
+            "USA",
+        ),
+        ("Britain/PROPN/nsubj/1 agreed/VERB/ROOT/1", [(0, "GPE", 0, 1)], 0, "GBR"),
+        ("the/DET/det/1 us/PROPN/nsubj/2 agreed/VERB/ROOT/2", [], 1, "USA"),
+        (
+            "south/PROPN/compound/1 korea/PROPN/nsubj/2 agreed/VERB/ROOT/2",
+            [(0, "GPE", 0, 2)],
+            1,
+            "KOR",
+        ),
+        (
+            "Ivory/PROPN/compound/1 Coast/PROPN/nsubj/2 voted/VERB/ROOT/2",
+            [(0, "GPE", 0, 2)],
+            1,
+            "CIV",
+        ),
+        ("Czechia/PROPN/nsubj/1 voted/VERB/ROOT/1", [], 0, "CZE"),
+        ("Gaza/PROPN/nsubj/1 burned/VERB/ROOT/1", [(0, "GPE", 0, 1)], 0, "PSE"),
+    ],
+)
+def test_actors_country_names(
+    index: ActorIndex, spec: str, ents: list[tuple[int, str, int, int]], head: int, code: str
+) -> None:
+    art = resolve(article(spec, ents=ents), index)
+    m = _at(art, 0, head)
+    assert m.actor is not None
+    assert m.actor.code == code
+    assert m.actor.country == code
+    assert m.actor.sector is None
+
+
+def test_actors_lowercase_us_pronoun_is_not_a_country(index: ActorIndex) -> None:
+    art = resolve(
+        article("they/PRON/nsubj/1 told/VERB/ROOT/1 us/PRON/dobj/1 nothing/PRON/dobj/1"), index
+    )
+    assert all(m.actor is None or m.actor.code != "USA" for m in art.mentions)
+
+
+def test_actors_uppercase_short_form_is_case_sensitive(index: ActorIndex) -> None:
+    assert index.lookup("US") is not None
+    assert index.lookup("us") is None
+    assert index.lookup("us", after_the=True) is not None
+    assert index.lookup("chad") is None
+    assert index.lookup("Chad") is not None
+
+
+@pytest.mark.parametrize(
+    ("spec", "head", "code", "via"),
+    [
+        ("Iranian/ADJ/amod/1 territory/NOUN/pobj/1", 0, "IRN", "demonym"),
+        ("Palestinians/PROPN/nsubj/1 marched/VERB/ROOT/1", 0, "PSE", "demonym"),
+        ("Moscow/PROPN/nsubj/1 responded/VERB/ROOT/1", 0, "RUSGOV", "metonym"),
+        ("the/DET/det/1 Kremlin/PROPN/nsubj/2 said/VERB/ROOT/2", 1, "RUSGOV", "metonym"),
+        ("the/DET/det/1 Pentagon/PROPN/nsubj/2 said/VERB/ROOT/2", 1, "USAMIL", "metonym"),
+        ("Downing/PROPN/compound/1 Street/PROPN/nsubj/2 said/VERB/ROOT/2", 1, "GBRGOV", "metonym"),
+    ],
+)
+def test_actors_demonyms_and_metonyms(
+    index: ActorIndex, spec: str, head: int, code: str, via: str
+) -> None:
+    rows = spec.split()
+    ents = [(0, "NORP", 0, 1)] if "Iranian" in spec or "Palestinians" in spec else []
+    if "Downing" in spec:
+        ents = [(0, "FAC", 0, 2)]
+    art = resolve(article(*[" ".join(rows)], ents=ents), index)
+    m = _at(art, 0, head)
+    assert m.actor is not None and m.actor.code == code
+    assert m.via == via
+
+
+@pytest.mark.parametrize(
+    ("spec", "ents", "head", "code", "sector"),
+    [
+        (
+            "the/DET/det/1 UN/PROPN/nsubj/2 warned/VERB/ROOT/2",
+            [(0, "ORG", 1, 2)],
+            1,
+            "IGOUNO",
+            "IGO",
+        ),
+        ("NATO/PROPN/nsubj/1 met/VERB/ROOT/1", [(0, "ORG", 0, 1)], 0, "IGONATO", "IGO"),
+        (
+            "the/DET/det/2 African/PROPN/compound/2 Union/PROPN/nsubj/3 met/VERB/ROOT/3",
+            [(0, "ORG", 1, 3)],
+            2,
+            "IGOAFU",
+            "IGO",
+        ),
+        (
+            "Amnesty/PROPN/compound/1 International/PROPN/nsubj/2 said/VERB/ROOT/2",
+            [(0, "ORG", 0, 2)],
+            1,
+            "NGOAMN",
+            "NGO",
+        ),
+        ("Hezbollah/PROPN/nsubj/1 fired/VERB/ROOT/1", [(0, "ORG", 0, 1)], 0, "LBNREB", "REB"),
+    ],
+)
+def test_actors_organisations(
+    index: ActorIndex,
+    spec: str,
+    ents: list[tuple[int, str, int, int]],
+    head: int,
+    code: str,
+    sector: str,
+) -> None:
+    art = resolve(article(spec, ents=ents), index)
+    m = _at(art, 0, head)
+    assert m.actor is not None
+    assert (m.actor.code, m.actor.sector) == (code, sector)
+    if code.startswith(("IGO", "NGO")):
+        assert m.actor.country is None
+
+
+@pytest.mark.parametrize(
+    ("spec", "ents", "head", "code"),
+    [
+        # demonym modifier
+        (
+            "Iranian/ADJ/amod/1 troops/NOUN/nsubj/2 advanced/VERB/ROOT/2",
+            [(0, "NORP", 0, 1)],
+            1,
+            "IRNMIL",
+        ),
+        # possessive
+        (
+            "Israel/PROPN/poss/2 's/PART/case/0 military/NOUN/nsubj/3 struck/VERB/ROOT/3",
+            [(0, "GPE", 0, 1)],
+            2,
+            "ISRMIL",
+        ),
+        # of-phrase
+        (
+            "the/DET/det/1 army/NOUN/nsubj/4 of/ADP/prep/1 Sudan/PROPN/pobj/2 withdrew/VERB/ROOT/4",
+            [(0, "GPE", 3, 4)],
+            1,
+            "SDNMIL",
+        ),
+        # compound country
+        (
+            "Kenya/PROPN/compound/1 police/NOUN/nsubj/2 arrested/VERB/ROOT/2",
+            [(0, "GPE", 0, 1)],
+            1,
+            "KENCOP",
+        ),
+        # two-word sector noun wins over the one-word one
+        (
+            "Syrian/ADJ/amod/2 security/NOUN/compound/2 forces/NOUN/nsubj/3 fired/VERB/ROOT/3",
+            [(0, "NORP", 0, 1)],
+            2,
+            "SYRCOP",
+        ),
+        (
+            "Syrian/ADJ/amod/1 forces/NOUN/nsubj/2 fired/VERB/ROOT/2/fire",
+            [(0, "NORP", 0, 1)],
+            1,
+            "SYRMIL",
+        ),
+        (
+            "Colombian/ADJ/amod/1 rebels/NOUN/nsubj/2 attacked/VERB/ROOT/2",
+            [(0, "NORP", 0, 1)],
+            1,
+            "COLREB",
+        ),
+        (
+            "Thai/ADJ/amod/1 protesters/NOUN/nsubj/2 marched/VERB/ROOT/2",
+            [(0, "NORP", 0, 1)],
+            1,
+            "THAOPP",
+        ),
+        (
+            "Chinese/ADJ/amod/1 lawmakers/NOUN/nsubj/2 voted/VERB/ROOT/2",
+            [(0, "NORP", 0, 1)],
+            1,
+            "CHNLEG",
+        ),
+        (
+            "Greek/ADJ/amod/1 judges/NOUN/nsubj/2 ruled/VERB/ROOT/2",
+            [(0, "NORP", 0, 1)],
+            1,
+            "GRCJUD",
+        ),
+    ],
+)
+def test_actors_sector_phrases_take_country_cues(
+    index: ActorIndex, spec: str, ents: list[tuple[int, str, int, int]], head: int, code: str
+) -> None:
+    art = resolve(article(spec, ents=ents), index)
+    m = _at(art, 0, head)
+    assert m.actor is not None and m.actor.code == code
+    assert m.label == "ACTOR"
+
+
+def test_actors_sector_phrase_text_covers_the_phrase(index: ActorIndex) -> None:
+    art = resolve(
+        article(
+            "the/DET/det/1 army/NOUN/nsubj/4 of/ADP/prep/1 Sudan/PROPN/pobj/2 withdrew/VERB/ROOT/4",
+            ents=[(0, "GPE", 3, 4)],
+        ),
+        index,
+    )
+    m = _at(art, 0, 1)
+    assert m.text == "army of Sudan"
+    assert _code(art, 0, 3) == "SDN"
+
+
+def test_actors_sector_without_country_single_country_story(index: ActorIndex) -> None:
+    art = resolve(
+        article(
+            "Peru/PROPN/nsubj/1 declared/VERB/ROOT/1 an/DET/det/3 emergency/NOUN/dobj/1",
+            "rebels/NOUN/nsubj/1 attacked/VERB/ROOT/1 a/DET/det/3 town/NOUN/dobj/1",
+            ents=[(0, "GPE", 0, 1)],
+        ),
+        index,
+    )
+    assert _code(art, 1, 0) == "PERREB"
+
+
+def test_actors_sector_without_country_in_multi_country_story(index: ActorIndex) -> None:
+    art = resolve(
+        article(
+            "Peru/PROPN/nsubj/1 thanked/VERB/ROOT/1 Chile/PROPN/dobj/1",
+            "rebels/NOUN/nsubj/1 attacked/VERB/ROOT/1 a/DET/det/3 town/NOUN/dobj/1",
+            ents=[(0, "GPE", 0, 1), (0, "GPE", 2, 3)],
+        ),
+        index,
+    )
+    m = _at(art, 1, 0)
+    assert m.actor is not None
+    assert (m.actor.code, m.actor.country, m.actor.sector) == ("REB", None, "REB")
+
+
+def test_actors_listed_person_phrase(index: ActorIndex) -> None:
+    art = resolve(
+        article(
+            "Russian/ADJ/amod/1 President/PROPN/compound/3 Vladimir/PROPN/compound/3 "
+            "Putin/PROPN/nsubj/4 spoke/VERB/ROOT/4",
+            ents=[(0, "NORP", 0, 1), (0, "PERSON", 2, 4)],
+            date=dt.date(2024, 3, 1),
+        ),
+        index,
+    )
+    m = _at(art, 0, 3)
+    assert m.actor is not None
+    assert (m.actor.code, m.actor.name) == ("RUSGOV", "Vladimir Putin")
+    assert m.text == "Russian President Vladimir Putin"
+    assert m.label == "PERSON" and m.via == "person"
+    assert _code(art, 0, 0) == "RUS"  # the modifier keeps its own mention
+
+
+@pytest.mark.parametrize(
+    ("name", "day", "code"),
+    [
+        ("Taliban", dt.date(2019, 6, 1), "AFGREB"),
+        ("Taliban", dt.date(2022, 6, 1), "AFGGOV"),
+        ("Mark Rutte", dt.date(2020, 6, 1), "NLDGOV"),
+        ("Mark Rutte", dt.date(2025, 6, 1), "IGONATO"),
+        ("Ahmed al-Sharaa", dt.date(2020, 6, 1), "SYRREB"),
+        ("Ahmed al-Sharaa", dt.date(2025, 6, 1), "SYRGOV"),
+    ],
+)
+def test_actors_office_chosen_by_article_date(
+    index: ActorIndex, name: str, day: dt.date, code: str
+) -> None:
+    n = len(name.split())
+    toks = " ".join(f"{w}/PROPN/compound/{n - 1}" for w in name.split()[:-1])
+    spec = f"{toks} {name.split()[-1]}/PROPN/nsubj/{n} spoke/VERB/ROOT/{n}".strip()
+    label = "ORG" if name == "Taliban" else "PERSON"
+    art = resolve(article(spec, ents=[(0, label, 0, n)], date=day), index)
+    assert _code(art, 0, n - 1) == code
+
+
+def test_actors_people_outside_office_keep_nearest_role(index: ActorIndex) -> None:
+    netanyahu = index.people["benjamin netanyahu"]
+    gap = netanyahu.office_on(dt.date(2000, 1, 1))
+    assert gap.actor.code == "ISRGOV" and gap.end == dt.date(1999, 7, 6)
+    assert netanyahu.office_on(dt.date(2023, 1, 1)).start == dt.date(2022, 12, 29)
+    assert netanyahu.office_on(None).start == dt.date(2022, 12, 29)
+    shoigu = index.people["sergei shoigu"]
+    assert shoigu.office_on(dt.date(2020, 1, 1)).title == "defence minister"
+    assert shoigu.office_on(dt.date(2025, 1, 1)).title == "security council secretary"
+
+
+def _president_story(day: dt.date) -> Article:
+    # Raisi, then "the president" two sentences later.
+    return article(
+        "Ebrahim/PROPN/compound/1 Raisi/PROPN/nsubj/2 spoke/VERB/ROOT/2",
+        "Pezeshkian/PROPN/nsubj/1 listened/VERB/ROOT/1",
+        "the/DET/det/1 president/NOUN/nsubj/2 left/VERB/ROOT/2",
+        ents=[(0, "PERSON", 0, 2), (1, "PERSON", 0, 1)],
+        date=day,
+    )
+
+
+def test_actors_the_president_follows_office_dates(index: ActorIndex) -> None:
+    # In 2023 Raisi is president and Pezeshkian is not: "the president" is Raisi.
+    art = resolve(_president_story(dt.date(2023, 5, 1)), index)
+    m = _at(art, 2, 1)
+    assert m.actor is not None and m.actor.name == "Ebrahim Raisi" and m.via == "coref"
+    # In 2025 only Pezeshkian holds the office (Raisi keeps IRNGOV but not the title).
+    art = resolve(_president_story(dt.date(2025, 5, 1)), index)
+    m = _at(art, 2, 1)
+    assert m.actor is not None and m.actor.name == "Masoud Pezeshkian"
+
+
+def test_actors_title_resolves_unlisted_person_and_surname(index: ActorIndex) -> None:
+    art = resolve(
+        article(
+            "Kenyan/ADJ/amod/2 police/NOUN/compound/2 chief/NOUN/compound/4 "
+            "Otieno/PROPN/compound/4 Wafula/PROPN/nsubj/5 resigned/VERB/ROOT/5",
+            "Wafula/PROPN/nsubj/1 denied/VERB/ROOT/1 wrongdoing/NOUN/dobj/1",
+            ents=[(0, "NORP", 0, 1), (0, "PERSON", 3, 5), (1, "PERSON", 0, 1)],
+        ),
+        index,
+    )
+    first = _at(art, 0, 4)
+    assert first.actor is not None
+    assert (first.actor.code, first.actor.name, first.via) == ("KENCOP", "Otieno Wafula", "title")
+    later = _at(art, 1, 0)
+    assert later.actor == first.actor and later.via == "coref"
+
+
+@pytest.mark.parametrize(
+    ("spec", "ents", "head", "code"),
+    [
+        (
+            "Hungary/PROPN/poss/3 's/PART/case/0 foreign/ADJ/amod/3 minister/NOUN/nsubj/4 "
+            "resigned/VERB/ROOT/4",
+            [(0, "GPE", 0, 1)],
+            3,
+            "HUNGOV",
+        ),
+        (
+            "the/DET/det/3 Turkish/ADJ/amod/3 defence/NOUN/compound/3 minister/NOUN/nsubj/4 "
+            "resigned/VERB/ROOT/4",
+            [(0, "NORP", 1, 2)],
+            3,
+            "TURGOV",
+        ),
+    ],
+)
+def test_actors_title_phrases_without_names(
+    index: ActorIndex, spec: str, ents: list[tuple[int, str, int, int]], head: int, code: str
+) -> None:
+    art = resolve(article(spec, ents=ents), index)
+    m = _at(art, 0, head)
+    assert m.actor is not None and m.actor.code == code and m.via == "title"
+
+
+def test_actors_the_minister_refers_back_to_the_titled_actor(index: ActorIndex) -> None:
+    art = resolve(
+        article(
+            "Hungary/PROPN/poss/3 's/PART/case/0 foreign/ADJ/amod/3 minister/NOUN/nsubj/4 "
+            "arrived/VERB/ROOT/4",
+            "the/DET/det/1 minister/NOUN/nsubj/2 left/VERB/ROOT/2",
+            ents=[(0, "GPE", 0, 1)],
+        ),
+        index,
+    )
+    m = _at(art, 1, 1)
+    assert m.actor is not None and m.actor.code == "HUNGOV" and m.via == "coref"
+
+
+def test_actors_apposed_title_names_the_person(index: ActorIndex) -> None:
+    art = resolve(
+        article(
+            "Ana/PROPN/compound/1 Pereira/PROPN/nsubj/7 ,/PUNCT/punct/1 Brazil/PROPN/poss/5 "
+            "'s/PART/case/3 ambassador/NOUN/appos/1 ,/PUNCT/punct/1 protested/VERB/ROOT/7",
+            ents=[(0, "PERSON", 0, 2), (0, "GPE", 3, 4)],
+        ),
+        index,
+    )
+    person = _at(art, 0, 1)
+    assert person.actor is not None and person.actor.code == "BRAGOV"
+    assert person.actor.name == "Ana Pereira"
+
+
+def test_actors_unknown_person_stays_unresolved(index: ActorIndex) -> None:
+    art = resolve(
+        article(
+            "Tomas/PROPN/compound/1 Vrba/PROPN/nsubj/2 arrived/VERB/ROOT/2",
+            ents=[(0, "PERSON", 0, 2)],
+        ),
+        index,
+    )
+    m = _at(art, 0, 1)
+    assert m.actor is None and m.label == "PERSON"
+
+
+def test_actors_pronouns_follow_subject_person(index: ActorIndex) -> None:
+    art = resolve(
+        article(
+            "Macron/PROPN/nsubj/1 called/VERB/ROOT/1 Scholz/PROPN/dobj/1",
+            "He/PRON/nsubj/1 urged/VERB/ROOT/1 his/PRON/poss/3 allies/NOUN/dobj/1",
+            ents=[(0, "PERSON", 0, 1), (0, "PERSON", 2, 3)],
+            date=dt.date(2023, 1, 1),
+        ),
+        index,
+    )
+    he, his = _at(art, 1, 0), _at(art, 1, 2)
+    assert he.actor is not None and he.actor.name == "Emmanuel Macron"
+    assert he.label == "PRON" and he.via == "coref"
+    assert his.actor == he.actor
+
+
+def test_actors_it_refers_to_nonperson_and_needs_one(index: ActorIndex) -> None:
+    art = resolve(
+        article(
+            "NATO/PROPN/nsubj/1 met/VERB/ROOT/1",
+            "It/PRON/nsubj/1 agreed/VERB/ROOT/1",
+            "nobody/PRON/nsubj/1 came/VERB/ROOT/1",
+            "It/PRON/nsubj/1 rained/VERB/ROOT/1",
+            ents=[(0, "ORG", 0, 1)],
+        ),
+        index,
+    )
+    assert _code(art, 1, 0) == "IGONATO"
+    assert not [m for m in art.mentions if m.sentence_index == 3]
+
+
+def test_actors_relative_pronoun_takes_its_noun(index: ActorIndex) -> None:
+    art = resolve(
+        article(
+            "Yemeni/ADJ/amod/1 rebels/NOUN/nsubj/5 ,/PUNCT/punct/1 who/PRON/nsubj/4 "
+            "fled/VERB/relcl/1 ,/PUNCT/punct/1 returned/VERB/ROOT/5",
+            ents=[(0, "NORP", 0, 1)],
+        ),
+        index,
+    )
+    assert _code(art, 0, 3) == "YEMREB"
+
+
+def test_actors_lowercase_text_without_ner(index: ActorIndex) -> None:
+    art = resolve(
+        article(
+            "iranian/ADJ/amod/1 troops/NOUN/nsubj/2 entered/VERB/ROOT/2 "
+            "iraq/PROPN/dobj/2 near/ADP/prep/2 baghdad/PROPN/pobj/4"
+        ),
+        index,
+    )
+    assert _code(art, 0, 1) == "IRNMIL"
+    assert _code(art, 0, 3) == "IRQ"
+    assert _code(art, 0, 5) == "IRQGOV"  # a capital is exposed as a metonym; events decide
+
+
+def test_actors_keeps_unresolved_entities(index: ActorIndex) -> None:
+    art = resolve(
+        article(
+            "Chile/PROPN/nsubj/1 voted/VERB/ROOT/1 on/ADP/prep/1 Friday/PROPN/pobj/2",
+            ents=[(0, "GPE", 0, 1), (0, "DATE", 3, 4)],
+        ),
+        index,
+    )
+    date = _at(art, 0, 3)
+    assert date.label == "DATE" and date.actor is None
+
+
+def test_actors_one_mention_per_head(index: ActorIndex) -> None:
+    art = resolve(
+        article(
+            "Israeli/ADJ/amod/2 Prime/PROPN/compound/2 Minister/PROPN/compound/4 "
+            "Benjamin/PROPN/compound/4 Netanyahu/PROPN/nsubj/5 spoke/VERB/ROOT/5",
+            ents=[(0, "NORP", 0, 1), (0, "PERSON", 3, 5)],
+            date=dt.date(2024, 1, 1),
+        ),
+        index,
+    )
+    heads = [(m.sentence_index, m.head) for m in art.mentions]
+    assert len(heads) == len(set(heads))
+    m = _at(art, 0, 4)
+    assert m.text == "Israeli Prime Minister Benjamin Netanyahu"
+    assert m.actor is not None and m.actor.code == "ISRGOV"
