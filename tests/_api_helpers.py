@@ -5,7 +5,15 @@ from __future__ import annotations
 
 import datetime as dt
 import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
 from pathlib import Path
+
+import pytest
 
 from casus.model import Article, Event, Evidence, Location, Participant, Sentence, make_event_id
 from casus.store import Store
@@ -129,3 +137,51 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return int(s.getsockname()[1])
+
+
+@dataclass
+class Server:
+    url: str
+    db: Path
+    proc: subprocess.Popen[bytes]
+    log: Path
+
+
+def casus_exe() -> list[str]:
+    exe = Path(sys.executable).with_name("casus")
+    return (
+        [str(exe)] if exe.exists() else [sys.executable, "-c", "from casus.cli import main; main()"]
+    )
+
+
+def start_server(db: Path, tmp: Path, *extra: str) -> Server:
+    port = free_port()
+    log = tmp / f"serve-{port}.log"
+    with log.open("wb") as out:
+        proc = subprocess.Popen(
+            [*casus_exe(), "serve", "--db", str(db), "--port", str(port), *extra],
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if proc.poll() is not None:
+            pytest.fail(f"casus serve exited: {log.read_text()}")
+        try:
+            with urllib.request.urlopen(url + "/api/config", timeout=2) as res:
+                if res.status == 200:
+                    return Server(url, db, proc, log)
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            time.sleep(0.2)
+    proc.terminate()
+    pytest.fail(f"casus serve did not answer within 60 s: {log.read_text()}")
+
+
+def stop_server(server: Server) -> None:
+    server.proc.terminate()
+    try:
+        server.proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        server.proc.kill()
+        server.proc.wait()

@@ -8,12 +8,7 @@ browser download is never used. Screenshots of each view go to ``test-artifacts/
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import tempfile
-import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from _api_helpers import free_port
+from _api_helpers import Server, start_server, stop_server
 from casus.ingest import iter_articles, iter_samples
 from casus.pipeline import Coder
 from casus.settings import Settings
@@ -48,14 +43,6 @@ bundled outlines must show; those failed loads are the only console errors allow
 
 
 @dataclass
-class Server:
-    url: str
-    db: Path
-    proc: subprocess.Popen[bytes]
-    log: Path
-
-
-@dataclass
 class Console:
     messages: list[tuple[str, str, str]] = field(default_factory=list)
 
@@ -65,46 +52,6 @@ class Console:
     def own_errors(self) -> list[tuple[str, str, str]]:
         """Errors except failed map tiles from the (offline) tile server."""
         return [m for m in self.errors() if not m[2].startswith(TILE_HOST)]
-
-
-def _casus_exe() -> list[str]:
-    exe = Path(sys.executable).with_name("casus")
-    return (
-        [str(exe)] if exe.exists() else [sys.executable, "-c", "from casus.cli import main; main()"]
-    )
-
-
-def start_server(db: Path, tmp: Path, *extra: str) -> Server:
-    port = free_port()
-    log = tmp / f"serve-{port}.log"
-    with log.open("wb") as out:
-        proc = subprocess.Popen(
-            [*_casus_exe(), "serve", "--db", str(db), "--port", str(port), *extra],
-            stdout=out,
-            stderr=subprocess.STDOUT,
-        )
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            pytest.fail(f"casus serve exited: {log.read_text()}")
-        try:
-            with urllib.request.urlopen(url + "/api/config", timeout=2) as res:
-                if res.status == 200:
-                    return Server(url, db, proc, log)
-        except (urllib.error.URLError, ConnectionError, TimeoutError):
-            time.sleep(0.2)
-    proc.terminate()
-    pytest.fail(f"casus serve did not answer within 60 s: {log.read_text()}")
-
-
-def stop_server(server: Server) -> None:
-    server.proc.terminate()
-    try:
-        server.proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        server.proc.kill()
-        server.proc.wait()
 
 
 @pytest.fixture(scope="module")
