@@ -41,7 +41,7 @@ typecheck: $(STAMP)
 
 # Browser tests (issue #7): set-up steps for the headless Chromium they drive go here.
 browser-deps: $(STAMP)
-	@true
+	@bash scripts/ensure-chromium.sh
 
 # pytest exit code 5 means "no tests collected": here that is a failure, not a pass.
 pytest: $(STAMP)
