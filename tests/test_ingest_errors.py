@@ -47,6 +47,11 @@ BAD_FILES: list[tuple[str, bytes, tuple[str, ...]]] = [
     ("impossible.txt", b" date 2025-02-30 9\nTitle\nBody.", ("impossible date", "2025-02-30")),
     ("format.txt", b" date 14/06/2025 9\nTitle\nBody.", ("YYYY-MM-DD",)),
     ("controls-only.txt", b"\x1b\x1b\x1b", ("no article text",)),
+    ("image.txt", b"\x89PNG\r\n\x1a\n" + bytes(range(256)), ("PNG image",)),
+    ("photo.html", b"\xff\xd8\xff\xe0" + bytes(range(128, 256)) * 4, ("JPEG image",)),
+    ("noise.txt", bytes(range(128, 256)) * 20, ("binary", "non-text")),
+    ("u16.txt", "Talks resumed in Doha.".encode("utf-16-le"), ("UTF-16", "iconv")),
+    ("u16.jsonl", '{"id": "x", "text": "y"}'.encode("utf-16-le"), ("UTF-16",)),
 ]
 
 
@@ -183,3 +188,23 @@ def test_ingest_errors_folder_mixing_good_and_bad_files(tmp_path: Path) -> None:
     for name, message in zip(named, bad, strict=True):
         assert name in message
         assert "\n" not in message
+
+
+def test_ingest_errors_overlong_jsonl_line_is_skipped_not_held(tmp_path: Path) -> None:
+    small = Settings(max_article_bytes=100)
+    limit = 100 * 6 + 65536
+    path = tmp_path / "long.jsonl"
+    long_line = json.dumps({"id": "long", "text": "x" * (limit + 5000)})
+    path.write_text(f'{long_line}\n{{"id": "after", "text": "Still read."}}\n')
+    too_long, after = read(path, settings=small)
+    assert isinstance(too_long, InputError)
+    assert str(too_long).startswith(f"{path}:1: line is {len(long_line) + 1:,} bytes")
+    assert isinstance(after, Article) and after.id == "after"
+
+
+def test_ingest_errors_big_json_file_suggests_jsonl(tmp_path: Path) -> None:
+    small = Settings(max_article_bytes=100)
+    path = tmp_path / "big.json"
+    path.write_text(json.dumps([{"id": str(n), "text": "x" * 90} for n in range(1000)]))
+    err = only_error(read(path, settings=small))
+    assert "over the limit" in str(err) and "JSON Lines" in str(err)

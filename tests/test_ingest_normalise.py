@@ -7,7 +7,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from casus._ingest_norm import split_outlet
-from casus.ingest import content_id, normalise
+from casus.errors import InputError
+from casus.ingest import content_id, normalise, read_text_article
+from casus.settings import Settings
 
 CASES = [
     # (input, expected)
@@ -128,3 +130,22 @@ def test_ingest_normalise_glue_rule_only_adds_spaces(raw: str) -> None:
     """Ungluing inserts spaces and never changes or loses another character."""
     once = normalise(raw)
     assert once.replace(" ", "").replace("\n", "") == raw.replace(" ", "").replace("\n", "")
+
+
+PREFIXES = st.sampled_from(
+    ["", "(MENAFN) ", "(AFP) - ", "LONDON (Reuters) - ", " date 2025-06-14 x\nTitle\n", "· "]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(PREFIXES, TEXT)
+def test_ingest_normalise_article_text_is_a_fixed_point(prefix: str, raw: str) -> None:
+    """Whatever is read, the stored text is already normalised: offsets taken in it hold."""
+    try:
+        art = read_text_article(prefix + raw, origin="prop", settings=Settings())
+    except InputError as err:
+        assert "no article text" in str(err)
+        return
+    assert art.text
+    assert normalise(art.text) == art.text
+    assert art.id in {"x", content_id(art.text)}

@@ -325,3 +325,34 @@ def test_ingest_read_samples() -> None:
         assert 4 <= len(sentences) <= 9, art.id
     via_iter = articles(read(samples_dir()))
     assert [a.text for a in via_iter] == [a.text for a in samples]
+
+
+def test_ingest_read_gzip_data_under_a_plain_name(tmp_path: Path) -> None:
+    path = tmp_path / "packed.txt"
+    path.write_bytes(gzip.compress(b"Compressed without saying so."))
+    [art] = articles(read(path))
+    assert art.text == "Compressed without saying so."
+
+
+def test_ingest_read_single_path_argument_is_not_split_into_characters(tmp_path: Path) -> None:
+    path = tmp_path / "one.txt"
+    path.write_text("One article.")
+    items = list(iter_articles(str(path), settings=SETTINGS))  # type: ignore[arg-type]
+    assert [a.text for a in articles(items)] == ["One article."]
+    items = list(iter_articles([path], settings=SETTINGS))
+    assert [a.text for a in articles(items)] == ["One article."]
+
+
+def test_ingest_read_record_accepts_date_objects() -> None:
+    record = {"id": "d", "text": "Dated.", "date": dt.datetime(2025, 6, 22, 3, 0)}
+    art = article_from_record(record, origin="parquet:0", settings=SETTINGS)
+    assert art.date == dt.date(2025, 6, 22)
+    art = article_from_record(
+        {**record, "date": dt.date(2025, 6, 21)}, origin="o", settings=SETTINGS
+    )
+    assert art.date == dt.date(2025, 6, 21)
+
+
+def test_ingest_read_outlet_then_bullet_stays_normalised() -> None:
+    art = read_text_article("(MENAFN) · Talks resumed.", origin="o", settings=SETTINGS)
+    assert (art.outlet, art.text) == ("MENAFN", "Talks resumed.")

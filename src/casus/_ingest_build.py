@@ -118,6 +118,10 @@ def article_from_record(
         date = default_date
     elif isinstance(raw_date, str):
         date = _parse_date(raw_date, origin) or default_date
+    elif isinstance(raw_date, dt.datetime):
+        date = raw_date.date()
+    elif isinstance(raw_date, dt.date):
+        date = raw_date
     else:
         raise InputError(
             f'"date" must be a "YYYY-MM-DD" string, got {json_type(raw_date)}',
@@ -152,6 +156,8 @@ def build_article(
     _check_size(raw, origin, settings)
     text = normalise(raw)
     marker, text = split_outlet(text)
+    if marker is not None:  # what followed the marker may still start with a bullet
+        text = normalise(text)
     if not text:
         raise InputError("no article text", where=origin, hint=empty_hint)
     clean_title = " ".join(normalise(title).split()) if title else ""

@@ -60,8 +60,17 @@ SUPPORTED_SUFFIXES = TEXT_SUFFIXES | JSONL_SUFFIXES | JSON_SUFFIXES | HTML_SUFFI
 _FORMATS = "text (.txt), JSON Lines (.jsonl), JSON, HTML or RSS/Atom"
 _SNIFF_BYTES = 8192
 _BINARY_OK = frozenset(b"\t\n\r\x0c\x08\x1b")
-_MARKUP_FACTOR = 10
-"""HTML pages and feeds may be this many times ``max_article_bytes`` (markup is bulky)."""
+_FILE_FACTOR = {"text": 1, "html": 10, "feed": 10, "json": 50, "": 10}
+"""A file of this kind may be this many times ``max_article_bytes`` (markup is bulky, and a
+JSON file holds many articles); JSON Lines files are read line by line, without a limit."""
+_MAGIC = (
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"PK\x03\x04", "a ZIP archive (or a .docx/.xlsx file)"),
+    (b"\x7fELF", "an executable"),
+    (b"%PDF-", "a PDF file"),
+)
 
 
 # --------------------------------------------------------------------------- public API
@@ -79,17 +88,19 @@ def iter_articles(
     record that cannot be read (missing, empty, binary, invalid UTF-8, bad JSON, impossible
     date, too large, ...). ``default_date`` is the date of articles that carry none.
     """
+    if isinstance(paths, str | os.PathLike):  # one path, not a list of paths
+        paths = [paths]
     for raw in paths:
-        name = os.fspath(raw)
+        name = _display(os.fspath(raw))
         try:
             if name == "-":
                 yield from _read_stdin(settings, default_date)
                 continue
-            path = Path(name)
+            path = Path(os.fspath(raw))
             if path.is_dir():
                 yield from _read_folder(path, settings, default_date)
             elif path.exists():
-                yield from _read_file(path, settings, default_date, explicit=True)
+                yield from _read_file(path, settings, default_date)
             else:
                 yield InputError(
                     "no such file or folder", where=name, hint="check the path and spelling"
@@ -149,39 +160,46 @@ def _read_folder(
     for err in problems:
         yield InputError(
             f"cannot list folder: {err.strerror or err}",
-            where=str(err.filename or folder),
+            where=_display(str(err.filename or folder)),
             hint="check its permissions",
         )
     for path in sorted(files):
         if _kind(path)[0] and path.is_file():
             found = True
             try:
-                yield from _read_file(path, settings, default_date, explicit=False)
+                yield from _read_file(path, settings, default_date)
             except OSError as err:
                 yield InputError(
                     f"cannot read: {err.strerror or err}",
-                    where=str(path),
+                    where=_display(str(path)),
                     hint="check that the file is readable",
                 )
     if not found and not problems:
         yield InputError(
             "no readable files in this folder",
-            where=str(folder),
+            where=_display(str(folder)),
             hint=f"casus reads {_FORMATS} files (also .gz)",
         )
 
 
+def _display(name: str) -> str:
+    """A path as printable, storable text (undecodable bytes in file names become U+FFFD)."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 def _read_file(
-    path: Path, settings: Settings, default_date: dt.date | None, *, explicit: bool
+    path: Path, settings: Settings, default_date: dt.date | None
 ) -> Iterator[Article | InputError]:
-    where = str(path)
+    where = _display(str(path))
     kind, gz = _kind(path)
+    if not gz:
+        with path.open("rb") as fh:
+            gz = fh.read(2) == b"\x1f\x8b"  # gzip data under another name
     if kind == "jsonl":
         with _open(path, gz) as fh:
             yield from _read_jsonl(fh, where, settings, default_date)
         return
-    limit = settings.max_article_bytes * (1 if kind == "text" else _MARKUP_FACTOR)
-    limit = max(limit, settings.max_article_bytes + 65536)
+    limit = settings.max_article_bytes * _FILE_FACTOR[kind] + 65536
     try:
         data = _read_limited(path, gz, limit)
     except (EOFError, gzip.BadGzipFile, zlib.error) as err:
@@ -190,10 +208,11 @@ def _read_file(
         )
         return
     if data is None:
-        size = max(path.stat().st_size, limit + 1)
-        yield too_big(size, limit, where, what="file")
+        hint = "convert it to JSON Lines (.jsonl), which is read line by line"
+        big = too_big(max(path.stat().st_size, limit + 1), limit, where, what="file")
+        yield InputError(big.message, where=where, hint=hint) if kind == "json" else big
         return
-    yield from _read_bytes(data, kind, where, settings, default_date, explicit=explicit)
+    yield from _read_bytes(data, kind, where, settings, default_date)
 
 
 def _open(path: Path, gz: bool) -> io.BufferedIOBase:
@@ -215,8 +234,6 @@ def _read_bytes(
     where: str,
     settings: Settings,
     default_date: dt.date | None,
-    *,
-    explicit: bool = True,
 ) -> Iterator[Article | InputError]:
     text = _decode(data, where)
     if isinstance(text, InputError):
@@ -267,11 +284,19 @@ def _decode(data: bytes, where: str) -> str | InputError:
             )
     reason = _binary_reason(data)
     if reason:
-        return InputError(reason, where=where, hint=f"casus reads {_FORMATS} text files")
+        hint = reason[1] or f"casus reads {_FORMATS} text files"
+        return InputError(reason[0], where=where, hint=hint)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         offset = err.start + (3 if data.startswith(b"\xef\xbb\xbf") else 0)
+        head = data[:_SNIFF_BYTES]
+        if sum(b >= 0x80 for b in head) * 10 > len(head) * 3:
+            return InputError(
+                "binary file, not text (mostly non-text bytes)",
+                where=where,
+                hint=f"casus reads {_FORMATS} text files",
+            )
         return InputError(
             f"not valid UTF-8: byte 0x{data[offset]:02X} at offset {offset}",
             where=where,
@@ -279,16 +304,25 @@ def _decode(data: bytes, where: str) -> str | InputError:
         )
 
 
-def _binary_reason(data: bytes) -> str | None:
-    if data.startswith(b"%PDF-"):
-        return "a PDF file, not text (extract its text first, e.g. with pdftotext)"
+def _binary_reason(data: bytes) -> tuple[str, str | None] | None:
+    """Why ``data`` is not text, and what to do (``None`` when it may be text)."""
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            hint = "extract its text first, e.g. with pdftotext" if magic == b"%PDF-" else None
+            return f"{what}, not text", hint
     nul = data.find(b"\x00")
     if nul >= 0:
-        return f"binary file, not text (NUL byte at offset {nul})"
+        head = data[:_SNIFF_BYTES]
+        if head[1::2].count(0) * 10 > len(head) * 4 or head[0::2].count(0) * 10 > len(head) * 4:
+            return (
+                "looks like UTF-16 text without a byte-order mark",
+                "convert it to UTF-8, e.g. iconv -f utf-16le -t utf-8 IN > OUT",
+            )
+        return f"binary file, not text (NUL byte at offset {nul})", None
     head = data[:_SNIFF_BYTES]
     control = sum(1 for b in head if b < 0x20 and b not in _BINARY_OK)
     if control * 10 > len(head):
-        return "binary file, not text (mostly control bytes)"
+        return "binary file, not text (mostly control bytes)", None
     return None
 
 
@@ -298,7 +332,7 @@ def _binary_reason(data: bytes) -> str | None:
 def _read_html(text: str, where: str, settings: Settings, default_date: dt.date | None) -> Article:
     try:
         page = extract_html(text)
-    except (ValueError, TypeError, LookupError, RecursionError) as err:
+    except Exception as err:  # a third-party parser failure is this file's problem, no crash
         raise InputError(
             f"could not extract text from HTML ({type(err).__name__})",
             where=where,
@@ -314,6 +348,13 @@ def _read_feed(
         items = parse_feed(data)
     except FeedError as err:
         yield InputError(str(err), where=where, hint="check that it is an RSS or Atom feed")
+        return
+    except Exception as err:  # a third-party parser failure is this file's problem, no crash
+        yield InputError(
+            f"could not parse the feed ({type(err).__name__})",
+            where=where,
+            hint="check that it is an RSS or Atom feed",
+        )
         return
     for item in items:
         origin = f"{where}#{item.position}"
@@ -352,18 +393,42 @@ def _read_jsonl_text(
 
 
 def _read_jsonl(
-    fh: Iterable[bytes], where: str, settings: Settings, default_date: dt.date | None
+    fh: io.BufferedIOBase, where: str, settings: Settings, default_date: dt.date | None
 ) -> Iterator[Article | InputError]:
+    lines = _bounded_lines(fh, _line_limit(settings))
     try:
-        yield from _jsonl_lines(fh, where, settings, default_date, check_binary=True)
+        yield from _jsonl_lines(lines, where, settings, default_date, check_binary=True)
     except (EOFError, gzip.BadGzipFile, zlib.error) as err:
         yield InputError(
             f"broken gzip data ({err})", where=where, hint="re-compress or unzip the file"
         )
 
 
+def _line_limit(settings: Settings) -> int:
+    return settings.max_article_bytes * 6 + 65536  # \uXXXX escapes take six bytes a char
+
+
+def _bounded_lines(fh: IO[bytes] | io.BufferedIOBase, limit: int) -> Iterator[bytes | int]:
+    """Lines of a binary stream; a line longer than ``limit`` is skipped without holding it
+    in memory and reported as its length (an ``int``)."""
+    while True:
+        line = fh.readline(limit + 1)
+        if not line:
+            return
+        if len(line) <= limit or line.endswith(b"\n"):
+            yield line
+            continue
+        size = len(line)
+        while True:
+            more = fh.readline(1 << 20)
+            size += len(more)
+            if not more or more.endswith(b"\n"):
+                break
+        yield size
+
+
 def _jsonl_lines(
-    lines: Iterable[bytes],
+    lines: Iterable[bytes | int],
     where: str,
     settings: Settings,
     default_date: dt.date | None,
@@ -371,17 +436,22 @@ def _jsonl_lines(
     check_binary: bool,
     first_number: int = 1,
 ) -> Iterator[Article | InputError]:
-    limit = settings.max_article_bytes * 6 + 65536  # \uXXXX escapes take six bytes a char
+    limit = _line_limit(settings)
     seen_text = False
     for number, raw in enumerate(lines, start=first_number):
         origin = f"{where}:{number}"
+        if isinstance(raw, int):
+            seen_text = True
+            yield too_big(raw, limit, origin, what="line")
+            continue
         line = raw.strip()
         if not seen_text:
             line = line.removeprefix(b"\xef\xbb\xbf")
             if check_binary:
                 reason = _binary_reason(raw)
                 if reason:
-                    yield InputError(reason, where=where, hint=f"casus reads {_FORMATS} files")
+                    hint = reason[1] or f"casus reads {_FORMATS} files"
+                    yield InputError(reason[0], where=where, hint=hint)
                     return
         if not line:
             continue
@@ -422,19 +492,20 @@ def _jsonl_line(
 
 def _read_stdin(settings: Settings, default_date: dt.date | None) -> Iterator[Article | InputError]:
     stream: IO[bytes] = sys.stdin.buffer
-    first = b""
+    lines = _bounded_lines(stream, _line_limit(settings))
+    first: bytes | int = b""
     number = 0
-    for line in stream:
+    for line in lines:
         number += 1
-        if line.strip():
+        if isinstance(line, int) or line.strip():
             first = line
             break
     if not first:
         yield InputError("nothing on standard input", where="-", hint="pipe JSON Lines into casus")
         return
-    if first.lstrip().startswith(b"{"):
+    if isinstance(first, int) or first.lstrip().startswith(b"{"):
         yield from _jsonl_lines(
-            _chain(first, stream),
+            _chain(first, lines),
             "-",
             settings,
             default_date,
@@ -442,11 +513,15 @@ def _read_stdin(settings: Settings, default_date: dt.date | None) -> Iterator[Ar
             first_number=number,
         )
         return
-    data = first + stream.read()
+    limit = settings.max_article_bytes * _FILE_FACTOR["json"] + 65536
+    data = first + stream.read(limit + 1)
+    if len(data) > limit:
+        yield too_big(len(data), limit, "-", what="input")
+        return
     kind = "json" if first.lstrip().startswith(b"[") else ""
     yield from _read_bytes(data, kind, "-", settings, default_date)
 
 
-def _chain(first: bytes, rest: Iterable[bytes]) -> Iterator[bytes]:
+def _chain(first: bytes | int, rest: Iterable[bytes | int]) -> Iterator[bytes | int]:
     yield first
     yield from rest
