@@ -39,7 +39,9 @@
   }
 
   function explain(err) {
-    if (err && err.status === 503) return (err.detail || "the database is not available") + ". " + HOWTO;
+    if (err && err.status === 503) {
+      return err.detail ? err.detail + ". Then reload this page." : "The database is not available. " + HOWTO;
+    }
     if (err && err.status === 422) return "A filter value was not accepted: " + err.detail;
     return (err && err.message) ? err.message : String(err);
   }
@@ -81,7 +83,7 @@
   /* --- map -------------------------------------------------------------------------- */
 
   function initMap(config) {
-    var map = L.map("map", { worldCopyJump: true, minZoom: 1 }).setView([25, 20], 2);
+    var map = L.map("map", { worldCopyJump: true, minZoom: 1, maxZoom: 18 }).setView([25, 20], 2);
     map.createPane("outlines");
     map.getPane("outlines").style.zIndex = 150; /* below the tiles: seen when they fail */
     fetch("/static/vendor/world-atlas/countries-110m.geojson").then(function (r) { return r.json(); })
@@ -340,7 +342,7 @@
     });
     state.filters = readFilters();
     api("/api/config").catch(function () { return { tiles: null }; }).then(function (config) {
-      try { initMap(config); } catch (err) { say("map-status", "The map could not start: " + err.message, true); }
+      try { initMap(config); } catch (err) { say("map-status", "The map could not start: " + (err && err.message ? err.message : err), true); }
       loadMap();
     });
     loadTable(false);
