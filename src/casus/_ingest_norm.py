@@ -10,6 +10,7 @@ import re
 import unicodedata
 
 import ftfy
+from ftfy.badness import is_bad
 
 __all__ = ["clean_line", "content_id", "normalise", "split_outlet"]
 
@@ -62,6 +63,21 @@ def normalise(text: str) -> str:
     every line trimmed; and a missing space inserted after a sentence glued to the next one
     (``dialogue.The Kremlin`` → ``dialogue. The Kremlin``). ``normalise`` is idempotent.
     """
+    out = _normalise_once(text)
+    # ftfy judges mojibake in context, so removing a bullet or a control character can
+    # change its verdict on what is left: repeat while ftfy still sees mojibake (ASCII and
+    # clean text are left alone by a second pass, so they need none).
+    for _ in range(3):
+        if out.isascii() or not is_bad(out):
+            break
+        again = _normalise_once(out)
+        if again == out:
+            break
+        out = again
+    return out
+
+
+def _normalise_once(text: str) -> str:
     if not text:
         return ""
     if "\ufffd" in text:
