@@ -1,0 +1,236 @@
+"""Dependency-parse helpers for the events stage: a per-sentence view with child lists, clause
+subjects through conjunction/control chains, negation and mood, and the actor lookup from a
+token to the resolved mentions it stands for."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from .model import Article, Mention, Sentence, Token
+
+__all__ = ["ActorLookup", "Found", "SentenceView"]
+
+SUBJ = ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl")
+NOMINAL_MODS = ("poss", "compound", "amod", "nmod", "npadvmod")
+CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "conj"})
+RELATIVE = frozenset({"which", "who", "that", "whom", "whose"})
+MODALS = frozenset({"will", "would", "shall", "may", "might", "could", "can", "'ll", "wo"})
+HEDGES = frozenset({"may", "might", "could", "can"})
+NEG_WORDS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
+HYPO_MARKS = frozenset({"if", "unless", "whether"})
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """Actors found for one argument slot and how (for cues)."""
+
+    mentions: tuple[Mention, ...]
+    how: str
+
+
+class SentenceView:
+    """Indexes one parsed sentence: children by head, the root, question-ness."""
+
+    __slots__ = ("children", "sentence", "tokens")
+
+    def __init__(self, sentence: Sentence) -> None:
+        self.sentence = sentence
+        self.tokens: Sequence[Token] = sentence.tokens
+        kids: list[list[int]] = [[] for _ in self.tokens]
+        for t in self.tokens:
+            if t.head != t.i and 0 <= t.head < len(kids):
+                kids[t.head].append(t.i)
+        self.children = kids
+
+    @property
+    def is_question(self) -> bool:
+        return bool(self.tokens) and self.tokens[-1].text == "?"
+
+    def kids(self, i: int, deps: Iterable[str] | None = None) -> list[int]:
+        if deps is None:
+            return self.children[i]
+        want = set(deps)
+        return [c for c in self.children[i] if self.tokens[c].dep in want]
+
+    def kid(self, i: int, deps: Iterable[str]) -> int | None:
+        found = self.kids(i, deps)
+        return found[0] if found else None
+
+    def lemma(self, i: int) -> str:
+        return self.tokens[i].lemma.lower()
+
+    def prep_objects(self, i: int, prep: str) -> list[int]:
+        """Objects of preposition ``prep`` attached to ``i`` (``spoke with A``)."""
+        out: list[int] = []
+        for p in self.kids(i, ("prep", "agent", "dative")):
+            tok = self.tokens[p]
+            if tok.lemma.lower() != prep and tok.text.lower() != prep:
+                continue
+            out.extend(self.kids(p, ("pobj", "pcomp")))
+        return out
+
+    def conjuncts(self, i: int) -> list[int]:
+        """``i`` and every token conjoined to it (``A, B and C``)."""
+        out, todo = [i], [i]
+        while todo:
+            for c in self.kids(todo.pop(), ("conj", "appos")):
+                if self.tokens[c].dep == "conj" and c not in out:
+                    out.append(c)
+                    todo.append(c)
+        return out
+
+    def clause_subject(self, v: int) -> tuple[int | None, bool, bool]:
+        """The subject of the clause of verb ``v``: ``(token, passive, inherited)``.
+
+        Climbs conjunction, control (xcomp), participle (advcl) and prepositional gerund
+        chains; the subject of a relative clause is its head noun; a participle modifying a
+        noun (``forces using missiles``) has that noun as its subject (its patient when it is
+        a past participle: ``weapons seized``).
+        """
+        inherited = False
+        seen: set[int] = set()
+        while v not in seen:
+            seen.add(v)
+            subj = self.kid(v, SUBJ)
+            if subj is not None:
+                passive = self.tokens[subj].dep in ("nsubjpass", "csubjpass")
+                if self.tokens[subj].lemma.lower() in RELATIVE and self.tokens[v].dep == "relcl":
+                    return self.tokens[v].head, passive, True
+                return subj, passive, inherited
+            tok = self.tokens[v]
+            if tok.head == v:
+                break
+            if tok.dep in ("conj", "xcomp", "advcl", "acomp"):
+                v, inherited = tok.head, True
+                continue
+            if tok.dep in ("acl", "relcl"):
+                return tok.head, tok.tag == "VBN", True
+            if tok.dep in ("pcomp", "pobj"):
+                prep = tok.head
+                v, inherited = self.tokens[prep].head, True
+                continue
+            break
+        return None, False, inherited
+
+    def is_negated(self, i: int) -> bool:
+        for c in self.children[i]:
+            t = self.tokens[c]
+            if t.dep == "neg" or (t.dep in ("advmod", "det") and t.text.lower() in NEG_WORDS):
+                return True
+        return False
+
+    def auxiliaries(self, i: int) -> set[str]:
+        return {self.tokens[c].text.lower() for c in self.kids(i, ("aux", "auxpass"))}
+
+    def marks(self, i: int) -> set[str]:
+        return {self.tokens[c].text.lower() for c in self.kids(i, ("mark",))}
+
+    def is_hypothetical(self, i: int) -> bool:
+        """``i`` sits in an if/unless/whether clause (between it and its clause root)."""
+        seen: set[int] = set()
+        while i not in seen:
+            seen.add(i)
+            if self.marks(i) & HYPO_MARKS:
+                return True
+            tok = self.tokens[i]
+            if tok.head == i or tok.dep not in ("conj", "xcomp", "dobj", "pobj", "prep", "acomp"):
+                return False
+            i = tok.head
+        return False
+
+    def has_condition(self, i: int) -> bool:
+        """``i`` governs an if/unless clause: ``will withdraw unless ...``."""
+        return any(self.marks(c) & HYPO_MARKS for c in self.kids(i, ("advcl",)))
+
+    def subtree(self, i: int, skip: frozenset[str] = CLAUSE_DEPS) -> list[int]:
+        out, todo = [], [i]
+        while todo:
+            j = todo.pop()
+            out.append(j)
+            todo.extend(c for c in self.children[j] if self.tokens[c].dep not in skip)
+        return sorted(out)
+
+
+class ActorLookup:
+    """Resolved mentions by ``(sentence_index, head token)`` and by covered token."""
+
+    __slots__ = ("by_head", "by_token", "ordered")
+
+    def __init__(self, article: Article) -> None:
+        self.by_head: dict[tuple[int, int], Mention] = {}
+        self.by_token: dict[tuple[int, int], Mention] = {}
+        self.ordered: list[Mention] = sorted(
+            (m for m in article.mentions if m.actor is not None),
+            key=lambda m: (m.sentence_index, m.tok_start),
+        )
+        for m in self.ordered:
+            self.by_head.setdefault((m.sentence_index, m.head), m)
+            for t in range(m.tok_start, m.tok_end):
+                self.by_token.setdefault((m.sentence_index, t), m)
+
+    def before(self, si: int, i: int) -> list[Mention]:
+        """Resolved mentions of the article before token ``i`` of sentence ``si``."""
+        return [m for m in self.ordered if (m.sentence_index, m.tok_start) < (si, i)]
+
+    def at(self, si: int, i: int) -> Mention | None:
+        return self.by_head.get((si, i)) or self.by_token.get((si, i))
+
+    def shallow(self, view: SentenceView, i: int) -> Found:
+        """Actors of the phrase headed by ``i``: its own mention, else those of its
+        possessor/compound/adjective modifiers (with their conjuncts), else its ``of``
+        phrase or apposition."""
+        si = view.sentence.index
+        own = self.at(si, i)
+        if own is not None:
+            return Found((own,), "mention")
+        found: list[Mention] = []
+        for c in view.kids(i, NOMINAL_MODS):
+            for cc in view.conjuncts(c):
+                m = self.at(si, cc)
+                if m is None:
+                    for g in view.kids(cc, NOMINAL_MODS):
+                        m = self.at(si, g) or m
+                if m is not None and m not in found:
+                    found.append(m)
+        if found:
+            return Found(tuple(found), "modifier")
+        for extra, how in ((view.prep_objects(i, "of"), "of"), (view.kids(i, ("appos",)), "appos")):
+            for c in extra:
+                m = self.at(si, c)
+                if m is None:
+                    sub = self.shallow(view, c) if how == "of" else Found((), "")
+                    if sub.mentions:
+                        return Found(sub.mentions, how)
+                    continue
+                return Found((m,), how)
+        return Found((), "")
+
+    def deep(self, view: SentenceView, i: int) -> Found:
+        """First actor inside the phrase of ``i`` (not in its clauses), else the subject of a
+        relative clause on it (``the losses Chile suffered``)."""
+        si = view.sentence.index
+        for j in view.subtree(i):
+            m = self.at(si, j)
+            if m is not None:
+                return Found((m,), "deep")
+        for rc in view.kids(i, ("relcl",)):
+            subj = view.kid(rc, ("nsubj",))
+            if subj is not None and view.lemma(subj) not in RELATIVE:
+                f = self.shallow(view, subj)
+                if f.mentions:
+                    return Found(f.mentions, "deep")
+        return Found((), "")
+
+    def many(self, view: SentenceView, heads: Sequence[int]) -> Found:
+        """Shallow actors of each conjunct of each head; ``how`` from the first found."""
+        out: list[Mention] = []
+        how = ""
+        for h in heads:
+            for c in view.conjuncts(h):
+                f = self.shallow(view, c)
+                for m in f.mentions:
+                    if m not in out:
+                        out.append(m)
+                        how = how or f.how
+        return Found(tuple(out), how)
