@@ -60,6 +60,18 @@ class ArticleIn(BaseModel):
     source: str | None = None
 
 
+class ErrorOut(BaseModel):
+    """Every error: a short reason and what to do about it."""
+
+    error: str = Field(examples=["invalid request"])
+    detail: str = Field(examples=["since: 2025-02-30 is not a calendar date"])
+
+
+_ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    code: {"model": ErrorOut, "description": _STATUS_WORDS[code]} for code in (404, 422, 503)
+}
+
+
 class ApiError(Exception):
     """An error answered with ``status`` and the one JSON error shape."""
 
@@ -111,6 +123,7 @@ def create_app(
         version=_version(),
         docs_url=None,
         redoc_url=None,
+        responses=_ERROR_RESPONSES,
     )
     app.state.settings = settings
     _add_error_handlers(app)
