@@ -57,7 +57,7 @@ FEED_SUFFIXES = frozenset({".xml", ".rss", ".atom"})
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | JSONL_SUFFIXES | JSON_SUFFIXES | HTML_SUFFIXES | FEED_SUFFIXES
 """File name endings read inside folders (each also with ``.gz`` appended)."""
 
-_FORMATS = "text (.txt), JSON Lines (.jsonl), JSON, HTML or RSS/Atom"
+_FORMATS = "plain text, JSON Lines, JSON, HTML and RSS/Atom"
 _SNIFF_BYTES = 8192
 _BINARY_OK = frozenset(b"\t\n\r\x0c\x08\x1b")
 _FILE_FACTOR = {"text": 1, "html": 10, "feed": 10, "json": 50, "": 10}
@@ -284,7 +284,7 @@ def _decode(data: bytes, where: str) -> str | InputError:
             )
     reason = _binary_reason(data)
     if reason:
-        hint = reason[1] or f"casus reads {_FORMATS} text files"
+        hint = reason[1] or f"casus reads {_FORMATS} files"
         return InputError(reason[0], where=where, hint=hint)
     try:
         return data.decode("utf-8-sig")
@@ -295,7 +295,7 @@ def _decode(data: bytes, where: str) -> str | InputError:
             return InputError(
                 "binary file, not text (mostly non-text bytes)",
                 where=where,
-                hint=f"casus reads {_FORMATS} text files",
+                hint=f"casus reads {_FORMATS} files",
             )
         return InputError(
             f"not valid UTF-8: byte 0x{data[offset]:02X} at offset {offset}",
