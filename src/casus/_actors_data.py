@@ -114,8 +114,9 @@ _DASHES = str.maketrans({"-": " ", "‐": " ", "–": " ", "—": " ", "’": "'
 def fold(text: str) -> str:
     """Lookup key of a phrase: lower case, no diacritics, hyphens as spaces, no leading
     ``the``, no trailing possessive ``'s``, single spaces, no dots (``U.S.`` → ``us``)."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
     text = text.translate(_DASHES).lower().replace(".", "")
     words = text.split()
     if words and words[0] == "the":

@@ -251,7 +251,7 @@ def _resolve_sentence(sentence: Sentence, atoms: list[_Atom], ctx: _Context) -> 
             continue
         st.by_head[h] = m
         if m.actor is not None:
-            ctx.refs.append(_Ref(sentence.index, h, m.actor, person, tok.dep in _SUBJECT_DEPS))
+            ctx.refs.append(_Ref(sentence.index, h, m.actor, person, _is_subject(tokens, h)))
     return _drop_nested(st)
 
 
@@ -267,6 +267,28 @@ def _drop_nested(st: _Sent) -> list[Mention]:
     return out
 
 
+def _is_subject(tokens: tuple[Token, ...], h: int) -> bool:
+    """The token is a subject, or modifies one ("Israel" in "Israel's army said")."""
+    for _ in range(4):
+        tok = tokens[h]
+        if tok.dep in _SUBJECT_DEPS:
+            return True
+        if (tok.dep not in _LEFT_DEPS and tok.dep != "appos") or tok.head == h:
+            return False
+        h = tok.head
+    return False
+
+
+def _poss(st: _Sent, i: int) -> bool:
+    return st.tokens[i].dep == "poss"
+
+
+def _plural(tok: Token) -> bool:
+    if tok.tag:
+        return tok.tag in ("NNS", "NNPS")
+    return tok.text.lower() != tok.lemma.lower() and tok.text.lower().endswith("s")
+
+
 def _left_edge(st: _Sent, h: int) -> int:
     lo = h
     stack = [h]
@@ -280,17 +302,28 @@ def _left_edge(st: _Sent, h: int) -> int:
 
 
 def _country_cue(st: _Sent, lo: int, h: int, skip: _Atom | None) -> _Atom | None:
-    """The actor atom closest to the head among the phrase's modifiers (a possessor first)."""
-    best: _Atom | None = None
-    for i in range(h - 1, lo - 1, -1):
+    """The actor among the phrase's modifiers: a possessor first, then the first atom that
+    modifies the head directly ("Hungarian" in "Hungarian and Romanian officials"), then any
+    other. A resolved possessive pronoun ("its troops") counts as a possessor."""
+    direct: _Atom | None = None
+    other: _Atom | None = None
+    for i in range(lo, h):
         a = st.atom_of[i]
-        if a is None or a is skip or a.actor is None:
+        if a is None:
+            m = st.by_head.get(i)
+            if m is not None and m.label == "PRON" and m.actor is not None and _poss(st, i):
+                return _Atom(i, i + 1, i, "PRON", "pron", m.actor, "coref")
             continue
-        if st.tokens[a.head].dep == "poss":
+        if a is skip or a.actor is None:
+            continue
+        tok = st.tokens[a.head]
+        if tok.dep == "poss":
             return a
-        if best is None:
-            best = a
-    return best
+        if tok.head == h and direct is None:
+            direct = a
+        elif other is None:
+            other = a
+    return direct or other
 
 
 def _of_cue(st: _Sent, h: int) -> _Atom | None:
@@ -418,7 +451,7 @@ def _unknown_person(st: _Sent, atom: _Atom, ctx: _Context) -> Mention:
             return st.mention(lo, atom.end, h, "PERSON", known[0], "coref")
         return st.mention(lo, atom.end, h, "PERSON", None, "")
     country = cue.actor.country if cue is not None and cue.actor is not None else ctx.fallback
-    if cue is not None and cue.kind in ("org", "seat") and cue.actor is not None and not title:
+    if cue is not None and cue.kind in ("org", "seat") and cue.actor is not None:
         actor = replace(cue.actor, name=name)
     else:
         base = _actor(ctx, country, sector or None)
@@ -441,48 +474,74 @@ def _noun_phrase(st: _Sent, tok: Token, ctx: _Context) -> tuple[Mention | None, 
     """A common-noun phrase headed by a title, sector noun or owned noun."""
     idx = ctx.index
     h = tok.i
+    if not any(f in idx.noun_words for f in _forms(tok)):
+        return None, False
     lo = _left_edge(st, h)
     title, tsector, twidth = _noun_key(st.tokens, h, lo, idx.titles)
     _, ssector, swidth = _noun_key(st.tokens, h, lo, idx.sector_nouns)
     _, osector, owidth = _noun_key(st.tokens, h, lo, idx.owned_nouns)
     if not (twidth or swidth or owidth):
         return None, False
+    person = bool(twidth) and not _plural(tok)
     cue = _country_cue(st, lo, h, None)
     end = h + 1
     if cue is None:
         cue = _of_cue(st, h)
         if cue is not None:
             end = max(end, cue.end)
+    cue_actor = cue.actor if cue is not None else None
+    if cue is not None and cue_actor is not None and cue.kind in ("org", "seat"):
+        # "UN inspectors", "Hamas fighters", "Kremlin officials": the body itself.
+        m = st.mention(lo, end, h, "ACTOR", cue_actor, "owner")
+        if person:
+            ctx.remember_title(cue_actor, title)
+        return m, person
+    country = cue_actor.country if cue_actor is not None else None
     if twidth:
-        if cue is not None and cue.actor is not None and cue.actor.country is not None:
-            actor = _actor(ctx, cue.actor.country, tsector)
+        if country is not None:
+            actor = _actor(ctx, country, tsector)
             m = st.mention(lo, end, h, "ACTOR", actor, "title")
-            ctx.remember_title(actor, title)
-            _name_apposed_person(st, m, ctx, title)
-            return m, True
+            if person:
+                ctx.remember_title(actor, title)
+                _name_apposed_person(st, m, ctx, title)
+            _spread_to_conjuncts(st, cue, tsector, ctx)
+            return m, person
         prior = ctx.titles.get(title) or ctx.titles.get(title.split()[-1])
-        if prior is not None:
+        if prior is not None and person:
             return st.mention(lo, end, h, "ACTOR", prior, "coref"), True
         if ctx.fallback is None:
             return None, False
-        return st.mention(lo, end, h, "ACTOR", _actor(ctx, ctx.fallback, tsector), "sector"), True
+        return st.mention(lo, end, h, "ACTOR", _actor(ctx, ctx.fallback, tsector), "sector"), (
+            person
+        )
     if swidth:
-        country = cue.actor.country if cue is not None and cue.actor is not None else None
         actor = _actor(ctx, country or ctx.fallback, ssector)
+        _spread_to_conjuncts(st, cue, ssector, ctx)
         return st.mention(lo, end, h, "ACTOR", actor, "sector"), False
     # An owned noun ("office", "spokesman", "leader") takes its owner's actor.
-    _, msector = _title_in(st, lo, h, ctx)
-    if cue is None or cue.actor is None:
+    if cue is None or cue_actor is None:
         return None, False
+    _, msector = _title_in(st, lo, h, ctx)
     if msector:
-        actor = _actor(ctx, cue.actor.country, msector)
-    elif cue.kind == "country" or cue.kind == "demonym":
-        actor = _actor(ctx, cue.actor.country, osector)
+        actor = _actor(ctx, country, msector)
+    elif cue.kind in ("person", "pron") and cue_actor.sector:
+        actor = cue_actor if country is None else _actor(ctx, country, cue_actor.sector)
     else:
-        actor = cue.actor if cue.kind != "person" else _actor(ctx, cue.actor.country, osector)
-        if cue.kind == "person" and cue.actor.sector and cue.actor.country:
-            actor = cue.actor
+        actor = _actor(ctx, country, osector)
     return st.mention(lo, end, h, "ACTOR", actor, "owner"), False
+
+
+def _spread_to_conjuncts(st: _Sent, cue: _Atom | None, sector: str, ctx: _Context) -> None:
+    """``Hungarian and Romanian officials``: the conjoined modifier ("Romanian") denotes the
+    same sector of its own country; its mention (head = that word) gets that actor."""
+    if cue is None or cue.actor is None or cue.actor.country is None:
+        return
+    for c in st.children[cue.head]:
+        if st.tokens[c].dep != "conj":
+            continue
+        m = st.by_head.get(c)
+        if m is not None and m.actor is not None and m.actor.country and m.actor.sector is None:
+            st.by_head[c] = replace(m, actor=_actor(ctx, m.actor.country, sector), via="sector")
 
 
 def _name_apposed_person(st: _Sent, m: Mention, ctx: _Context, title: str) -> None:

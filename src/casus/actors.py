@@ -42,6 +42,8 @@ class ActorIndex:
     owned_nouns: Mapping[str, str] = field(repr=False)
     titles: Mapping[str, str] = field(repr=False)
     patterns: tuple[EntityPattern, ...] = field(repr=False)
+    noun_words: frozenset[str] = field(repr=False, default=frozenset())
+    """Last words of every title, sector noun and owned noun (a cheap first filter)."""
 
     @classmethod
     def load(cls, data_dir: Path | None = None) -> ActorIndex:
@@ -70,6 +72,11 @@ class ActorIndex:
             owned_nouns=t.owned_nouns,
             titles=t.titles,
             patterns=tuple(dict.fromkeys(t.patterns)),
+            noun_words=frozenset(
+                key.split()[-1]
+                for table in (t.titles, t.sector_nouns, t.owned_nouns)
+                for key in table
+            ),
         )
 
     def entity_patterns(self) -> list[EntityPattern]:
