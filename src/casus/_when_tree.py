@@ -13,6 +13,7 @@ from .model import Token
 __all__ = [
     "ancestors",
     "children",
+    "clause",
     "subtree",
     "tree_distance",
     "trigger_index",
@@ -63,3 +64,18 @@ def trigger_index(tokens: Sequence[Token], index: int) -> int:
         if _head(tokens, t.i) == t.i:
             return t.i
     return 0
+
+
+CLAUSE_DEPS = frozenset({"conj", "ccomp", "advcl", "relcl", "parataxis", "acl"})
+
+
+def clause(tokens: Sequence[Token], i: int) -> frozenset[int]:
+    """The subtree of ``i`` without the clauses nested in it (other verbs' ``conj``,
+    ``ccomp``, ``advcl``, ``relcl`` ... subtrees): the words of ``i``'s own clause."""
+    own = subtree(tokens, i)
+    cut: set[int] = set()
+    for j in own:
+        t = tokens[j]
+        if j != i and t.dep in CLAUSE_DEPS and t.pos in ("VERB", "AUX"):
+            cut |= subtree(tokens, j)
+    return own - cut

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ._when_parse import DateExpr, find_expressions, resolve
-from ._when_tree import ancestors, children, subtree, tree_distance, trigger_index
+from ._when_tree import ancestors, children, clause, tree_distance, trigger_index
 from .model import Article, Event, Sentence, Token
 
 __all__ = ["DateChoice", "date_events", "date_of", "sentence_dates"]
@@ -98,7 +98,7 @@ def _ranked(sentence: Sentence, trigger: int, pub: dt.date | None) -> list[DateE
     toks = sentence.tokens
     if not toks:
         return [e for e, _ in found]
-    own = subtree(toks, trigger)
+    own = clause(toks, trigger)
 
     def key(item: tuple[DateExpr, int]) -> tuple[int, int, int]:
         _, anchor = item

@@ -14,7 +14,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from ._when_tree import ancestors, subtree, tree_distance, trigger_index
+from ._when_tree import ancestors, clause, subtree, tree_distance, trigger_index
 from ._where_gaz import Tables, build_tables, fold, log_population
 from ._where_text import PLACE_NOUNS, PlaceSpan, place_spans
 from .model import Article, Event, Location, Sentence
@@ -33,6 +33,30 @@ PATTERN_MIN_POPULATION = 200_000
 MAX_CITY_CANDIDATES = 25
 _PRECISION_RANK = {"city": 0, "admin1": 1, "country": 2}
 _MATERIAL_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
+
+# The disambiguation score (docs/WHEN_WHERE.md): base reading + context.
+COUNTRY_BASE = 4.0
+ADMIN1_BASE = 3.25
+POPULATION_WEIGHT = 0.5
+"""Per factor of ten in population (cities)."""
+EXACT_BONUS = 0.25
+ALTERNATE_PENALTY = 0.5
+"""Alternate names (old spellings, other languages) are weaker readings."""
+CAPITAL_BONUS = 0.4
+PLACE_CONTEXT = 1.0
+"""The candidate's country is named as a place elsewhere in the article."""
+ACTOR_CONTEXT = 0.75
+"""... or only through an actor or a demonym."""
+SAME_SENTENCE = 0.5
+"""... and that happens in the span's own sentence."""
+REGION_CONTEXT = 1.0
+"""The candidate's first-level region is named (or holds a clearly resolved city)."""
+QUALIFIER = 2.0
+"""The span is qualified in place: "Paris, Texas", "Lebanon's Tripoli"."""
+REGION_WORD = 1.0
+"""A region reading after "province of" or before "province"."""
+CLEAR_MARGIN = 1.0
+"""A city counts as context only if it beats other countries' readings by this much."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,13 +145,13 @@ class Gazetteer:
         if demonym:
             iso = t.demonyms.get(key)
             if iso:
-                out.append(self._country(iso, 1.5, ("demonym",)))
+                out.append(self._country(iso, COUNTRY_BASE, ("demonym",)))
             return out
         iso = t.country_names.get(key)
         if iso and iso in t.countries:
-            out.append(self._country(iso, 2.0, ("country name",)))
+            out.append(self._country(iso, COUNTRY_BASE, ("country name",)))
         for a in t.admin1_by_name.get(key, ()):
-            base = 1.4 - (0.3 if a.lat is None else 0.0)
+            base = ADMIN1_BASE - (0.5 if a.lat is None else 0.0)
             why = ("region",) if a.lat is not None else ("region", "no coordinates")
             out.append(
                 Candidate(
@@ -138,15 +162,16 @@ class Gazetteer:
         ids += [(i, False) for i in t.alternate.get(key, ()) if i not in t.primary.get(key, ())]
         ids.sort(key=lambda p: -t.population[p[0]])
         for i, exact in ids[:MAX_CITY_CANDIDATES]:
-            score = 0.25 * log_population(t.population[i])
+            score = POPULATION_WEIGHT * log_population(t.population[i])
             reasons = [f"population {t.population[i]}"]
             if exact:
-                score += 0.25
+                score += EXACT_BONUS
                 reasons.append("primary name")
             else:
+                score -= ALTERNATE_PENALTY
                 reasons.append("alternate name")
             if i in t.capital:
-                score += 0.4
+                score += CAPITAL_BONUS
                 reasons.append("capital")
             out.append(
                 Candidate(
@@ -190,41 +215,48 @@ class Gazetteer:
 
 
 # --------------------------------------------------------------------- context and scoring
+_Seen = frozenset[tuple[str, int]]
+"""(folded surface, sentence index) of the mentions that gave a piece of context."""
+
+
 @dataclass(frozen=True, slots=True)
 class _Context:
-    places: dict[str, frozenset[str]]
-    """Country (alpha-2) → surface keys that named it as a place."""
-    actors: dict[str, frozenset[str]]
-    admin1: dict[str, frozenset[str]]
+    places: dict[str, _Seen]
+    """Country (alpha-2) → mentions that named it as a place."""
+    actors: dict[str, _Seen]
+    """Country → actor mentions and demonyms of it."""
+    admin1: dict[str, _Seen]
+    """Region key (``CC.code``) → mentions naming it or a city in it."""
 
 
 def _context(gaz: Gazetteer, article: Article, spans: Sequence[PlaceSpan]) -> _Context:
-    places: dict[str, set[str]] = {}
-    actors: dict[str, set[str]] = {}
-    admin1: dict[str, set[str]] = {}
+    places: dict[str, set[tuple[str, int]]] = {}
+    actors: dict[str, set[tuple[str, int]]] = {}
+    admin1: dict[str, set[tuple[str, int]]] = {}
     for m in article.mentions:
         if m.actor is not None and m.actor.country:
             iso = gaz.iso2(m.actor.country)
             if iso:
-                actors.setdefault(iso, set()).add(fold(m.text))
+                actors.setdefault(iso, set()).add((fold(m.text), m.sentence_index))
     for s in spans:
-        key = fold(s.text)
+        seen = (fold(s.text), s.sentence_index)
         if s.source == "demonym":
             for c in gaz.candidates(s.text, demonym=True):
-                actors.setdefault(c.country, set()).add(key)
+                actors.setdefault(c.country, set()).add(seen)
             continue
         cands = gaz.candidates(s.text)
         if not cands:
             continue
         top = cands[0]
         others = [c for c in cands[1:] if c.country != top.country]
-        clear = not others or top.score - others[0].score >= 0.75
+        margin = CLEAR_MARGIN if top.kind == "city" else CLEAR_MARGIN / 10
+        clear = not others or top.score - others[0].score >= margin
         if top.kind == "country" and s.source == "ner":
-            (places if s.role != "actor" else actors).setdefault(top.country, set()).add(key)
+            places.setdefault(top.country, set()).add(seen)  # even as an actor: geography
         elif clear and (s.source == "ner" or top.kind != "city"):
-            places.setdefault(top.country, set()).add(key)
-            if top.kind == "admin1" and top.admin1:
-                admin1.setdefault(top.admin1, set()).add(key)
+            places.setdefault(top.country, set()).add(seen)
+            if top.admin1:
+                admin1.setdefault(top.admin1, set()).add(seen)
     return _Context(
         {k: frozenset(v) for k, v in places.items()},
         {k: frozenset(v) for k, v in actors.items()},
@@ -255,29 +287,40 @@ def _local_qualifier(gaz: Gazetteer, sentence: Sentence, span: PlaceSpan) -> lis
 
 
 def _score(
-    gaz: Gazetteer, cand: Candidate, key: str, ctx: _Context, local: Sequence[str], pre: str
+    gaz: Gazetteer,
+    cand: Candidate,
+    span: PlaceSpan,
+    ctx: _Context,
+    local: Sequence[str],
+    pre: str,
 ) -> Candidate:
+    key = fold(span.text)
     score = cand.score
     reasons = list(cand.reasons)
-    if ctx.places.get(cand.country, frozenset()) - {key}:
-        score += 1.0
+    named = {x for x in ctx.places.get(cand.country, frozenset()) if x[0] != key}
+    by_actor = {x for x in ctx.actors.get(cand.country, frozenset()) if x[0] != key}
+    if named:
+        score += PLACE_CONTEXT
         reasons.append("country named in article")
-    elif ctx.actors.get(cand.country, frozenset()) - {key}:
-        score += 0.5
+    elif by_actor:
+        score += ACTOR_CONTEXT
         reasons.append("actor/demonym of country")
-    if cand.admin1 and ctx.admin1.get(cand.admin1, frozenset()) - {key}:
-        score += 1.0
+    if any(x[1] == span.sentence_index for x in named | by_actor):
+        score += SAME_SENTENCE
+        reasons.append("... in the same sentence")
+    if cand.admin1 and {x for x in ctx.admin1.get(cand.admin1, frozenset()) if x[0] != key}:
+        score += REGION_CONTEXT
         reasons.append("region named in article")
     t = gaz.tables
     for word in local:
         iso = t.country_names.get(word) or t.demonyms.get(word)
         regions = {a.key for a in t.admin1_by_name.get(word, ()) if a.country == cand.country}
         if iso == cand.country or (cand.admin1 and cand.admin1 in regions):
-            score += 2.0
+            score += QUALIFIER
             reasons.append(f"qualified by {word!r}")
             break
     if cand.kind == "admin1" and pre in ("province", "state", "region", "governorate"):
-        score += 1.0
+        score += REGION_WORD
         reasons.append(f"{pre} of")
     return replace(cand, score=round(score, 3), reasons=tuple(reasons))
 
@@ -309,7 +352,6 @@ def resolve_places(gaz: Gazetteer, article: Article) -> list[ResolvedPlace]:
     out: list[ResolvedPlace] = []
     for sentence, ps in zip(article.sentences, by_sentence, strict=True):
         for span in ps:
-            key = fold(span.text)
             raw = gaz.candidates(span.text, demonym=span.source == "demonym")
             local = _local_qualifier(gaz, sentence, span)
             pre = ""
@@ -319,7 +361,7 @@ def resolve_places(gaz: Gazetteer, article: Article) -> list[ResolvedPlace]:
                 after = sentence.tokens[span.tok_end].text.lower()
                 pre = after if after in ("province", "state", "governorate") else pre
             scored = sorted(
-                (_score(gaz, c, key, ctx, local, pre) for c in raw),
+                (_score(gaz, c, span, ctx, local, pre) for c in raw),
                 key=lambda c: (-c.score, _PRECISION_RANK[c.kind]),
             )
             best = scored[0] if scored else None
@@ -356,8 +398,8 @@ def place_for_event(
     if not toks:
         return None
     t = trigger_index(toks, event.trigger_index)
-    own = subtree(toks, t)
-    gov = subtree(toks, _governor(sentence, t))
+    own = clause(toks, t)
+    gov = subtree(toks, t) | clause(toks, _governor(sentence, t))
     best: tuple[tuple[float, ...], ResolvedPlace] | None = None
     for p in places:
         if not p.accepted or p.best is None or p.span.sentence_index != sentence.index:
