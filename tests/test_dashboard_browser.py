@@ -178,8 +178,10 @@ def test_dashboard_timeline_draws_isr_irn(server: Server, page: tuple[Any, Conso
 def test_dashboard_event_view_highlights_tehran(server: Server, page: tuple[Any, Console]) -> None:
     pg, console = page
     open_dashboard(pg, server.url)
-    strike = pg.locator('#events-table tr[data-source="ISR"][data-target="IRN"][data-quad="4"]')
-    assert strike.count() >= 1, "no ISR→IRN material-conflict event in the table"
+    strike = pg.locator(
+        '#events-table tr[data-source="ISR"][data-target="IRN"][data-quad="4"][data-place="Tehran"]'
+    )
+    assert strike.count() >= 1, "no ISR→IRN material-conflict event located in Tehran"
     strike.first.click()
     pg.wait_for_selector("#event-panel:not([hidden]) #evidence mark.place", timeout=15_000)
     places = pg.locator("#evidence mark.place").all_text_contents()
