@@ -300,8 +300,14 @@ def _decode(data: bytes, where: str) -> str | InputError:
         return InputError(
             f"not valid UTF-8: byte 0x{data[offset]:02X} at offset {offset}",
             where=where,
-            hint="convert it to UTF-8 first, e.g. iconv -f latin1 -t utf-8 IN > OUT",
+            hint=_iconv_hint(data),
         )
+
+
+def _iconv_hint(data: bytes) -> str:
+    """How to convert: Windows-1252 when its typographic bytes (0x80-0x9F) occur, else Latin-1."""
+    source = "windows-1252" if any(0x80 <= b <= 0x9F for b in data) else "latin1"
+    return f"convert it to UTF-8 first, e.g. iconv -f {source} -t utf-8 IN > OUT"
 
 
 def _binary_reason(data: bytes) -> tuple[str, str | None] | None:
@@ -473,7 +479,7 @@ def _jsonl_line(
         return InputError(
             f"not valid UTF-8: byte 0x{line[err.start]:02X} at column {err.start + 1}",
             where=origin,
-            hint="convert the file to UTF-8 first, e.g. iconv -f latin1 -t utf-8 IN > OUT",
+            hint=_iconv_hint(line),
         )
     if "\x00" in text:
         return InputError("NUL byte in line", where=origin, hint="remove binary data")
