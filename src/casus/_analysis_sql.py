@@ -18,11 +18,14 @@ from .errors import InputError
 __all__ = [
     "DEDUP_MODES",
     "PERIODS",
+    "PERIOD_INDEX",
     "SC",
     "TC",
     "Queryable",
     "country_name",
     "dyad_filter",
+    "period_from_index",
+    "period_index",
     "period_start",
     "resolve_actor",
     "sparkline",
@@ -144,6 +147,35 @@ def next_period(start: dt.date, by: str) -> dt.date:
     if start.month == 12:
         return start.replace(year=start.year + 1, month=1, day=1)
     return start.replace(month=start.month + 1, day=1)
+
+
+_EPOCH = dt.date(1970, 1, 1)
+_EPOCH_MONDAY = dt.date(1970, 1, 5)
+PERIOD_INDEX = {
+    "day": "(date - DATE '1970-01-01')",
+    "week": "((date - DATE '1970-01-05') // 7)",
+    "month": "(year(date) * 12 + month(date) - 1)",
+}
+"""SQL giving the integer number of the period (day, ISO week, month) of ``date``."""
+
+
+def period_index(day: dt.date, by: str) -> int:
+    """Integer number of the period holding ``day`` (as :data:`PERIOD_INDEX` computes)."""
+    if by == "day":
+        return (day - _EPOCH).days
+    if by == "week":
+        return (day - _EPOCH_MONDAY).days // 7
+    return day.year * 12 + day.month - 1
+
+
+def period_from_index(index: int, by: str) -> dt.date:
+    """First day of the period numbered ``index``."""
+    if by == "day":
+        return _EPOCH + dt.timedelta(days=index)
+    if by == "week":
+        return _EPOCH_MONDAY + dt.timedelta(days=7 * index)
+    year, month = divmod(index, 12)
+    return dt.date(year, month + 1, 1)
 
 
 _BARS = "▁▂▃▄▅▆▇█"

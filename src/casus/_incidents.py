@@ -27,7 +27,15 @@ import hashlib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-__all__ = ["DAY_PRECISIONS", "IncidentGroup", "Unit", "group_units", "incident_id"]
+__all__ = [
+    "DAY_PRECISIONS",
+    "Assignment",
+    "IncidentGroup",
+    "Unit",
+    "assign",
+    "group_units",
+    "incident_id",
+]
 
 DAY_PRECISIONS = frozenset({"day", "publication"})
 """Date precisions that allow the ±1 day window; coarser dates never merge."""
@@ -87,12 +95,92 @@ def incident_id(
     return "inc-" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
-def _compatible(group: IncidentGroup, unit: Unit) -> bool:
-    if not group.country or not unit.country:
-        return True
-    if group.country != unit.country:
-        return False
-    return not (group.city and unit.city and group.city != unit.city)
+@dataclass(frozen=True, slots=True)
+class Assignment:
+    """Result of :func:`assign`: the incident of every unit, and per incident its first day
+    (days since 1970-01-01, ``None`` if undated), place, report count, first unit and the unit
+    whose place name it shows."""
+
+    unit_group: tuple[int, ...]
+    day: tuple[int | None, ...]
+    country: tuple[str, ...]
+    city: tuple[str, ...]
+    n_events: tuple[int, ...]
+    first_unit: tuple[int, ...]
+    place_unit: tuple[int, ...]
+
+
+def assign(
+    source: Sequence[str],
+    target: Sequence[str],
+    root: Sequence[str],
+    day: Sequence[int | None],
+    mergeable: Sequence[bool],
+    country: Sequence[str],
+    city: Sequence[str],
+    n_events: Sequence[int],
+) -> Assignment:
+    """The incident rule over units given column-wise, ALREADY in visiting order (dyad,
+    root, undated last, date, most specific place first, first event id)."""
+    gid = [0] * len(source)
+    g_day: list[int | None] = []
+    g_country: list[str] = []
+    g_city: list[str] = []
+    g_n: list[int] = []
+    g_first: list[int] = []
+    g_place: list[int] = []
+    open_groups: list[int] = []
+    prev: tuple[str, str, str] | None = None
+    for i in range(len(source)):
+        key = (source[i], target[i], root[i])
+        if key != prev:
+            prev = key
+            open_groups = []
+        best = -1
+        d = day[i]
+        merge = mergeable[i] and d is not None
+        if merge and open_groups:
+            assert d is not None
+            open_groups = [g for g in open_groups if d - (g_day[g] or 0) <= 1]
+            c, ci, best_n = country[i], city[i], -1
+            for g in open_groups:
+                gc = g_country[g]
+                if gc and c:
+                    if gc != c:
+                        continue
+                    gci = g_city[g]
+                    if gci and ci and gci != ci:
+                        continue
+                if g_n[g] > best_n:
+                    best, best_n = g, g_n[g]
+        if best < 0:
+            best = len(g_n)
+            g_day.append(d)
+            g_country.append(country[i])
+            g_city.append(city[i])
+            g_n.append(0)
+            g_first.append(i)
+            g_place.append(i)
+            if merge:
+                open_groups.append(best)
+        else:
+            if not g_country[best] and country[i]:
+                g_country[best] = country[i]
+                g_place[best] = i
+            if not g_city[best] and city[i]:
+                g_city[best] = city[i]
+                g_place[best] = i
+        g_n[best] += n_events[i]
+        gid[i] = best
+    return Assignment(
+        tuple(gid),
+        tuple(g_day),
+        tuple(g_country),
+        tuple(g_city),
+        tuple(g_n),
+        tuple(g_first),
+        tuple(g_place),
+    )
 
 
 def _sort_key(unit: Unit) -> tuple[str, str, str, int, dt.date, int, str]:
@@ -108,44 +196,37 @@ def _sort_key(unit: Unit) -> tuple[str, str, str, int, dt.date, int, str]:
     )
 
 
+_EPOCH = dt.date(1970, 1, 1)
+
+
 def group_units(units: Iterable[Unit]) -> list[IncidentGroup]:
-    """Apply the incident rule; returns incidents in visiting order (dyad, root, date)."""
-    out: list[IncidentGroup] = []
-    open_groups: list[IncidentGroup] = []
-    current_key: tuple[str, str, str] | None = None
-    for unit in sorted(units, key=_sort_key):
-        key = (unit.source, unit.target, unit.root)
-        if key != current_key:
-            current_key = key
-            open_groups = []
-        mergeable = unit.date is not None and unit.precision in DAY_PRECISIONS
-        best: IncidentGroup | None = None
-        if mergeable:
-            assert unit.date is not None
-            open_groups = [g for g in open_groups if g.date and (unit.date - g.date).days <= 1]
-            for g in open_groups:
-                if _compatible(g, unit) and (best is None or g.n_events > best.n_events):
-                    best = g
-        if best is None:
-            best = IncidentGroup(
-                source=unit.source,
-                target=unit.target,
-                root=unit.root,
-                date=unit.date,
-                country=unit.country,
-                city=unit.city,
-                place_name=unit.place_name,
-                order=len(out),
-            )
-            out.append(best)
-            if mergeable:
-                open_groups.append(best)
-        else:
-            if not best.country and unit.country:
-                best.country, best.place_name = unit.country, unit.place_name
-            if not best.city and unit.city:
-                best.city, best.place_name = unit.city, unit.place_name
-        best.units.append(unit)
+    """Apply the incident rule to :class:`Unit` objects; incidents in visiting order."""
+    ordered = sorted(units, key=_sort_key)
+    asg = assign(
+        [u.source for u in ordered],
+        [u.target for u in ordered],
+        [u.root for u in ordered],
+        [(u.date - _EPOCH).days if u.date else None for u in ordered],
+        [u.precision in DAY_PRECISIONS for u in ordered],
+        [u.country for u in ordered],
+        [u.city for u in ordered],
+        [u.n_events for u in ordered],
+    )
+    out = [
+        IncidentGroup(
+            source=ordered[first].source,
+            target=ordered[first].target,
+            root=ordered[first].root,
+            date=ordered[first].date,
+            country=asg.country[g],
+            city=asg.city[g],
+            place_name=ordered[asg.place_unit[g]].place_name,
+            order=g,
+        )
+        for g, first in enumerate(asg.first_unit)
+    ]
+    for i, g in enumerate(asg.unit_group):
+        out[g].units.append(ordered[i])
     return out
 
 

@@ -10,25 +10,32 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections import defaultdict
-from collections.abc import Sequence
 from dataclasses import asdict, dataclass, replace
 from typing import Any
 
 from ._analysis_sql import (
     DEDUP_MODES,
+    PERIOD_INDEX,
     PERIODS,
     SC,
     TC,
     Queryable,
     check_choice,
     dyad_filter,
-    next_period,
-    period_start,
+    period_from_index,
+    period_index,
     resolve_actor,
     sparkline,
 )
 from ._export import export
-from ._incidents import IncidentGroup, Unit, group_units
+from ._incident_query import (
+    Incident,
+    IncidentReport,
+    assign_cols,
+    build_incidents,
+    jsonable,
+    unit_cols,
+)
 from ._mediation import MediationItem, mediation
 
 __all__ = [
@@ -38,6 +45,7 @@ __all__ = [
     "SeriesRow",
     "WatchItem",
     "dyad_series",
+    "escalation_index",
     "export",
     "incidents",
     "mediation",
@@ -48,16 +56,6 @@ __all__ = [
 
 _MAX_FILL = 20_000
 """Never pad a series with more empty periods than this."""
-
-
-def _jsonable(value: Any) -> Any:
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, (list, tuple)):
-        return [_jsonable(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _jsonable(v) for k, v in value.items()}
-    return value
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,46 +84,7 @@ class SeriesRow:
         )
 
     def to_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = _jsonable(asdict(self))
-        return out
-
-
-@dataclass(frozen=True, slots=True)
-class IncidentReport:
-    """One stored event of an incident, with its evidence sentence."""
-
-    event_id: str
-    article_id: str
-    cameo: str
-    date: dt.date | None
-    sentence: str
-    trigger: str
-
-    def to_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = _jsonable(asdict(self))
-        return out
-
-
-@dataclass(frozen=True, slots=True)
-class Incident:
-    """Events that report the same real-world event (rule in ``docs/ANALYSIS.md``)."""
-
-    incident_id: str
-    date: dt.date | None
-    source: str
-    target: str
-    cameo_root: str
-    quad_class: int
-    place_country: str | None
-    place_name: str | None
-    n_reports: int
-    n_articles: int
-    goldstein_mean: float
-    event_ids: tuple[str, ...]
-    evidence: tuple[IncidentReport, ...] = ()
-
-    def to_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = _jsonable(asdict(self))
+        out: dict[str, Any] = jsonable(asdict(self))
         return out
 
 
@@ -145,11 +104,11 @@ class WatchItem:
     top_incidents: tuple[Incident, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
-        out: dict[str, Any] = _jsonable(asdict(self))
+        out: dict[str, Any] = jsonable(asdict(self))
         return out
 
 
-# ---------------------------------------------------------------- units and incidents
+# ---------------------------------------------------------------- incidents
 
 
 def _date_filters(
@@ -166,102 +125,6 @@ def _date_filters(
     return where, params
 
 
-_UNIT_SELECT = f"""
-SELECT coalesce({SC}, '') AS s, coalesce({TC}, '') AS t, cameo_root AS root, date,
-       coalesce(date_precision, '') AS prec, coalesce(location_country, '') AS lc,
-       CASE WHEN location_precision = 'city'
-            THEN coalesce(CAST(location_geonameid AS VARCHAR), lower(location_name), '')
-            ELSE '' END AS city,
-       coalesce(min(location_name), '') AS place,
-       count(*) AS n, count(DISTINCT article_id) AS n_art, sum(goldstein) AS g,
-       min(quad_class) AS quad, min(event_id) AS first_id{{extra}}
-FROM events WHERE {{where}}
-GROUP BY s, t, root, date, prec, lc, city
-"""
-
-
-def _units(
-    store: Queryable, where: Sequence[str], params: Sequence[object], *, details: bool
-) -> list[Unit]:
-    extra = (
-        ", list(event_id ORDER BY event_id) AS ids, list(DISTINCT article_id) AS arts"
-        if details
-        else ""
-    )
-    sql = _UNIT_SELECT.format(extra=extra, where=" AND ".join(where) or "TRUE")
-    table = store.query_arrow(sql, list(params))
-    cols = {name: table.column(name).to_pylist() for name in table.column_names}
-    out: list[Unit] = []
-    for i in range(table.num_rows):
-        out.append(
-            Unit(
-                source=cols["s"][i],
-                target=cols["t"][i],
-                root=cols["root"][i] or "",
-                date=cols["date"][i],
-                precision=cols["prec"][i],
-                country=cols["lc"][i],
-                city=cols["city"][i],
-                place_name=cols["place"][i],
-                n_events=int(cols["n"][i]),
-                n_articles=int(cols["n_art"][i]),
-                goldstein_sum=float(cols["g"][i] or 0.0),
-                quad_class=int(cols["quad"][i] or 0),
-                first_event_id=cols["first_id"][i],
-                event_ids=tuple(cols["ids"][i]) if details else (),
-                article_ids=tuple(cols["arts"][i]) if details else (),
-            )
-        )
-    return out
-
-
-def _incident(group: IncidentGroup) -> Incident:
-    n = group.n_events
-    ids = sorted({e for u in group.units for e in u.event_ids})
-    arts = {a for u in group.units for a in u.article_ids}
-    return Incident(
-        incident_id=group.incident_id,
-        date=group.date,
-        source=group.source,
-        target=group.target,
-        cameo_root=group.root,
-        quad_class=group.units[0].quad_class,
-        place_country=group.country or None,
-        place_name=group.place_name or None,
-        n_reports=n,
-        n_articles=len(arts) if arts else max(u.n_articles for u in group.units),
-        goldstein_mean=round(sum(u.goldstein_sum for u in group.units) / n, 3) if n else 0.0,
-        event_ids=tuple(ids),
-    )
-
-
-def _attach_evidence(store: Queryable, items: list[Incident], per: int) -> list[Incident]:
-    wanted = [e for inc in items for e in inc.event_ids[:per]]
-    if not wanted:
-        return items
-    marks = ", ".join("?" for _ in wanted)
-    rows = store.query(
-        "SELECT event_id, article_id, cameo, date, evidence_sentence, trigger FROM events "
-        f"WHERE event_id IN ({marks})",
-        wanted,
-    )
-    found = {
-        str(r["event_id"]): IncidentReport(
-            event_id=str(r["event_id"]),
-            article_id=str(r["article_id"]),
-            cameo=str(r["cameo"]),
-            date=r["date"] if isinstance(r["date"], dt.date) else None,
-            sentence=str(r["evidence_sentence"] or ""),
-            trigger=str(r["trigger"] or ""),
-        )
-        for r in rows
-    }
-    return [
-        replace(inc, evidence=tuple(found[e] for e in inc.event_ids[:per] if e in found))
-        for inc in items
-    ]
-
-
 def incidents(
     store: Queryable,
     a: str | None = None,
@@ -276,7 +139,7 @@ def incidents(
     evidence: int = 2,
 ) -> list[Incident]:
     """Incidents (newest first, then most reported), optionally of one dyad and CAMEO root,
-    each with up to ``evidence`` evidence sentences."""
+    each with its event ids and up to ``evidence`` evidence sentences."""
     where, params = _date_filters(since, until)
     if a is not None or b is not None:
         if a is None or b is None:
@@ -287,10 +150,21 @@ def incidents(
     if cameo_root is not None:
         where.append("cameo_root = ?")
         params.append(cameo_root)
-    groups = group_units(_units(store, where, params, details=True))
-    items = [_incident(g) for g in groups if g.n_events >= min_reports]
-    items.sort(key=lambda i: (-(i.date or dt.date.min).toordinal(), -i.n_reports, i.incident_id))
-    return _attach_evidence(store, items[: max(0, limit)], evidence)
+    cols = unit_cols(store, where, params)
+    asg = assign_cols(cols)
+    first = asg.first_unit
+    order = sorted(
+        (g for g in range(len(first)) if asg.n_events[g] >= min_reports),
+        key=lambda g: (
+            -_or(asg.day[g], -(10**9)),
+            -asg.n_events[g],
+            cols.s[first[g]],
+            cols.t[first[g]],
+            cols.root[first[g]],
+            g,
+        ),
+    )
+    return build_incidents(store, cols, asg, order[: max(0, limit)], evidence)
 
 
 # ---------------------------------------------------------------- dyad series
@@ -321,66 +195,64 @@ def dyad_series(
     frag, p = dyad_filter(resolve_actor(a), resolve_actor(b), directed)
     where.append(frag)
     params.extend(p)
-    units = _units(store, where, params, details=False)
-    groups = group_units(units)
+    cols = unit_cols(store, where, params, by)
+    asg = assign_cols(cols)
+    per = [int(x or 0) for x in cols.period]
 
-    counts: dict[dt.date, list[float]] = defaultdict(lambda: [0, 0, 0, 0, 0.0, 0, 0, 0])
-    # slots: q1, q2, q3, q4, goldstein sum, counted events, incidents, reports
-
-    def add(day: dt.date, quad: int, g: float) -> None:
-        row = counts[period_start(day, by)]
-        if 1 <= quad <= 4:
-            row[quad - 1] += 1
-        row[4] += g
-        row[5] += 1
-
+    # per period: q1, q2, q3, q4, goldstein sum, counted events, incidents, reports
+    counts: dict[int, list[float]] = defaultdict(lambda: [0, 0, 0, 0, 0.0, 0, 0, 0])
     if dedup == "none":
-        for u in units:
-            assert u.date is not None
-            row = counts[period_start(u.date, by)]
-            if 1 <= u.quad_class <= 4:
-                row[u.quad_class - 1] += u.n_events
-            row[4] += u.goldstein_sum
-            row[5] += u.n_events
+        for i in range(len(cols)):
+            row = counts[per[i]]
+            q = cols.quad[i]
+            if 1 <= q <= 4:
+                row[q - 1] += cols.n[i]
+            row[4] += cols.g[i]
+            row[5] += cols.n[i]
     elif dedup == "daily":
-        daily: dict[tuple[str, str, str, dt.date], list[float]] = defaultdict(lambda: [0, 0.0, 0])
-        for u in units:
-            assert u.date is not None
-            d = daily[(u.source, u.target, u.root, u.date)]
-            d[0] += u.n_events
-            d[1] += u.goldstein_sum
-            d[2] = u.quad_class
-        for (_, _, _, day), (n, g, quad) in daily.items():
-            add(day, int(quad), g / n)
-    else:
-        for grp in groups:
-            assert grp.date is not None
-            n = grp.n_events
-            add(grp.date, grp.units[0].quad_class, sum(u.goldstein_sum for u in grp.units) / n)
-    for grp in groups:
-        assert grp.date is not None
-        counts[period_start(grp.date, by)][6] += 1
-    for u in units:
-        assert u.date is not None
-        counts[period_start(u.date, by)][7] += u.n_events
+        daily: dict[tuple[str, str, str, int | None], list[float]] = {}
+        for i in range(len(cols)):
+            key = (cols.s[i], cols.t[i], cols.root[i], cols.day[i])
+            d = daily.get(key)
+            if d is None:
+                daily[key] = [cols.n[i], cols.g[i], cols.quad[i], per[i]]
+            else:
+                d[0] += cols.n[i]
+                d[1] += cols.g[i]
+        for n_, g_, q_, pi_ in daily.values():
+            row = counts[int(pi_)]
+            if 1 <= q_ <= 4:
+                row[int(q_) - 1] += 1
+            row[4] += g_ / n_
+            row[5] += 1
+    gsum = [0.0] * len(asg.first_unit)
+    for i, g in enumerate(asg.unit_group):
+        gsum[g] += cols.g[i]
+    for g, first in enumerate(asg.first_unit):
+        row = counts[per[first]]
+        row[6] += 1
+        if dedup == "incident":
+            q = cols.quad[first]
+            if 1 <= q <= 4:
+                row[q - 1] += 1
+            row[4] += gsum[g] / asg.n_events[g]
+            row[5] += 1
+    for i in range(len(cols)):
+        counts[per[i]][7] += cols.n[i]
 
     periods = sorted(counts)
     if fill and periods:
-        first = period_start(since, by) if since else periods[0]
-        last = period_start(until, by) if until else periods[-1]
-        allp: list[dt.date] = []
-        cur = first
-        while cur <= last and len(allp) < _MAX_FILL:
-            allp.append(cur)
-            cur = next_period(cur, by)
-        periods = sorted(set(allp) | set(periods))
+        lo = period_index(since, by) if since else periods[0]
+        hi = period_index(until, by) if until else periods[-1]
+        if hi - lo < _MAX_FILL:
+            periods = sorted(set(range(lo, hi + 1)) | set(periods))
     out: list[SeriesRow] = []
-    for per in periods:
-        r = counts.get(per, [0, 0, 0, 0, 0.0, 0, 0, 0])
+    for pi in periods:
+        r = counts.get(pi, [0, 0, 0, 0, 0.0, 0, 0, 0])
         n = int(r[5])
         out.append(
             SeriesRow(
-                period=per,
+                period=period_from_index(pi, by),
                 events=n,
                 verbal_cooperation=int(r[0]),
                 material_cooperation=int(r[1]),
@@ -397,37 +269,36 @@ def dyad_series(
 
 # ---------------------------------------------------------------- escalation watch
 
-_BASELINE_FRAME = {
-    "day": "INTERVAL {k} DAY PRECEDING AND INTERVAL 1 DAY PRECEDING",
-    "week": "INTERVAL {d} DAY PRECEDING AND INTERVAL 1 DAY PRECEDING",
-    "month": "INTERVAL {k} MONTH PRECEDING AND INTERVAL 1 DAY PRECEDING",
-}
 PRIOR_WEIGHT = 2.0
-"""Pseudo-count of the store-wide share added to every baseline (see docs/ANALYSIS.md)."""
+"""Pseudo-count of the window-wide share added to every baseline (see docs/ANALYSIS.md)."""
+DEFAULT_WINDOW_DAYS = 90
+"""``watch`` without ``since`` looks at the 90 days up to ``until`` (the last stored date)."""
 
 
-def _watch_sql(by: str, baseline: int, dedup: str, until: bool, since: bool) -> str:
-    frame = _BASELINE_FRAME[by].format(k=int(baseline), d=int(baseline) * 7)
-    base = (
-        f"SELECT {SC} AS sc, {TC} AS tc, cameo_root, date, quad_class FROM events "
-        "WHERE date IS NOT NULL" + (" AND date <= ?" if until else "")
-    )
-    distinct = "DISTINCT " if dedup == "daily" else ""
+def _watch_sql(by: str, baseline: int, dedup: str) -> str:
+    cond = "date >= ? AND date <= ?"
+    if dedup == "daily":
+        units = (
+            f"SELECT {SC} AS sc, {TC} AS tc, cameo_root, date, min(quad_class) AS q "
+            f"FROM events WHERE {cond} GROUP BY ALL"
+        )
+    else:
+        units = f"SELECT {SC} AS sc, {TC} AS tc, date, quad_class AS q FROM events WHERE {cond}"
+    k = int(baseline)
     return f"""
-WITH raw AS ({base}),
-u AS (SELECT {distinct}least(sc, tc) AS a, greatest(sc, tc) AS b, sc, tc, cameo_root, date,
-             quad_class FROM raw WHERE sc IS NOT NULL AND tc IS NOT NULL AND sc <> tc),
-p AS (SELECT a, b, CAST(date_trunc('{by}', date) AS DATE) AS p, count(*) AS n,
-             count(*) FILTER (WHERE quad_class = 4) AS m FROM u GROUP BY ALL),
-prior AS (SELECT coalesce(sum(m)::DOUBLE / nullif(sum(n), 0), 0.0) AS s0 FROM p),
-w AS (SELECT *, coalesce(sum(n) OVER win, 0) AS nb, coalesce(sum(m) OVER win, 0) AS mb FROM p
-      WINDOW win AS (PARTITION BY a, b ORDER BY p RANGE BETWEEN {frame})),
-latest AS (SELECT * FROM w WHERE n >= ?{" AND p >= ?" if since else ""}
-           QUALIFY row_number() OVER (PARTITION BY a, b ORDER BY p DESC) = 1),
-scored AS (SELECT a, b, p, n, m, nb, mb, m::DOUBLE / n AS share,
-                  (mb + {PRIOR_WEIGHT} * s0) / (nb + {PRIOR_WEIGHT}) AS base FROM latest, prior)
-SELECT *, (share - base) * sqrt(n) AS idx FROM scored
-ORDER BY idx DESC, n DESC, p DESC, a, b LIMIT ?
+WITH u AS ({units}),
+p AS (SELECT least(sc, tc) AS a, greatest(sc, tc) AS b, {PERIOD_INDEX[by]} AS pi,
+             count(*) AS n, count(*) FILTER (WHERE q = 4) AS m
+      FROM u WHERE sc <> tc GROUP BY ALL),
+w AS (SELECT *, coalesce(sum(m) OVER () / nullif(sum(n) OVER (), 0), 0.0) AS s0,
+             coalesce(sum(n) OVER win, 0) AS nb, coalesce(sum(m) OVER win, 0) AS mb FROM p
+      WINDOW win AS (PARTITION BY a, b ORDER BY pi RANGE BETWEEN {k} PRECEDING AND 1 PRECEDING)),
+scored AS (SELECT a, b, pi, n, m, nb, mb, m::DOUBLE / n AS share,
+                  (mb + {PRIOR_WEIGHT} * s0) / (nb + {PRIOR_WEIGHT}) AS base
+           FROM w WHERE n >= ? AND pi >= ?),
+best AS (SELECT *, (share - base) * sqrt(n) AS idx FROM scored
+         QUALIFY row_number() OVER (PARTITION BY a, b ORDER BY idx DESC, pi DESC) = 1)
+SELECT * FROM best ORDER BY idx DESC, n DESC, pi DESC, a, b LIMIT ?
 """
 
 
@@ -445,26 +316,29 @@ def watch(
 ) -> list[WatchItem]:
     """Dyads whose escalation index rose most, each with its ``top`` incidents.
 
-    For every unordered country dyad, its latest period (starting on or after ``since``) with
-    at least ``min_count`` events is compared with the ``baseline`` periods before it.
+    ``until`` defaults to the last stored event date, ``since`` to 90 days before it. For
+    every unordered country dyad, each period starting in ``[since, until]`` with at least
+    ``min_count`` events is compared with the ``baseline`` periods before it; a dyad is listed
+    with its highest index (ties: the latest period), dyads ranked by that index.
     """
     check_choice(by, PERIODS, "--by")
     check_choice(dedup, ("none", "daily"), "--dedup")
-    params: list[object] = []
-    if until is not None:
-        params.append(until)
-    params.append(int(min_count))
-    if since is not None:
-        params.append(period_start(since, by))
-    params.append(int(limit))
-    rows = store.query(
-        _watch_sql(by, baseline, dedup, until is not None, since is not None), params
-    )
+    if until is None:
+        last = store.query("SELECT max(date) AS last FROM events")
+        if not last or last[0]["last"] is None:
+            return []
+        until = _as_date(last[0]["last"])
+    if since is None:
+        since = until - dt.timedelta(days=DEFAULT_WINDOW_DAYS)
+    first_index = period_index(since, by)
+    scan_from = period_from_index(first_index - int(baseline), by)
+    params: list[object] = [scan_from, until, int(min_count), first_index, int(limit)]
+    rows = store.query(_watch_sql(by, baseline, dedup), params)
     items = [
         WatchItem(
             a=str(r["a"]),
             b=str(r["b"]),
-            period=_as_date(r["p"]),
+            period=period_from_index(int(_num(r["pi"])), by),
             events=int(_num(r["n"])),
             material_conflict=int(_num(r["m"])),
             share=round(_num(r["share"]), 4),
@@ -475,6 +349,10 @@ def watch(
         for r in rows
     ]
     return _with_top_incidents(store, items, by, until, top)
+
+
+def _or(value: int | None, default: int) -> int:
+    return default if value is None else value
 
 
 def _num(value: object) -> float:
@@ -499,29 +377,27 @@ def _with_top_incidents(
     clauses: list[str] = []
     params: list[object] = []
     for it in items:
-        end = next_period(it.period, by) - dt.timedelta(days=1)
+        end = period_from_index(period_index(it.period, by) + 1, by) - dt.timedelta(days=1)
         if until is not None:
             end = min(end, until)
         frag, p = dyad_filter(it.a, it.b, directed=False)
         clauses.append(f"({frag} AND date BETWEEN ? AND ?)")
         params.extend([*p, it.period, end])
-    groups = group_units(_units(store, ["(" + " OR ".join(clauses) + ")"], params, details=True))
-    by_dyad: dict[tuple[str, str], list[Incident]] = defaultdict(list)
-    for g in groups:
-        by_dyad[(min(g.source, g.target), max(g.source, g.target))].append(_incident(g))
-    chosen: dict[tuple[str, str], list[Incident]] = {}
-    for key, incs in by_dyad.items():
-        incs.sort(key=lambda i: (-i.n_reports, -i.quad_class, i.date or dt.date.min, i.incident_id))
-        chosen[key] = incs[:top]
-    flat = _attach_evidence(store, [i for v in chosen.values() for i in v], 1)
-    lookup = {i.incident_id: i for i in flat}
-    return [
-        replace(
-            it,
-            top_incidents=tuple(lookup[i.incident_id] for i in chosen.get((it.a, it.b), [])),
-        )
-        for it in items
-    ]
+    cols = unit_cols(store, ["(" + " OR ".join(clauses) + ")"], params)
+    asg = assign_cols(cols)
+    by_dyad: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for g, first in enumerate(asg.first_unit):
+        s, t = cols.s[first], cols.t[first]
+        by_dyad[(min(s, t), max(s, t))].append(g)
+    chosen: list[int] = []
+    for groups in by_dyad.values():
+        groups.sort(key=lambda g: (-asg.n_events[g], -cols.quad[asg.first_unit[g]], g))
+        chosen.extend(groups[:top])
+    built = build_incidents(store, cols, asg, chosen, 1)
+    found: dict[tuple[str, str], list[Incident]] = defaultdict(list)
+    for inc in built:
+        found[(min(inc.source, inc.target), max(inc.source, inc.target))].append(inc)
+    return [replace(it, top_incidents=tuple(found.get((it.a, it.b), []))) for it in items]
 
 
 def escalation_index(n: int, m: int, baseline_n: int, baseline_m: int, prior_share: float) -> float:
