@@ -507,3 +507,60 @@ def test_actors_one_mention_per_head(index: ActorIndex) -> None:
     m = _at(art, 0, 4)
     assert m.text == "Israeli Prime Minister Benjamin Netanyahu"
     assert m.actor is not None and m.actor.code == "ISRGOV"
+
+
+def test_actors_conjoined_demonyms_share_the_sector(index: ActorIndex) -> None:
+    art = resolve(
+        article(
+            "Peruvian/ADJ/amod/3 and/CCONJ/cc/0 Bolivian/ADJ/conj/0 officials/NOUN/nsubj/4 "
+            "met/VERB/ROOT/4",
+            ents=[(0, "NORP", 0, 1), (0, "NORP", 2, 3)],
+        ),
+        index,
+    )
+    assert _code(art, 0, 3) == "PERGOV"
+    assert _code(art, 0, 2) == "BOLGOV"
+
+
+def test_actors_organisation_owner_gives_its_code(index: ActorIndex) -> None:
+    art = resolve(
+        article(
+            "NATO/PROPN/compound/1 officials/NOUN/nsubj/2 warned/VERB/ROOT/2",
+            ents=[(0, "ORG", 0, 1)],
+        ),
+        index,
+    )
+    assert _code(art, 0, 1) == "IGONATO"
+
+
+def test_actors_possessive_pronoun_is_a_country_cue(index: ActorIndex) -> None:
+    art = resolve(
+        article(
+            "Chile/PROPN/nsubj/1 moved/VERB/ROOT/1 its/PRON/poss/3 troops/NOUN/dobj/1",
+            ents=[(0, "GPE", 0, 1)],
+        ),
+        index,
+    )
+    assert _code(art, 0, 2) == "CHL"
+    assert _code(art, 0, 3) == "CHLMIL"
+
+
+def test_actors_owned_noun_takes_the_person_owner(index: ActorIndex) -> None:
+    art = resolve(
+        article(
+            "Macron/PROPN/poss/2 's/PART/case/0 office/NOUN/nsubj/3 said/VERB/ROOT/3",
+            ents=[(0, "PERSON", 0, 1)],
+            date=dt.date(2024, 1, 1),
+        ),
+        index,
+    )
+    m = _at(art, 0, 2)
+    assert m.actor is not None and m.actor.code == "FRAGOV" and m.via == "owner"
+
+
+def test_actors_owned_noun_without_owner_is_not_an_actor(index: ActorIndex) -> None:
+    art = resolve(
+        article("the/DET/det/1 office/NOUN/nsubj/2 closed/VERB/ROOT/2"),
+        index,
+    )
+    assert art.mentions == ()
