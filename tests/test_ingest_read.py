@@ -170,6 +170,7 @@ def test_ingest_read_html(tmp_path: Path) -> None:
     assert "Turkey's foreign minister said the meeting was a first step & more" in art.text
     assert "tracking" not in art.text and "color" not in art.text
     assert art.title is not None and "Talks in Istanbul" in art.title
+    assert art.text.startswith("Russian and Ukrainian negotiators"), "the <h1> is the title"
     assert art.id == content_id(art.text)
 
 

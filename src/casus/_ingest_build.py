@@ -265,9 +265,17 @@ def record_article(
 def from_extracted(
     item: Extracted, origin: str, settings: Settings, default_date: dt.date | None
 ) -> Article:
+    """An article from an HTML page or feed item. A first line that repeats the title (the
+    page's ``<h1>``) is dropped: the title is kept in ``Article.title``, not in the text."""
     date = item.date or _lenient_date(item.date_text) or default_date
+    _check_size(item.text, origin, settings)
+    text = normalise(item.text)
+    if item.title and text:
+        first, _, rest = text.partition("\n")
+        if rest and first.casefold() == " ".join(normalise(item.title).split()).casefold():
+            text = rest
     return build_article(
-        item.text or item.title or "",
+        text or item.title or "",
         origin=origin,
         settings=settings,
         id=item.id,
