@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import gzip
 import json
+import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from casus.errors import InputError
-from casus.ingest import article_from_record, iter_articles, read_text_article
+from casus.ingest import article_from_record, iter_articles, normalise, read_text_article
 from casus.model import Article
 from casus.settings import Settings
 
@@ -209,3 +212,43 @@ def test_ingest_errors_big_json_file_suggests_jsonl(tmp_path: Path) -> None:
     path.write_text(json.dumps([{"id": str(n), "text": "x" * 90} for n in range(1000)]))
     err = only_error(read(path, settings=small))
     assert "over the limit" in str(err) and "JSON Lines" in str(err)
+
+
+SUFFIXES = [".txt", ".jsonl", ".json", ".html", ".xml", ".rss", ".atom", ".txt.gz", ""]
+CHUNKS = st.sampled_from(
+    [
+        b"{",
+        b"}",
+        b"[",
+        b'"text": ',
+        b'"id": 1,',
+        b"\n",
+        b"<rss>",
+        b"<item>",
+        b"<p>",
+        b" date ",
+        b"2025-02-30",
+        b"\x00",
+        b"\xff",
+        b"\xc3\xa9",
+        b"\xe2\x80",
+        b"Talks resumed. ",
+        b"<?xml?>",
+    ]
+)
+RANDOM_BYTES = st.one_of(st.binary(max_size=400), st.lists(CHUNKS, max_size=30).map(b"".join))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.sampled_from(SUFFIXES), RANDOM_BYTES)
+def test_ingest_errors_never_raise_on_arbitrary_files(suffix: str, content: bytes) -> None:
+    """Whatever a file holds, reading it yields articles and InputErrors, never an exception."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / f"input{suffix}"
+        path.write_bytes(gzip.compress(content) if suffix.endswith(".gz") else content)
+        for item in iter_articles([str(path), tmp], settings=SETTINGS):
+            assert isinstance(item, Article | InputError)
+            if isinstance(item, InputError):
+                assert "\n" not in str(item)
+            else:
+                assert item.text and normalise(item.text) == item.text
