@@ -115,11 +115,11 @@ def unit_cols(
 SELECT s, t, root, date - DATE '1970-01-01' AS dn, prec, lc, city,
        coalesce(place, '') AS place, n, g, quad, {period} AS pi
 FROM (SELECT {_UNIT_KEY}, min(location_name) AS place, count(*) AS n,
-             sum(goldstein) AS g, min(quad_class) AS quad, min(event_id) AS first_id
+             sum(goldstein) AS g, min(quad_class) AS quad
       FROM events WHERE {" AND ".join(where) or "TRUE"}
       GROUP BY s, t, root, date, prec, lc, city)
 ORDER BY s, t, root, date IS NULL, date,
-         CASE WHEN city <> '' THEN 0 WHEN lc <> '' THEN 1 ELSE 2 END, first_id
+         CASE WHEN city <> '' THEN 0 WHEN lc <> '' THEN 1 ELSE 2 END, lc, city, prec
 """
     table = store.query_arrow(sql, list(params))
     col = {name: table.column(name).to_pylist() for name in table.column_names}
@@ -185,21 +185,37 @@ WITH v AS (SELECT unnest(?::VARCHAR[]) AS s, unnest(?::VARCHAR[]) AS t,
                   unnest(?::VARCHAR[]) AS root, unnest(?::DATE[]) AS d,
                   unnest(?::VARCHAR[]) AS prec, unnest(?::VARCHAR[]) AS lc,
                   unnest(?::VARCHAR[]) AS city, unnest(?::BIGINT[]) AS k),
-e AS (SELECT event_id, article_id, cameo, evidence_sentence, trigger, {_UNIT_KEY}
-      FROM events WHERE TRUE{span})
-SELECT v.k, e.event_id, e.article_id, e.cameo, e.date, e.evidence_sentence, e.trigger
-FROM e JOIN v ON e.s = v.s AND e.t = v.t AND e.root = v.root
-  AND e.date IS NOT DISTINCT FROM v.d AND e.prec = v.prec AND e.lc = v.lc AND e.city = v.city
-ORDER BY e.event_id
+e AS (SELECT event_id, article_id, {_UNIT_KEY} FROM events WHERE TRUE{span})
+SELECT v.k, e.event_id, e.article_id FROM e JOIN v ON e.s = v.s AND e.t = v.t
+  AND e.root = v.root AND e.date IS NOT DISTINCT FROM v.d AND e.prec = v.prec
+  AND e.lc = v.lc AND e.city = v.city ORDER BY e.event_id
 """
-    rows = store.query(sql, [*(keys[k] for k in keys), *params])
-    by_group: dict[int, list[dict[str, object]]] = {}
-    for r in rows:
-        by_group.setdefault(asg.unit_group[int(str(r["k"]))], []).append(r)
+    ids: dict[int, list[str]] = {}
+    arts: dict[int, set[str]] = {}
+    for r in store.query(sql, [*(keys[k] for k in keys), *params]):
+        g = asg.unit_group[int(str(r["k"]))]
+        ids.setdefault(g, []).append(str(r["event_id"]))
+        arts.setdefault(g, set()).add(str(r["article_id"]))
+    wanted = [e for g in groups for e in ids.get(g, [])[: max(0, evidence)]]
+    reports: dict[str, IncidentReport] = {}
+    if wanted:
+        rows = store.query(
+            "SELECT event_id, article_id, cameo, date, evidence_sentence, trigger FROM events "
+            f"WHERE event_id IN ({', '.join('?' for _ in wanted)})",
+            wanted,
+        )
+        for r in rows:
+            reports[str(r["event_id"])] = IncidentReport(
+                event_id=str(r["event_id"]),
+                article_id=str(r["article_id"]),
+                cameo=str(r["cameo"]),
+                date=r["date"] if isinstance(r["date"], dt.date) else None,
+                sentence=str(r["evidence_sentence"] or ""),
+                trigger=str(r["trigger"] or ""),
+            )
     out: list[Incident] = []
     for g in groups:
         first = asg.first_unit[g]
-        evs = by_group.get(g, [])
         units = [i for i in members if asg.unit_group[i] == g]
         n = asg.n_events[g]
         gsum = sum(cols.g[i] for i in units)
@@ -221,19 +237,11 @@ ORDER BY e.event_id
                 place_country=asg.country[g] or None,
                 place_name=cols.place[asg.place_unit[g]] or None,
                 n_reports=n,
-                n_articles=len({str(r["article_id"]) for r in evs}),
+                n_articles=len(arts.get(g, ())),
                 goldstein_mean=round(gsum / n, 3) if n else 0.0,
-                event_ids=tuple(str(r["event_id"]) for r in evs),
+                event_ids=tuple(ids.get(g, ())),
                 evidence=tuple(
-                    IncidentReport(
-                        event_id=str(r["event_id"]),
-                        article_id=str(r["article_id"]),
-                        cameo=str(r["cameo"]),
-                        date=r["date"] if isinstance(r["date"], dt.date) else None,
-                        sentence=str(r["evidence_sentence"] or ""),
-                        trigger=str(r["trigger"] or ""),
-                    )
-                    for r in evs[: max(0, evidence)]
+                    reports[e] for e in ids.get(g, [])[: max(0, evidence)] if e in reports
                 ),
             )
         )

@@ -7,7 +7,8 @@ units). The rule is documented in ``docs/ANALYSIS.md`` ("Incidents"); in short:
 
 1. only units with the same directed dyad (source country → target country, IGO/NGO code when
    the actor has no country, ``""`` when it is missing) and the same CAMEO root can merge;
-2. units are visited by date, the most specific places first, then by first event id;
+2. units are visited by date, the most specific places first (then by country, city and
+   precision, so the order is total);
 3. a unit with a day-level date (``day`` or ``publication`` precision) joins an open incident
    whose first day ``d0`` satisfies ``d0 <= date <= d0 + 1`` and whose place is compatible;
    if several qualify it joins the one with most reports (ties: the one opened first);
@@ -121,7 +122,7 @@ def assign(
     n_events: Sequence[int],
 ) -> Assignment:
     """The incident rule over units given column-wise, ALREADY in visiting order (dyad,
-    root, undated last, date, most specific place first, first event id)."""
+    root, undated last, date, most specific place first, country, city, precision)."""
     gid = [0] * len(source)
     g_day: list[int | None] = []
     g_country: list[str] = []
@@ -183,7 +184,7 @@ def assign(
     )
 
 
-def _sort_key(unit: Unit) -> tuple[str, str, str, int, dt.date, int, str]:
+def _sort_key(unit: Unit) -> tuple[str, str, str, int, dt.date, int, str, str, str]:
     specificity = 2 if unit.city else (1 if unit.country else 0)
     return (
         unit.source,
@@ -192,7 +193,9 @@ def _sort_key(unit: Unit) -> tuple[str, str, str, int, dt.date, int, str]:
         0 if unit.date is not None else 1,
         unit.date or dt.date.min,
         -specificity,
-        unit.first_event_id,
+        unit.country,
+        unit.city,
+        unit.precision,
     )
 
 
