@@ -357,3 +357,14 @@ def test_ingest_read_record_accepts_date_objects() -> None:
 def test_ingest_read_outlet_then_bullet_stays_normalised() -> None:
     art = read_text_article("(MENAFN) · Talks resumed.", origin="o", settings=SETTINGS)
     assert (art.outlet, art.text) == ("MENAFN", "Talks resumed.")
+
+
+def test_ingest_read_html_in_declared_legacy_charset(tmp_path: Path) -> None:
+    page = (
+        '<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1252">'
+        "</head><body><p>\u201cNo deal,\u201d the envoy said in Z\u00fcrich.</p></body></html>"
+    )
+    path = tmp_path / "legacy.html"
+    path.write_bytes(page.encode("cp1252"))
+    [art] = articles(read(path))
+    assert art.text == "\u201cNo deal,\u201d the envoy said in Z\u00fcrich."

@@ -12,12 +12,14 @@ An article without an id gets :func:`content_id` of its text.
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import gzip
 import importlib.resources
 import io
 import json
 import os
+import re
 import sys
 import zlib
 from collections.abc import Iterable, Iterator, Sequence
@@ -235,7 +237,7 @@ def _read_bytes(
     settings: Settings,
     default_date: dt.date | None,
 ) -> Iterator[Article | InputError]:
-    text = _decode(data, where)
+    text = _decode(data, where, markup=kind in ("html", "feed", ""))
     if isinstance(text, InputError):
         yield text
         return
@@ -269,8 +271,11 @@ def _sniff(text: str) -> str:
     return "text"
 
 
-def _decode(data: bytes, where: str) -> str | InputError:
-    """Bytes → text, or the InputError that says why not (empty, binary, invalid UTF-8)."""
+def _decode(data: bytes, where: str, *, markup: bool = False) -> str | InputError:
+    """Bytes → text, or the InputError that says why not (empty, binary, invalid UTF-8).
+
+    HTML and XML that are not UTF-8 are decoded with the charset they declare
+    (``<meta charset=...>``, ``<?xml encoding=...?>``), if any."""
     if not data.strip():
         return InputError("empty file", where=where, hint="remove it or put an article in it")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -289,6 +294,12 @@ def _decode(data: bytes, where: str) -> str | InputError:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
+        declared = _declared_charset(data) if markup else None
+        if declared is not None:
+            try:
+                return data.decode(declared)
+            except UnicodeDecodeError:
+                pass
         offset = err.start + (3 if data.startswith(b"\xef\xbb\xbf") else 0)
         head = data[:_SNIFF_BYTES]
         if sum(b >= 0x80 for b in head) * 10 > len(head) * 3:
@@ -302,6 +313,21 @@ def _decode(data: bytes, where: str) -> str | InputError:
             where=where,
             hint=_iconv_hint(data),
         )
+
+
+_CHARSET = re.compile(rb"""(?:charset|encoding)\s*=\s*["']?([A-Za-z0-9_.:-]{2,40})""", re.I)
+
+
+def _declared_charset(data: bytes) -> str | None:
+    """The non-UTF-8 charset an HTML/XML document declares in its first bytes, if known."""
+    m = _CHARSET.search(data[:4096])
+    if m is None:
+        return None
+    try:
+        name = codecs.lookup(m.group(1).decode("ascii")).name
+    except LookupError:
+        return None
+    return None if name.startswith("utf") else name
 
 
 def _iconv_hint(data: bytes) -> str:
