@@ -33,6 +33,13 @@ _COOP_ROOTS = frozenset({"04", "06", "07", "08"})
 _MUST = frozenset({"must", "should", "ought"})
 _COMP_PREPS = frozenset({"for", "to", "on", "upon", "in", "of", "as", "into", "with"})
 _BELOW_PREPS = frozenset({"for", "to", "in", "of", "on", "as"})
+_GENERIC = frozenset({"020", "030", "050", "051", "070", "100", "120", "130"})
+"""Codes of nouns that only carry the action named below them (``assistance in
+mediating``, ``offer of talks``, ``proposal for a truce``)."""
+_HEARSAY = frozenset({"suspect", "accuse", "allege", "charge", "blame", "rumour", "rumor"})
+_STATIVE = frozenset(
+    {"oppose", "commit", "determine", "prepare", "dedicate", "resolve", "concern", "worry"}
+)
 _INSTRUMENT_PREPS = ("with", "by", "in", "using", "from")
 
 # Confidence weights (docs/CODING.md): base + trigger + source + target + mood <= 1.0.
@@ -87,7 +94,8 @@ def match_trigger(data: LexiconData, view: SentenceView, i: int) -> Trigger | No
     """The most specific lexicon entry whose conditions hold at token ``i``, if any."""
     tok = view.tokens[i]
     pos = _POS.get(tok.pos)
-    if pos is None or tok.dep in _SKIP_DEPS:
+    carried = tok.dep == "compound" and view.lemma(tok.head) in data.carriers
+    if pos is None or (tok.dep in _SKIP_DEPS and not carried):
         return None
     if tok.pos == "PROPN" and not tok.text.islower():
         return None
@@ -120,7 +128,14 @@ def _fits(view: SentenceView, i: int, trig: Trigger) -> bool:
             return False
     if trig.obj or trig.not_obj:
         odeps = ("dobj", "attr", "oprd", "nsubjpass") if trig.pos != "NOUN" else ("compound",)
-        objs = {view.lemma(c) for c in view.kids(i, odeps)}
+        heads = view.kids(i, odeps)
+        if trig.pos != "NOUN":
+            for h in list(heads):
+                heads += view.kids(h, ("compound",))
+                for p in view.kids(h, ("prep",)):
+                    if view.lemma(p) == "of":
+                        heads += view.kids(p, ("pobj",))
+        objs = {view.lemma(c) for c in heads}
         if trig.obj and not objs & trig.obj:
             return False
         if objs & trig.not_obj:
@@ -175,15 +190,26 @@ class _Sentence:
     def _next(self, s: int, trigger: bool) -> list[int]:
         v = self.view
         out: list[int] = []
+        tok = v.tokens[s]
+        if trigger and (tok.pos != "NOUN" or self.matches[s].code not in _GENERIC):
+            return out
+        if tok.pos in ("VERB", "AUX") and not self._passable(s):
+            return out
         preps = _BELOW_PREPS if trigger else _COMP_PREPS
-        if not trigger or v.tokens[s].pos != "NOUN":
-            out += v.kids(s, ("xcomp",))
         if not trigger:
-            out += v.kids(s, ("dobj", "acl"))
+            out += v.kids(s, ("xcomp",))
+            out += v.kids(s, ("dobj", "acl", "attr"))
         for p in v.kids(s, ("prep",)):
             if v.lemma(p) in preps:
                 out += v.kids(p, ("pobj", "pcomp"))
         return out
+
+    def _passable(self, s: int) -> bool:
+        """A non-trigger verb the complement search may pass through: a light or
+        transparent verb (``agreed to provide aid``), not one that changes the action
+        (``agreed to postpone the rally``)."""
+        lemma = self.view.lemma(s)
+        return lemma in self.data.light_verbs or lemma in self.data.transparent
 
     def _descend(self, s: int, depth: int) -> list[int]:
         if s in self.matches:
@@ -192,6 +218,8 @@ class _Sentence:
                     if nxt in self.matches:
                         return [s, *self._descend(nxt, depth - 1)]
             return [s]
+        if self.view.tokens[s].pos in ("VERB", "AUX") and not self._passable(s):
+            return []
         if depth <= 0:
             return []
         for nxt in self._next(s, trigger=False):
@@ -205,6 +233,7 @@ class _Sentence:
         none): ``offered [assistance] [in mediating]``, ``ready to [act] as a [mediator]``."""
         v = self.view
         starts = v.kids(m, ("xcomp",))
+        starts += [c for c in v.kids(m, ("advcl",)) if "to" in v.auxiliaries(c)]
         if mode != "reject":
             starts += v.kids(m, ("ccomp",))
         starts += v.kids(m, ("dobj",))
@@ -247,7 +276,7 @@ class _Sentence:
         """Targets from the roles of each ``(token, entry)`` in turn, the first that names an
         actor; then the first actor inside those phrases; then ``the two countries``."""
         tried: list[int] = []
-        src_codes = {s.code for s in sources}
+        src_codes = frozenset(s.code for s in sources)
         for i, trig in places:
             for _role, heads in self.role_heads(i, trig):
                 found = self.actors.many(self.view, heads)
@@ -255,14 +284,89 @@ class _Sentence:
                 if parts:
                     return parts, "role"
                 tried.extend(heads)
+        for i, trig in places:
+            for _role, heads in self.role_heads_below(i, trig):
+                found = self.actors.many(self.view, heads)
+                parts = tuple(p for p in _participants(found.mentions) if p.code not in src_codes)
+                if parts:
+                    return parts, "role-below"
         for h in tried:
             group = self.group(h, sources)
             if group:
                 return group, "group"
-            found = self.actors.deep(self.view, h)
-            parts = tuple(p for p in _participants(found.mentions) if p.code not in src_codes)
+            found = self.actors.deep(self.view, h, src_codes)
+            parts = _participants(found.mentions)
             if parts:
                 return parts, "deep"
+        return (), ""
+
+    def role_heads_below(self, i: int, trig: Trigger) -> list[tuple[str, list[int]]]:
+        """Preposition roles one level down, on the trigger's object or prepositional
+        object: ``withdrawal of forces [from X]``, ``for a war [against X]``."""
+        v = self.view
+        out: list[tuple[str, list[int]]] = []
+        below = v.kids(i, ("dobj",))
+        for p in v.kids(i, ("prep",)):
+            below += v.kids(p, ("pobj",))
+        preps = [r for r in trig.targets if r not in ("dobj", "dative", "ccomp")]
+        for b in below:
+            for role in preps:
+                heads = v.prep_objects(b, role)
+                if heads:
+                    out.append((role, heads))
+        return out
+
+    def place(
+        self, tokens: Sequence[int], sources: Sequence[Participant]
+    ) -> tuple[Participant, ...]:
+        """Last resort target: the country of an ``in``/``into`` place phrase on the trigger,
+        its clause or its object (``imposed a curfew in X``)."""
+        v = self.view
+        codes = {s.code for s in sources}
+        heads: list[int] = []
+        for t in tokens:
+            heads += [t, *v.kids(t, ("dobj",))]
+        for h in heads:
+            for role in ("in", "into", "inside"):
+                for o in v.prep_objects(h, role):
+                    found = self.actors.many(v, [o])
+                    parts = tuple(
+                        p
+                        for p in _participants(found.mentions)
+                        if p.country and p.code not in codes
+                    )
+                    if parts:
+                        return parts
+        return ()
+
+    def chain_targets(
+        self, chain: Sequence[int], sources: Sequence[Participant]
+    ) -> tuple[tuple[Participant, ...], str]:
+        """Targets of a framed action that names none: the actor behind a proposal or
+        demand (``rejected an Indian proposal``, ``a call by X``, ``an offer from X``), else
+        the subject of an unless/if clause (``... unless X complies``)."""
+        v = self.view
+        codes = {s.code for s in sources}
+        for c in chain:
+            if v.tokens[c].pos != "NOUN":
+                continue
+            found = self.own_modifiers(c)
+            mentions = list(found.mentions) or list(
+                self.actors.many(v, v.prep_objects(c, "from")).mentions
+            )
+            parts = tuple(p for p in _participants(mentions) if p.code not in codes)
+            if parts:
+                return parts, "modifier"
+        for c in chain:
+            for a in v.kids(c, ("advcl",)):
+                if v.marks(a) & {"unless", "if"}:
+                    subj, _, _ = v.clause_subject(a)
+                    if subj is None:
+                        continue
+                    found = self.actors.many(v, [subj])
+                    parts = tuple(p for p in _participants(found.mentions) if p.code not in codes)
+                    if parts:
+                        return parts, "condition"
         return (), ""
 
     def group(self, h: int, sources: Sequence[Participant]) -> tuple[Participant, ...]:
@@ -291,6 +395,8 @@ class _Sentence:
         subj, passive, inherited = v.clause_subject(clause)
         if subj is None:
             return Found((), ""), Found((), ""), inherited
+        if passive and v.lemma(clause) in _STATIVE:
+            passive = False
         if passive:
             agents = v.prep_objects(clause, "by")
             return (
@@ -298,7 +404,7 @@ class _Sentence:
                 Found(self.actors.many(v, [subj]).mentions, "object"),
                 inherited,
             )
-        found = self.actors.many(v, [subj])
+        found = self.actors.many(v, [subj], place=True)
         how = "subject" if found.how == "mention" and not inherited else "inherited"
         if found.how in ("modifier", "of", "appos"):
             how = "possessor" if not inherited else "inherited"
@@ -435,6 +541,8 @@ def _finish(
     tgt, tgt_how = targets
     if not tgt and retaliation:
         tgt, tgt_how = ctx.retaliation_target(src), "retaliation"
+    if not tgt and not need_both:
+        tgt, tgt_how = ctx.place(tokens, src), "place"
     if src and tgt:
         codes = {s.code for s in src}
         tgt = tuple(t for t in tgt if t.code not in codes)
@@ -464,13 +572,18 @@ def _finish(
 def _modal_code(code: str, neg: bool, aux: set[str], ctx: _Sentence, clause: int) -> str | None:
     """The code of an action in a modal/future clause, or ``None`` when nothing is stated."""
     root = code[:2]
+    unless = ctx.view.has_condition(clause, ("unless",))
     if aux & MODALS:
         if neg:
             return frame_code("reject", code, "120") if root in _COOP_ROOTS | {"03"} else None
+        if unless and root not in ("10", "11", "12", "13"):
+            return frame_code("threat", code, "130")
+        if root == "16":
+            return code
         return frame_code("promise", code, code)
     if neg:
         return None
-    if ctx.view.has_condition(clause) and root in CONFLICT_ROOTS - {"13"}:
+    if unless and root in CONFLICT_ROOTS - {"13"}:
         return frame_code("threat", code, "130")
     return code
 
@@ -505,6 +618,8 @@ def _matrix(ctx: _Sentence, m: int, trig: Trigger) -> Frame | None:
         if passive_targets.mentions
         else ctx.targets(places, src)
     )
+    if not targets[0]:
+        targets = ctx.chain_targets(chain, src)
     mood = "framed" if not aux & HEDGES else "modal"
     cues = [f"trigger:{trig.words}", f"frame:{trig.comp}"]
     if action is not None:
@@ -523,9 +638,32 @@ def _matrix(ctx: _Sentence, m: int, trig: Trigger) -> Frame | None:
     )
 
 
+def _hearsay(v: SentenceView, i: int) -> bool:
+    """``i`` is in what someone is suspected/accused of (``suspected of bombing``)."""
+    for _ in range(4):
+        tok = v.tokens[i]
+        if tok.head == i or tok.dep not in ("pcomp", "pobj", "prep", "xcomp", "ccomp", "acl"):
+            return False
+        i = tok.head
+        if v.lemma(i) in _HEARSAY:
+            return True
+    return False
+
+
+def _unasserted(v: SentenceView, i: int) -> bool:
+    """A verbal trigger that states no event: hypothetical, hearsay, a purpose (``to
+    allow``), or a bare past participle with no agent (``a letter handed over``)."""
+    tok = v.tokens[i]
+    if v.is_hypothetical(i) or _hearsay(v, i):
+        return True
+    if tok.dep == "advcl" and "to" in v.auxiliaries(i):
+        return True
+    return tok.dep == "acl" and tok.tag == "VBN" and not v.prep_objects(i, "by")
+
+
 def _verbal(ctx: _Sentence, i: int, trig: Trigger) -> Frame | None:
     v = ctx.view
-    if v.is_hypothetical(i):
+    if _unasserted(v, i):
         return None
     neg, aux = ctx.mood(i)
     code = trig.code
@@ -572,6 +710,10 @@ def _light_verb(ctx: _Sentence, n: int) -> int | None:
     v = ctx.view
     tok = v.tokens[n]
     h = tok.head
+    if tok.dep == "pobj" and v.lemma(h) == "of" and v.tokens[v.tokens[h].head].pos == "NOUN":
+        q = v.tokens[h].head
+        if q not in ctx.matches and v.tokens[q].dep in ("dobj", "attr", "nsubjpass"):
+            n, tok, h = q, v.tokens[q], v.tokens[q].head
     if tok.dep in ("dobj", "attr", "nsubjpass") and v.tokens[h].pos in ("VERB", "AUX"):
         return h if v.lemma(h) in ctx.data.light_verbs else None
     if tok.dep == "pobj" and v.lemma(h) in ("in", "into", "under"):
@@ -582,8 +724,17 @@ def _light_verb(ctx: _Sentence, n: int) -> int | None:
     return None
 
 
+def _standalone(code: str) -> bool:
+    """Codes a noun phrase states on its own (``X's airstrikes on Y``, ``his call with Y``):
+    violence and meetings; other nominals (``French mediation``, ``a pullback``) are often
+    proposals or topics, not events."""
+    return code[:2] in ("18", "19", "20") or (code[:2] == "04" and code != "045")
+
+
 def _nominal(ctx: _Sentence, n: int, trig: Trigger) -> Frame | None:
     v = ctx.view
+    if v.tokens[n].dep == "compound":
+        n = v.tokens[n].head  # "a mediation effort": the carrier noun takes the arguments
     tok = v.tokens[n]
     if v.is_negated(n) or v.is_hypothetical(n):
         return None
@@ -633,6 +784,8 @@ def _nominal(ctx: _Sentence, n: int, trig: Trigger) -> Frame | None:
             cues=cues, strength=strength, mood="plain", need_both=not trig.retaliation,
             retaliation=trig.retaliation,
         )  # fmt: skip
+    if not _standalone(trig.code) or _hearsay(v, n):
+        return None
     cues.append("frame:nominal")
     return _finish(
         ctx, code=trig.code, index=n, tokens=[n], sources=sources, targets=targets,

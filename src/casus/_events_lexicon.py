@@ -130,6 +130,7 @@ class LexiconData:
     transparent: frozenset[str] = frozenset()
     light_verbs: frozenset[str] = frozenset()
     group_nouns: frozenset[str] = frozenset()
+    carriers: frozenset[str] = frozenset()
     instruments: Mapping[str, str] = field(default_factory=dict)
 
 
@@ -304,6 +305,7 @@ def load_triggers(
         transparent=words("transparent"),
         light_verbs=words("light_verbs"),
         group_nouns=words("group_nouns"),
+        carriers=words("carriers"),
         instruments=instruments,
     )
 
@@ -321,6 +323,7 @@ def load_data() -> LexiconData:
         transparent=data.transparent,
         light_verbs=data.light_verbs,
         group_nouns=data.group_nouns,
+        carriers=data.carriers,
         instruments=data.instruments,
     )
 

@@ -89,12 +89,15 @@ class SentenceView:
         a past participle: ``weapons seized``).
         """
         inherited = False
+        start: int | None = v
         seen: set[int] = set()
         while v not in seen:
             seen.add(v)
             subj = self.kid(v, SUBJ)
             if subj is not None:
                 passive = self.tokens[subj].dep in ("nsubjpass", "csubjpass")
+                if passive and inherited and start is not None and not self.is_passive(start):
+                    passive = False
                 if self.tokens[subj].lemma.lower() in RELATIVE and self.tokens[v].dep == "relcl":
                     return self.tokens[v].head, passive, True
                 return subj, passive, inherited
@@ -112,6 +115,12 @@ class SentenceView:
                 continue
             break
         return None, False, inherited
+
+    def is_passive(self, v: int) -> bool:
+        tok = self.tokens[v]
+        return bool(self.kids(v, ("auxpass", "nsubjpass"))) or (
+            tok.tag == "VBN" and not self.kids(v, ("aux",))
+        )
 
     def is_negated(self, i: int) -> bool:
         for c in self.children[i]:
@@ -139,9 +148,10 @@ class SentenceView:
             i = tok.head
         return False
 
-    def has_condition(self, i: int) -> bool:
+    def has_condition(self, i: int, marks: Iterable[str] = ("if", "unless")) -> bool:
         """``i`` governs an if/unless clause: ``will withdraw unless ...``."""
-        return any(self.marks(c) & HYPO_MARKS for c in self.kids(i, ("advcl",)))
+        want = set(marks)
+        return any(self.marks(c) & want for c in self.kids(i, ("advcl",)))
 
     def subtree(self, i: int, skip: frozenset[str] = CLAUSE_DEPS) -> list[int]:
         out, todo = [], [i]
@@ -150,6 +160,18 @@ class SentenceView:
             out.append(j)
             todo.extend(c for c in self.children[j] if self.tokens[c].dep not in skip)
         return sorted(out)
+
+
+def _plausible(m: Mention) -> bool:
+    """Drop a named-entity mention that is a short lower-case common word (``car`` read as
+    the code of a country); pronouns and sector nouns are kept."""
+    return not (m.label not in ("PRON", "ACTOR") and m.text.islower() and len(m.text) <= 3)
+
+
+def located(m: Mention) -> bool:
+    """The mention's actor has a country or a group code (not a bare sector like ``MIL``)."""
+    a = m.actor
+    return a is not None and (bool(a.country) or a.code[:3] in ("IGO", "NGO", "IMG", "MNC"))
 
 
 class ActorLookup:
@@ -164,6 +186,7 @@ class ActorLookup:
             (m for m in article.mentions if m.actor is not None),
             key=lambda m: (m.sentence_index, m.tok_start),
         )
+        self.ordered = [m for m in self.ordered if _plausible(m)]
         for m in self.ordered:
             self.by_head.setdefault((m.sentence_index, m.head), m)
             for t in range(m.tok_start, m.tok_end):
@@ -176,43 +199,65 @@ class ActorLookup:
     def at(self, si: int, i: int) -> Mention | None:
         return self.by_head.get((si, i)) or self.by_token.get((si, i))
 
-    def shallow(self, view: SentenceView, i: int) -> Found:
+    def shallow(self, view: SentenceView, i: int, *, place: bool = False) -> Found:
         """Actors of the phrase headed by ``i``: its own mention, else those of its
         possessor/compound/adjective modifiers (with their conjuncts), else its ``of``
-        phrase or apposition."""
+        phrase or apposition (with ``place``, also its ``in`` phrase: ``protesters in X``).
+        A mention without a country (a bare sector) gives way to located modifiers, and
+        coordinated modifiers (``A and B officials``) give one actor each."""
         si = view.sentence.index
         own = self.at(si, i)
-        if own is not None:
+        if own is not None and located(own) and own.label == "PRON":
             return Found((own,), "mention")
         found: list[Mention] = []
         for c in view.kids(i, NOMINAL_MODS):
             for cc in view.conjuncts(c):
                 m = self.at(si, cc)
-                if m is None:
+                if m is None or m is own:
+                    m = None
                     for g in view.kids(cc, NOMINAL_MODS):
                         m = self.at(si, g) or m
-                if m is not None and m not in found:
+                if m is not None and m is not own and located(m) and m not in found:
                     found.append(m)
+        if own is not None:
+            countries = {m.actor.country for m in found if m.actor is not None}
+            if located(own) and len(countries) < 2:
+                return Found((own,), "mention")
+            if not found:
+                sub = self._phrases(view, i, place)
+                return sub if sub.mentions else Found((own,), "mention")
         if found:
             return Found(tuple(found), "modifier")
-        for extra, how in ((view.prep_objects(i, "of"), "of"), (view.kids(i, ("appos",)), "appos")):
+        if view.tokens[i].pos in ("VERB", "AUX"):
+            subj = view.kid(i, ("nsubj",))
+            if subj is not None:
+                return self.shallow(view, subj, place=place)
+        return self._phrases(view, i, place)
+
+    def _phrases(self, view: SentenceView, i: int, place: bool) -> Found:
+        si = view.sentence.index
+        options = [(view.prep_objects(i, "of"), "of"), (view.kids(i, ("appos",)), "appos")]
+        if place:
+            options.append((view.prep_objects(i, "in"), "in"))
+        for extra, how in options:
             for c in extra:
                 m = self.at(si, c)
-                if m is None:
-                    sub = self.shallow(view, c) if how == "of" else Found((), "")
-                    if sub.mentions:
+                if m is None or not located(m):
+                    sub = self.shallow(view, c) if how != "appos" else Found((), "")
+                    if any(located(x) for x in sub.mentions):
                         return Found(sub.mentions, how)
                     continue
                 return Found((m,), how)
         return Found((), "")
 
-    def deep(self, view: SentenceView, i: int) -> Found:
-        """First actor inside the phrase of ``i`` (not in its clauses), else the subject of a
-        relative clause on it (``the losses Chile suffered``)."""
+    def deep(self, view: SentenceView, i: int, skip: frozenset[str] = frozenset()) -> Found:
+        """First located actor inside the phrase of ``i`` (not in its clauses; codes in
+        ``skip`` ignored), else the subject of a relative clause on it (``the losses Chile
+        suffered``)."""
         si = view.sentence.index
         for j in view.subtree(i):
             m = self.at(si, j)
-            if m is not None:
+            if m is not None and m.actor is not None and located(m) and m.actor.code not in skip:
                 return Found((m,), "deep")
         for rc in view.kids(i, ("relcl",)):
             subj = view.kid(rc, ("nsubj",))
@@ -222,13 +267,13 @@ class ActorLookup:
                     return Found(f.mentions, "deep")
         return Found((), "")
 
-    def many(self, view: SentenceView, heads: Sequence[int]) -> Found:
+    def many(self, view: SentenceView, heads: Sequence[int], *, place: bool = False) -> Found:
         """Shallow actors of each conjunct of each head; ``how`` from the first found."""
         out: list[Mention] = []
         how = ""
         for h in heads:
             for c in view.conjuncts(h):
-                f = self.shallow(view, c)
+                f = self.shallow(view, c, place=place)
                 for m in f.mentions:
                     if m not in out:
                         out.append(m)
