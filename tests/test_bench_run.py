@@ -41,10 +41,12 @@ def _result(**changes: object) -> BenchResult:
         n_events=7,
         n_input_errors=0,
         load_seconds=1.0,
-        stages=tuple(StageTime(s, 0.5) for s in STAGES),
+        stages=tuple(StageTime(s, 0.5, 0.25) for s in STAGES),
         tokenizer_seconds=0.01,
         spacy_seconds=1.0,
         peak_rss_mb=300.0,
+        tokenizer_cpu_seconds=0.02,
+        spacy_cpu_seconds=0.5,
     )
     from dataclasses import replace
 
@@ -58,9 +60,18 @@ def test_bench_result_rates_and_dict() -> None:
     assert r.words_per_s == pytest.approx(1000 / 3)
     assert r.tokenizer_words_per_s == pytest.approx(100_000)
     assert r.spacy_words_per_s == pytest.approx(1000)
+    assert r.total_cpu_seconds == pytest.approx(1.5)
+    assert r.words_per_cpu_s == pytest.approx(1000 / 1.5)
+    assert r.spacy_words_per_cpu_s == pytest.approx(2000)
     d = r.to_dict()
+    assert set(d["stages_cpu"]) == set(STAGES)
     assert set(d["stages"]) == set(STAGES)
-    assert d["floor"] == {"tokenizer_words_per_s": 100000.0, "spacy_words_per_s": 1000.0}
+    assert d["floor"] == {
+        "tokenizer_words_per_s": 100000.0,
+        "spacy_words_per_s": 1000.0,
+        "tokenizer_words_per_cpu_s": 50000.0,
+        "spacy_words_per_cpu_s": 2000.0,
+    }
     assert d["machine"]["cores"] >= 1 and d["machine"]["python"]
     json.dumps(d)
 
@@ -97,6 +108,7 @@ def test_bench_run_codes_corpus_and_times_stages(coder: Coder, tmp_path: Path) -
     assert r.stages[1].seconds > 0  # nlp did run
     assert r.tokenizer_seconds > 0 and r.spacy_seconds > 0
     assert r.peak_rss_mb > 0
+    assert r.total_cpu_seconds > 0
     assert r.load_seconds == 0.0  # coder was given
 
 

@@ -71,8 +71,12 @@ class Machine:
 
 @dataclass(frozen=True, slots=True)
 class StageTime:
+    """Wall-clock seconds of a stage, and the CPU seconds this process spent in it (on a
+    shared machine the CPU time is the steadier number)."""
+
     name: str
     seconds: float
+    cpu_seconds: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,10 +96,16 @@ class BenchResult:
     tokenizer_seconds: float
     spacy_seconds: float
     peak_rss_mb: float
+    tokenizer_cpu_seconds: float = 0.0
+    spacy_cpu_seconds: float = 0.0
 
     @property
     def total_seconds(self) -> float:
         return sum(s.seconds for s in self.stages)
+
+    @property
+    def total_cpu_seconds(self) -> float:
+        return sum(s.cpu_seconds for s in self.stages)
 
     def _rate(self, n: int, seconds: float) -> float:
         return n / seconds if seconds > 0 else 0.0
@@ -113,12 +123,24 @@ class BenchResult:
         return self._rate(self.n_words, self.total_seconds)
 
     @property
+    def words_per_cpu_s(self) -> float:
+        return self._rate(self.n_words, self.total_cpu_seconds)
+
+    @property
     def tokenizer_words_per_s(self) -> float:
         return self._rate(self.n_words, self.tokenizer_seconds)
 
     @property
     def spacy_words_per_s(self) -> float:
         return self._rate(self.n_words, self.spacy_seconds)
+
+    @property
+    def tokenizer_words_per_cpu_s(self) -> float:
+        return self._rate(self.n_words, self.tokenizer_cpu_seconds)
+
+    @property
+    def spacy_words_per_cpu_s(self) -> float:
+        return self._rate(self.n_words, self.spacy_cpu_seconds)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -132,13 +154,18 @@ class BenchResult:
             "input_errors": self.n_input_errors,
             "load_seconds": round(self.load_seconds, 3),
             "total_seconds": round(self.total_seconds, 3),
+            "total_cpu_seconds": round(self.total_cpu_seconds, 3),
             "articles_per_s": round(self.articles_per_s, 2),
             "sentences_per_s": round(self.sentences_per_s, 1),
             "words_per_s": round(self.words_per_s, 0),
+            "words_per_cpu_s": round(self.words_per_cpu_s, 0),
             "stages": {s.name: round(s.seconds, 3) for s in self.stages},
+            "stages_cpu": {s.name: round(s.cpu_seconds, 3) for s in self.stages},
             "floor": {
                 "tokenizer_words_per_s": round(self.tokenizer_words_per_s, 0),
                 "spacy_words_per_s": round(self.spacy_words_per_s, 0),
+                "tokenizer_words_per_cpu_s": round(self.tokenizer_words_per_cpu_s, 0),
+                "spacy_words_per_cpu_s": round(self.spacy_words_per_cpu_s, 0),
             },
             "peak_rss_mb": round(self.peak_rss_mb, 1),
         }
@@ -187,16 +214,28 @@ def _chunks(items: Sequence[_T], size: int) -> Iterator[Sequence[_T]]:
 
 
 class _Clock:
-    """Accumulates seconds per stage for one repeat."""
+    """Accumulates wall and CPU seconds per stage for one repeat."""
 
     def __init__(self) -> None:
         self.seconds = dict.fromkeys(STAGES, 0.0)
+        self.cpu = dict.fromkeys(STAGES, 0.0)
 
     def run(self, stage: str, fn: Callable[[], _T]) -> _T:
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         out = fn()
         self.seconds[stage] += time.perf_counter() - start
+        self.cpu[stage] += time.process_time() - cpu
         return out
+
+
+@dataclass(frozen=True, slots=True)
+class _Run:
+    clock: _Clock
+    articles: list[Article]
+    """The articles as read (not parsed: coded batches are dropped after the store)."""
+    n_sentences: int
+    n_events: int
+    n_errors: int
 
 
 def _read(paths: Sequence[str], settings: Settings, limit: int | None) -> tuple[list[Article], int]:
@@ -225,37 +264,37 @@ def _code_batch(coder: Coder, batch: Sequence[Article], clock: _Clock) -> list[A
     )
 
 
-def _one_run(
-    coder: Coder, paths: Sequence[str], limit: int | None, store: bool
-) -> tuple[dict[str, float], list[Article], int]:
+def _one_run(coder: Coder, paths: Sequence[str], limit: int | None, store: bool) -> _Run:
     from .store import Store
 
     clock = _Clock()
     articles, errors = clock.run("read", lambda: _read(paths, coder.settings, limit))
     if not articles:
         raise InputError("no article could be read", where=", ".join(paths))
-    done: list[Article] = []
+    n_sentences = n_events = 0
     with tempfile.TemporaryDirectory(prefix="casus-bench-") as tmp:
-        db = Store(Path(tmp) / "bench.duckdb") if store else None
+        db = clock.run("store", lambda: Store(Path(tmp) / "bench.duckdb")) if store else None
         try:
             for batch in _chunks(articles, coder.settings.store_batch_size):
                 coded = _code_batch(coder, batch, clock)
                 if db is not None:
                     clock.run("store", partial(db.write, coded))
-                done.extend(coded)
+                n_sentences += sum(len(a.sentences) for a in coded)
+                n_events += sum(len(a.events) for a in coded)
         finally:
             if db is not None:
                 db.close()
-    return clock.seconds, done, errors
+    return _Run(clock, articles, n_sentences, n_events, errors)
 
 
-def _timed(fn: Callable[[], object]) -> float:
-    start = time.perf_counter()
+def _timed(fn: Callable[[], object]) -> tuple[float, float]:
+    """Wall and CPU seconds of ``fn()``."""
+    start, cpu = time.perf_counter(), time.process_time()
     fn()
-    return time.perf_counter() - start
+    return time.perf_counter() - start, time.process_time() - cpu
 
 
-def _floors(coder: Coder, texts: Sequence[str]) -> tuple[float, float]:
+def _floors(coder: Coder, texts: Sequence[str]) -> tuple[tuple[float, float], tuple[float, float]]:
     tok = _timed(lambda: sum(coder.parser.tokenize_only(texts)))
     full = _timed(lambda: sum(coder.parser.pipe_only(texts)))
     return tok, full
@@ -287,20 +326,28 @@ def run_bench(
     start = time.perf_counter()
     loaded = coder or Coder(settings or Settings.load())
     load_seconds = 0.0 if coder else time.perf_counter() - start
-    runs: list[dict[str, float]] = []
-    tok_times: list[float] = []
-    spacy_times: list[float] = []
-    done: list[Article] = []
-    errors = 0
+    runs: list[_Run] = []
+    tok: list[tuple[float, float]] = []
+    full: list[tuple[float, float]] = []
     for _ in range(repeat):
-        seconds, done, errors = _one_run(loaded, paths, limit, store)
-        runs.append(seconds)
+        run = _one_run(loaded, paths, limit, store)
+        runs.append(run)
         if floors:
-            tok, full = _floors(loaded, [a.text for a in done])
-            tok_times.append(tok)
-            spacy_times.append(full)
+            t, f = _floors(loaded, [a.text for a in run.articles])
+            tok.append(t)
+            full.append(f)
+    last = runs[-1]
+
+    def median(values: Iterable[float]) -> float:
+        values = list(values)
+        return statistics.median(values) if values else 0.0
+
     stages = tuple(
-        StageTime(name, statistics.median(r[name] for r in runs))
+        StageTime(
+            name,
+            median(r.clock.seconds[name] for r in runs),
+            median(r.clock.cpu[name] for r in runs),
+        )
         for name in STAGES
         if store or name != "store"
     )
@@ -308,23 +355,25 @@ def run_bench(
         corpus=tuple(paths),
         machine=machine_info(loaded.parser.model_version),
         repeat=repeat,
-        n_articles=len(done),
-        n_sentences=sum(len(a.sentences) for a in done),
-        n_words=_words(a.text for a in done),
-        n_events=sum(len(a.events) for a in done),
-        n_input_errors=errors,
+        n_articles=len(last.articles),
+        n_sentences=last.n_sentences,
+        n_words=_words(a.text for a in last.articles),
+        n_events=last.n_events,
+        n_input_errors=last.n_errors,
         load_seconds=load_seconds,
         stages=stages,
-        tokenizer_seconds=statistics.median(tok_times) if tok_times else 0.0,
-        spacy_seconds=statistics.median(spacy_times) if spacy_times else 0.0,
+        tokenizer_seconds=median(t[0] for t in tok),
+        spacy_seconds=median(f[0] for f in full),
         peak_rss_mb=peak_rss_mb(),
+        tokenizer_cpu_seconds=median(t[1] for t in tok),
+        spacy_cpu_seconds=median(f[1] for f in full),
     )
 
 
 def format_bench(r: BenchResult) -> str:
     """The plain-text report ``casus bench`` prints."""
     m = r.machine
-    total = r.total_seconds
+    total, cpu = r.total_seconds, r.total_cpu_seconds
     lines = [
         f"machine: {m.cores} cores, {m.cpu}; {m.system}",
         f"software: casus {m.casus}, Python {m.python}, spaCy {m.spacy}, model {m.model}",
@@ -333,21 +382,24 @@ def format_bench(r: BenchResult) -> str:
         f"{r.n_events} events, {r.n_input_errors} unreadable; median of {r.repeat} run(s)",
         f"model load: {r.load_seconds:.1f} s (not counted below)",
         "",
-        f"{'stage':<12} {'seconds':>8} {'share':>6}",
+        f"{'stage':<12} {'wall s':>8} {'share':>6} {'CPU s':>8}",
     ]
     for s in r.stages:
         share = 100 * s.seconds / total if total else 0.0
-        lines.append(f"{s.name:<12} {s.seconds:>8.2f} {share:>5.1f}%")
+        lines.append(f"{s.name:<12} {s.seconds:>8.2f} {share:>5.1f}% {s.cpu_seconds:>8.2f}")
     lines += [
-        f"{'total':<12} {total:>8.2f}",
+        f"{'total':<12} {total:>8.2f} {'':>6} {cpu:>8.2f}",
         "",
         f"throughput: {r.articles_per_s:.1f} articles/s, {r.sentences_per_s:.0f} sentences/s, "
-        f"{r.words_per_s:,.0f} words/s",
+        f"{r.words_per_s:,.0f} words/s ({r.words_per_cpu_s:,.0f} words per CPU second)",
     ]
     if r.tokenizer_seconds or r.spacy_seconds:
-        lines.append(
-            f"floor on the same text: spaCy tokenizer alone {r.tokenizer_words_per_s:,.0f} words/s,"
-            f" full spaCy pipeline alone {r.spacy_words_per_s:,.0f} words/s"
-        )
+        lines += [
+            "floor on the same text, words/s (words per CPU second):",
+            f"  spaCy tokenizer alone     {r.tokenizer_words_per_s:>10,.0f}"
+            f" ({r.tokenizer_words_per_cpu_s:,.0f})",
+            f"  full spaCy pipeline alone {r.spacy_words_per_s:>10,.0f}"
+            f" ({r.spacy_words_per_cpu_s:,.0f})",
+        ]
     lines.append(f"peak resident memory: {r.peak_rss_mb:.0f} MiB")
     return "\n".join(lines)
