@@ -154,13 +154,9 @@ def test_dashboard_map_falls_back_to_outlines_without_tiles(
 ) -> None:
     pg, _ = page
     open_dashboard(pg, server.url)
-    pg.wait_for_function(
-        "document.querySelectorAll('.leaflet-outlines-pane path').length > 50", timeout=15_000
-    )
-    pg.wait_for_function(
-        "document.getElementById('map-status').textContent.includes('country outlines')",
-        timeout=15_000,
-    )
+    # (locator waits, not wait_for_function: the page's CSP forbids eval, as it should)
+    pg.wait_for_selector(".leaflet-outlines-pane path >> nth=50", state="attached", timeout=15_000)
+    pg.wait_for_selector("#map-status:has-text('country outlines')", timeout=15_000)
 
 
 def test_dashboard_timeline_draws_isr_irn(server: Server, page: tuple[Any, Console]) -> None:
@@ -230,10 +226,7 @@ def test_dashboard_empty_database_says_what_to_do(
     srv = start_server(tmp_path / "missing.duckdb", tmp_path, "--tiles", "none")
     try:
         pg.goto(srv.url + "/")
-        pg.wait_for_function(
-            "document.getElementById('events-status').textContent.includes('casus ingest')",
-            timeout=15_000,
-        )
+        pg.wait_for_selector("#events-status:has-text('casus ingest')", timeout=15_000)
         assert "casus ingest" in pg.text_content("#map-status")
         shot(pg, "empty")
     finally:

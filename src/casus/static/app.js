@@ -3,11 +3,11 @@
 (function () {
   "use strict";
   var QUAD_NAMES = { 1: "verbal cooperation", 2: "material cooperation", 3: "verbal conflict", 4: "material conflict" };
-  var MAP_PAGE = 1000, MAP_PAGES = 5, TABLE_PAGE = 50;
+  var MAP_PAGE = 1000, MAP_PAGES = 5, TABLE_PAGE = 100;
   var HOWTO = "Store articles with `casus ingest FILE --db DB`, then reload this page.";
 
   var $ = function (id) { return document.getElementById(id); };
-  var state = { map: null, cluster: null, next: null, filters: {}, selected: null };
+  var state = { map: null, cluster: null, events: [], more: null, shown: 0, filters: {}, selected: null };
 
   /* --- helpers ---------------------------------------------------------------------- */
 
@@ -76,8 +76,7 @@
   function applyFilters() {
     state.filters = readFilters();
     closeEvent(false);
-    loadTable(false);
-    loadMap();
+    loadData();
   }
 
   /* --- map -------------------------------------------------------------------------- */
@@ -136,59 +135,66 @@
     return placed;
   }
 
-  function loadMap() {
-    if (!state.map) return;
-    state.cluster.clearLayers();
+  /* Load every matching event (cursor pages of 1000, at most 5000), then draw the map and
+   * the table from the same list. */
+  function loadData() {
+    var all = [];
     say("map-status", "Loading events…");
-    var total = 0, placed = 0;
+    say("events-status", "Loading events…");
     function page(after, n) {
       var params = Object.assign({}, state.filters, { limit: MAP_PAGE, after: after });
       return api("/api/events" + query(params)).then(function (body) {
-        total += body.events.length;
-        placed += addMarkers(body.events);
+        all = all.concat(body.events);
         if (body.next && n + 1 < MAP_PAGES) return page(body.next, n + 1);
         return body.next;
       });
     }
     page(null, 0).then(function (more) {
-      var bounds = state.cluster.getBounds();
-      if (placed && bounds.isValid()) state.map.fitBounds(bounds.pad(0.5), { maxZoom: 5 });
-      var msg;
-      if (!total) msg = "No events match. Clear the filters, or " + HOWTO.charAt(0).toLowerCase() + HOWTO.slice(1);
-      else if (!placed) msg = total + " events, none with a known place: the table below lists them.";
-      else msg = placed + " events on the map" + (total > placed ? " (" + (total - placed) + " without a place)" : "") +
-        (more ? "; showing the first " + total + ", narrow the filters to see the rest." : ".");
-      say("map-status", msg + (state.tileNote ? " " + state.tileNote : ""));
-      $("map").setAttribute("data-markers", String(placed));
-    }).catch(function (err) { say("map-status", explain(err), true); });
+      all.sort(function (x, y) {
+        var dx = x.date || "", dy = y.date || "";
+        return dx < dy ? 1 : dx > dy ? -1 : (x.event_id < y.event_id ? -1 : 1);
+      });
+      state.events = all;
+      state.more = more;
+      renderMap(all, more);
+      renderTable(true);
+    }).catch(function (err) {
+      say("map-status", explain(err), true);
+      say("events-status", explain(err), true);
+      $("events-table").tBodies[0].textContent = "";
+      $("more").hidden = true;
+    });
+  }
+
+  function renderMap(events, more) {
+    if (!state.map) return;
+    state.cluster.clearLayers();
+    var placed = addMarkers(events), total = events.length;
+    var bounds = state.cluster.getBounds();
+    if (placed && bounds.isValid()) state.map.fitBounds(bounds.pad(0.5), { maxZoom: 5 });
+    var msg;
+    if (!total) msg = "No events match. Clear the filters, or " + HOWTO.charAt(0).toLowerCase() + HOWTO.slice(1);
+    else if (!placed) msg = total + " events, none with a known place: the table below lists them.";
+    else msg = placed + " events on the map" + (total > placed ? " (" + (total - placed) + " without a place)" : "") +
+      (more ? "; showing the first " + total + ", narrow the filters to see the rest." : ".");
+    say("map-status", msg + (state.tileNote ? " " + state.tileNote : ""));
+    $("map").setAttribute("data-markers", String(placed));
   }
 
   /* --- events table ----------------------------------------------------------------- */
 
-  function loadTable(more) {
+  /* Newest first, TABLE_PAGE rows at a time ("Show more" adds the next ones). */
+  function renderTable(reset) {
     var tbody = $("events-table").tBodies[0];
-    if (!more) { tbody.textContent = ""; state.next = null; }
-    say("events-status", "Loading…");
-    var params = Object.assign({}, state.filters, { limit: TABLE_PAGE, after: more ? state.next : null });
-    api("/api/events" + query(params)).then(function (body) {
-      body.events.forEach(function (e) { tbody.appendChild(eventRow(e)); });
-      sortRows(tbody);
-      state.next = body.next;
-      $("more").hidden = !body.next;
-      var n = tbody.rows.length;
-      say("events-status", n ? n + " events" + (body.next ? " (more available)" : "") + ". Press Enter on a row to read its sentence."
-        : "No events match. Clear the filters, or " + HOWTO.charAt(0).toLowerCase() + HOWTO.slice(1));
-    }).catch(function (err) { say("events-status", explain(err), true); });
-  }
-
-  /* Newest first; pages come in cursor (event id) order, so sort what is loaded. */
-  function sortRows(tbody) {
-    var rows = Array.prototype.slice.call(tbody.rows);
-    rows.sort(function (a, b) {
-      var da = a.getAttribute("data-date"), db = b.getAttribute("data-date");
-      return da < db ? 1 : da > db ? -1 : 0;
-    });
-    rows.forEach(function (r) { tbody.appendChild(r); });
+    if (reset) { tbody.textContent = ""; state.shown = 0; }
+    var events = state.events || [];
+    var upto = Math.min(events.length, state.shown + TABLE_PAGE);
+    for (var i = state.shown; i < upto; i++) tbody.appendChild(eventRow(events[i]));
+    state.shown = upto;
+    $("more").hidden = upto >= events.length;
+    say("events-status", events.length
+      ? "Showing " + upto + " of " + events.length + (state.more ? "+" : "") + " events, newest first. Press Enter on a row to read its sentence."
+      : "No events match. Clear the filters, or " + HOWTO.charAt(0).toLowerCase() + HOWTO.slice(1));
   }
 
   function eventRow(e) {
@@ -332,7 +338,7 @@
   function start() {
     $("filters").addEventListener("submit", function (ev) { ev.preventDefault(); applyFilters(); });
     $("filters").addEventListener("reset", function () { setTimeout(applyFilters, 0); });
-    $("more").addEventListener("click", function () { loadTable(true); });
+    $("more").addEventListener("click", function () { renderTable(false); });
     $("event-close").addEventListener("click", function () { closeEvent(true); });
     document.addEventListener("keydown", function (ev) { if (ev.key === "Escape") closeEvent(true); });
     $("dyad-form").addEventListener("submit", function (ev) { ev.preventDefault(); drawDyad(); });
@@ -343,9 +349,8 @@
     state.filters = readFilters();
     api("/api/config").catch(function () { return { tiles: null }; }).then(function (config) {
       try { initMap(config); } catch (err) { say("map-status", "The map could not start: " + (err && err.message ? err.message : err), true); }
-      loadMap();
+      loadData();
     });
-    loadTable(false);
     loadDyads();
     var m = /^#event=([0-9a-f]+)$/.exec(location.hash);
     if (m) showEvent(m[1]);
