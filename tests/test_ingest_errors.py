@@ -87,6 +87,7 @@ BAD_LINES = [
     ("not json at all", "not valid JSON"),
     ('{"id": "x", "text": "unterminated}', "not valid JSON"),
     ('{"id": "x"}', 'no "text" field'),
+    ('{"id": "x", "body": "Talks."}', 'no "text" field (its fields: body, id)'),
     ('{"id": "x", "text": 5}', '"text" must be a string'),
     ('{"id": "x", "text": null}', '"text" must be a string'),
     ('{"id": "x", "text": "   "}', "no article text"),

@@ -90,8 +90,9 @@ def article_from_record(
             hint='write one {"id": ..., "text": ...} object per line',
         )
     if "text" not in record:
+        keys = ", ".join(sorted(str(k) for k in record)[:8]) or "none"
         raise InputError(
-            'record has no "text" field',
+            f'record has no "text" field (its fields: {keys})',
             where=origin,
             hint='every object needs "text" (and ideally "id" and "date")',
         )
