@@ -41,72 +41,13 @@ _GROUP_PREFIXES = {"IGO": "IGO", "NGO": "NGO", "IMG": "REB"}
 
 # Lower-case words that collide with ordinary English: an alias equal to one of these must be
 # marked case-sensitive with a leading "=" in the data files (checked at load).
-COMMON_WORDS = frozenset(
-    [
-        "us",
-        "it",
-        "is",
-        "who",
-        "un",
-        "am",
-        "an",
-        "as",
-        "at",
-        "be",
-        "do",
-        "go",
-        "he",
-        "in",
-        "me",
-        "my",
-        "no",
-        "of",
-        "on",
-        "or",
-        "so",
-        "to",
-        "up",
-        "we",
-        "us",
-        "may",
-        "will",
-        "bush",
-        "brown",
-        "rice",
-        "young",
-        "trump",
-        "gallant",
-        "chad",
-        "hope",
-        "price",
-        "king",
-        "may",
-        "bill",
-        "grant",
-        "love",
-        "faith",
-        "just",
-        "long",
-        "white",
-        "gray",
-        "grey",
-        "black",
-        "green",
-        "rich",
-        "hunt",
-        "cook",
-        "wang",
-        "li",
-        "can",
-        "rose",
-        "bay",
-        "page",
-        "law",
-        "lee",
-        "kim",
-        "xi",
-    ]
+_COMMON = (
+    "am an as at bay be bill black brown bush can car chad cook do faith gallant go "
+    "grant gray green grey he hope hunt in is it jersey just kim king law lee li long "
+    "love may me my no of on or page pole poles polish price reunion rice rich rose "
+    "so to trump truss un up us wang we white who will xi young"
 )
+COMMON_WORDS = frozenset(_COMMON.split())
 
 _DASHES = str.maketrans({"-": " ", "‐": " ", "–": " ", "—": " ", "’": "'", "‘": "'"})
 

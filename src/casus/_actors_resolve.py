@@ -9,12 +9,24 @@ surnames are resolved against what the article said before. See ``docs/ACTORS.md
 
 from __future__ import annotations
 
-import datetime as dt
-from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from ._actors_atoms import (
+    _LEFT_DEPS,
+    _MODIFIER_DEPS,
+    _PERSON_PRONOUNS,
+    _RELATIVE_PRONOUNS,
+    _SUBJECT_DEPS,
+    _THING_PRONOUNS,
+    _Atom,
+    _atoms,
+    _Context,
+    _Ref,
+    _single_country,
+    _span_text,
+)
 from ._actors_data import fold
 from .model import Actor, Article, Mention, Sentence, Token
 
@@ -22,76 +34,6 @@ if TYPE_CHECKING:
     from .actors import ActorIndex
 
 __all__ = ["resolve_article"]
-
-_NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "X"})
-_MODIFIER_DEPS = frozenset({"compound", "flat", "amod", "nmod", "nummod"})
-_LEFT_DEPS = frozenset({"compound", "flat", "amod", "nmod", "poss", "det", "case", "nummod"})
-_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
-_PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
-_THING_PRONOUNS = frozenset({"it", "its", "they", "them", "their", "itself", "themselves"})
-_RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
-_ACTOR_LABELS = frozenset({"PERSON", "GPE", "NORP", "ORG", "LOC", "FAC"})
-_LOOKUP_POS = frozenset({"PROPN", "ADJ", "NOUN"})
-_KIND_LABEL = {
-    "country": "GPE",
-    "capital": "GPE",
-    "seat": "ORG",
-    "org": "ORG",
-    "demonym": "NORP",
-    "person": "PERSON",
-}
-
-
-@dataclass(frozen=True, slots=True)
-class _Atom:
-    """A name found in the sentence: token span ``[start, end)``, head token, label and, if it
-    is known, its actor; ``kind`` as in :class:`~casus._actors_data.Entry` (or ``""``)."""
-
-    start: int
-    end: int
-    head: int
-    label: str
-    kind: str
-    actor: Actor | None
-    via: str
-    title: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class _Ref:
-    """An earlier resolved mention, for pronouns."""
-
-    sentence: int
-    head: int
-    actor: Actor
-    person: bool
-    subject: bool
-
-
-@dataclass
-class _Context:
-    """What the article has said so far (lives for one ``resolve`` call)."""
-
-    index: ActorIndex
-    day: dt.date | None
-    fallback: str | None = None
-    names: dict[str, tuple[Actor, bool]] = field(default_factory=dict)
-    titles: dict[str, Actor] = field(default_factory=dict)
-    refs: list[_Ref] = field(default_factory=list)
-
-    def remember_person(self, actor: Actor, name: str, title: str) -> None:
-        key = fold(name)
-        if key:
-            self.names[key] = (actor, True)
-            last = key.split()[-1]
-            if len(last) > 2:
-                self.names[last] = (actor, True)
-        self.remember_title(actor, title)
-
-    def remember_title(self, actor: Actor, title: str) -> None:
-        if title:
-            self.titles[title] = actor
-            self.titles[title.split()[-1]] = actor
 
 
 def resolve_article(article: Article, index: ActorIndex) -> Article:
@@ -105,80 +47,6 @@ def resolve_article(article: Article, index: ActorIndex) -> Article:
     for sentence, sentence_atoms in zip(article.sentences, atoms, strict=True):
         out.extend(_resolve_sentence(sentence, sentence_atoms, ctx))
     return replace(article, mentions=tuple(out))
-
-
-def _single_country(atoms: list[list[_Atom]]) -> str | None:
-    """The article's country when it is clearly a one-country story: the only country named,
-    or named at least three times and at least twice as often as any other."""
-    counts = Counter(
-        a.actor.country
-        for sentence_atoms in atoms
-        for a in sentence_atoms
-        if a.actor is not None and a.actor.country is not None
-    )
-    if not counts:
-        return None
-    ranked = counts.most_common(2)
-    if len(ranked) == 1:
-        return ranked[0][0]
-    (top, n1), (_, n2) = ranked
-    return top if n1 >= 3 and n1 >= 2 * n2 else None
-
-
-# -- atoms -------------------------------------------------------------------------------
-
-
-def _atoms(sentence: Sentence, mentions: list[Mention], ctx: _Context) -> list[_Atom]:
-    tokens = sentence.tokens
-    index = ctx.index
-    covered = [False] * len(tokens)
-    out: list[_Atom] = []
-    for m in mentions:
-        if m.tok_end > len(tokens) or m.tok_start >= m.tok_end:
-            continue
-        atom = _span_atom(m, tokens, ctx)
-        out.append(atom)
-        for i in range(m.tok_start, m.tok_end):
-            covered[i] = True
-    for tok in tokens:
-        if covered[tok.i] or tok.pos not in _LOOKUP_POS or not tok.text[:1].isalpha():
-            continue
-        after_the = tok.i > 0 and tokens[tok.i - 1].text.lower() == "the"
-        entry = index.lookup(tok.text, after_the)
-        if entry is None:
-            continue
-        actor, via, title = index.entry_actor(entry, ctx.day)
-        out.append(
-            _Atom(tok.i, tok.i + 1, tok.i, _KIND_LABEL[entry.kind], entry.kind, actor, via, title)
-        )
-    return out
-
-
-def _span_atom(m: Mention, tokens: tuple[Token, ...], ctx: _Context) -> _Atom:
-    """Resolve one NER span: the whole text, then (for names) without leading words."""
-    index = ctx.index
-    if m.label in _ACTOR_LABELS:
-        after_the = m.tok_start > 0 and tokens[m.tok_start - 1].text.lower() == "the"
-        for s in range(m.tok_start, m.tok_end):
-            if s > m.tok_start and (m.label not in ("PERSON", "ORG") or s > m.head):
-                break
-            text = _span_text(tokens, s, m.tok_end)
-            entry = index.lookup(text, after_the and s == m.tok_start)
-            if entry is None:
-                continue
-            actor, via, title = index.entry_actor(entry, ctx.day)
-            label = _KIND_LABEL[entry.kind]
-            head = m.head if m.tok_start <= m.head < m.tok_end else m.tok_end - 1
-            return _Atom(m.tok_start, m.tok_end, head, label, entry.kind, actor, via, title)
-    return _Atom(m.tok_start, m.tok_end, m.head, m.label, "", None, "")
-
-
-def _span_text(tokens: tuple[Token, ...], start: int, end: int) -> str:
-    parts: list[str] = []
-    for tok in tokens[start:end]:
-        parts.append(tok.text)
-        parts.append(tok.whitespace)
-    return "".join(parts[:-1])
 
 
 # -- phrases -----------------------------------------------------------------------------
@@ -393,15 +261,6 @@ def _title_in(st: _Sent, lo: int, end: int, ctx: _Context) -> tuple[str, str]:
             default = (key, sector)
         j -= max(width, 1)
     return default
-
-
-def _register(ctx: _Context, m: Mention, person: bool, name: str, title: str) -> None:
-    if m.actor is None:
-        return
-    if person:
-        ctx.remember_person(m.actor, name, title)
-    else:
-        ctx.remember_title(m.actor, title)
 
 
 def _known_atom(st: _Sent, atom: _Atom, ctx: _Context) -> tuple[Mention, bool]:
