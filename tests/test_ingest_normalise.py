@@ -96,6 +96,9 @@ def test_ingest_content_id_is_stable_and_spacing_insensitive() -> None:
         ("Putin (left) met Erdogan", None, "Putin (left) met Erdogan"),
         ("NATO said on Friday", None, "NATO said on Friday"),
         ("(MENAFN)", None, "(MENAFN)"),
+        ("(L-R) The ministers met", None, "(L-R) The ministers"),
+        ("(UPDATE 2) Talks resumed", None, "(UPDATE 2) Talks"),
+        ("(MENAFN--Trend) Baku said", "MENAFN--Trend", "Baku said"),
     ],
 )
 def test_ingest_split_outlet(text: str, outlet: str | None, rest: str) -> None:

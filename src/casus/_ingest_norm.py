@@ -168,9 +168,40 @@ def split_outlet(text: str) -> tuple[str | None, str]:
     return None, text
 
 
+# Bracketed upper-case tags that are not outlets (wire-copy status tags, photo directions).
+_NOT_OUTLETS = frozenset(
+    [
+        "UPDATE",
+        "UPDATED",
+        "UPDATES",
+        "CORRECTED",
+        "CORRECTION",
+        "REFILE",
+        "REPEAT",
+        "LEAD",
+        "WRAPUP",
+        "ANALYSIS",
+        "EXCLUSIVE",
+        "PHOTO",
+        "PHOTOS",
+        "VIDEO",
+        "FILE",
+        "FILES",
+        "LIVE",
+        "OPINION",
+        "EDITORIAL",
+        "BREAKING",
+        "URGENT",
+    ]
+)
+_WORD = re.compile(r"[A-Za-z]{2,}")
+
+
 def _looks_like_outlet(name: str, *, dashed: bool) -> bool:
     letters = [c for c in name if c.isalpha()]
-    if len(letters) < 2 or len(name.split()) > 4:
+    if len(letters) < 2 or len(name.split()) > 4 or not _WORD.search(name):
+        return False
+    if name.split()[0].upper() in _NOT_OUTLETS:
         return False
     upper = sum(c.isupper() for c in letters)
     if upper * 2 >= len(letters):
