@@ -158,7 +158,7 @@ def build(db: Path, n: int) -> None:
         con.execute("SELECT setseed(0.42)")
         con.execute(
             f"""
-CREATE TEMP TABLE raw AS
+CREATE TEMP TABLE raw0 AS
 SELECT i,
        CAST(floor(pow(random(), 2.2) * {nc}) AS INTEGER) AS s,
        CAST(floor(pow(random(), 2.2) * {nc}) AS INTEGER) AS t0,
@@ -167,6 +167,11 @@ SELECT i,
        random() AS loc_r, CAST(floor(random() * 3) AS INTEGER) AS city_k,
        random() AS sector_r
 FROM range({n}) r(i)"""
+        )
+        # rows in date order, as a news feed is ingested; four events an article
+        con.execute(
+            "CREATE TEMP TABLE raw AS SELECT * EXCLUDE (i), "
+            "row_number() OVER (ORDER BY d, i) - 1 AS i FROM raw0 ORDER BY i"
         )
         con.execute(
             f"""
@@ -189,7 +194,8 @@ SELECT substr(md5(CAST(i AS VARCHAR)), 1, 20), 'syn-' || CAST(i // 4 AS VARCHAR)
 FROM raw
 JOIN countries sc ON sc.k = raw.s
 JOIN countries tc ON tc.k = CASE WHEN raw.t0 = raw.s THEN (raw.t0 + 1) % {nc} ELSE raw.t0 END
-JOIN codes_i k ON k.k = raw.code_k"""
+JOIN codes_i k ON k.k = raw.code_k
+ORDER BY raw.i"""
         )
         con.execute(
             "INSERT INTO articles SELECT article_id, 'Synthetic ' || article_id, '', "

@@ -198,3 +198,35 @@ def test_analysis_mediation_party_fallbacks() -> None:
     assert resolve_parties("TUR", ["AZE"], 9, ctx) == (("AZE", "ARM"), "article")
     assert resolve_parties("TUR", ["AZE", "ARM"], 9, ctx) == (("AZE", "ARM"), "target")
     assert resolve_parties("TUR", [""], 9, []) == ((), "none")
+
+
+def test_analysis_watch_lists_only_rising_dyads_by_default(store: Store) -> None:
+    rising = analysis.watch(store, min_count=1)
+    everything = analysis.watch(store, min_count=1, min_index=None, limit=50)
+    assert rising and all(i.index > 0 for i in rising)
+    assert any(i.index <= 0 for i in everything)
+    assert {(i.a, i.b) for i in rising} < {(i.a, i.b) for i in everything}
+
+
+def test_analysis_mediation_one_line_per_sentence_and_pair(tmp_db: Path) -> None:
+    sentence = "Ankara offered to host talks between the two neighbours after the clashes."
+    day = D(2025, 2, 3)
+    store = store_with(
+        tmp_db,
+        [
+            article(
+                "pair",
+                day,
+                [
+                    ev("pair", 0, "TURGOV", "039", "ARM", day, sentence=sentence),
+                    ev("pair", 0, "TURGOV", "039", "AZE", day, sentence=sentence),
+                    ev("pair", 1, "AZEMIL", "190", "ARM", day),
+                ],
+            )
+        ],
+    )
+    items = analysis.mediation(store)
+    assert len(items) == 1
+    item = items[0]
+    assert set(item.parties) == {"ARM", "AZE"} and item.third_party == "TUR"
+    assert len(item.event_ids) == 2 and item.event_id in item.event_ids

@@ -122,16 +122,21 @@ def print_watch(items: Sequence[WatchItem], fmt: str, stream: IO[str]) -> None:
         return
     console = _console(stream)
     if not items:
-        console.print("no dyad has enough events (see --min-count, --since)")
+        console.print("no dyad escalated (see --since, --min-count, --min-index)")
         return
     for rank, it in enumerate(items, 1):
-        console.print(
-            f"[bold]{rank}. {_pair(it.a, it.b)}[/bold]  index [bold]{it.index:+.2f}[/bold]  "
-            f"period {it.period}: {it.material_conflict}/{it.events} material conflict "
-            f"({it.share:.0%}) vs baseline {it.baseline_share:.0%} "
-            f"over {it.baseline_events} events",
-            highlight=False,
+        base = (
+            f"baseline {it.baseline_share:.0%} over {it.baseline_events} events"
+            if it.baseline_events
+            else f"prior {it.baseline_share:.0%} (no events before)"
         )
+        line = Text(f"{rank}. {_pair(it.a, it.b)}", style="bold")
+        line.append(f"  index {it.index:+.2f}  ", style="bold red" if it.index > 0 else "bold")
+        line.append(
+            f"period from {it.period}: "
+            f"{it.material_conflict}/{it.events} material conflict ({it.share:.0%}) vs {base}"
+        )
+        console.print(line)
         for inc in it.top_incidents:
             console.print("   • " + _incident_line(inc), markup=False, highlight=False)
             for ev in inc.evidence:
@@ -162,7 +167,7 @@ def print_mediation(items: Sequence[MediationItem], fmt: str, stream: IO[str]) -
             third = f"{third} ({it.third_party_name})"
         between = " – ".join(it.parties) if it.parties else "?"
         if it.parties_from not in ("target", "none"):
-            between += f" [{it.parties_from}]"
+            between += f" ({it.parties_from})"
         table.add_row(
             it.date.isoformat() if it.date else "-",
             third,

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from typing import Any
 
 from ._analysis_sql import SC, TC, Queryable
@@ -46,11 +46,15 @@ class MediationItem:
     actors) or ``none``."""
     sentence: str
     trigger: str
+    event_ids: tuple[str, ...] = ()
+    """Every event this item stands for: events of one sentence with the same third party,
+    role and pair of parties (in either order) are listed once."""
 
     def to_dict(self) -> dict[str, Any]:
         out = asdict(self)
         out["date"] = self.date.isoformat() if self.date else None
         out["parties"] = list(self.parties)
+        out["event_ids"] = list(self.event_ids)
         return out
 
 
@@ -125,7 +129,8 @@ def mediation(
     until: dt.date | None = None,
     limit: int = 100,
 ) -> list[MediationItem]:
-    """Mediation events (newest first) with their third party and the two parties."""
+    """Mediation events (newest first, at most ``limit`` events read) with their third
+    party and the two parties."""
     codes = list(MEDIATION_ROLES)
     where = [f"cameo IN ({', '.join('?' for _ in codes)})"]
     params: list[object] = [*codes]
@@ -162,6 +167,7 @@ def mediation(
             )
         )
     out: list[MediationItem] = []
+    seen: dict[tuple[object, ...], int] = {}
     for r in rows:
         cameo = str(r["cameo"])
         sc, tc = _opt(r["sc"]), _opt(r["tc"])
@@ -173,6 +179,18 @@ def mediation(
             third, direct, int(str(r["sentence_index"])), context.get(str(r["article_id"]), [])
         )
         date = r["date"]
+        key = (
+            str(r["article_id"]),
+            r["sentence_index"],
+            third,
+            MEDIATION_ROLES.get(cameo),
+            frozenset(parties),
+        )
+        if key in seen:
+            prev = out[seen[key]]
+            out[seen[key]] = replace(prev, event_ids=(*prev.event_ids, str(r["event_id"])))
+            continue
+        seen[key] = len(out)
         out.append(
             MediationItem(
                 event_id=str(r["event_id"]),
@@ -186,6 +204,7 @@ def mediation(
                 parties_from=origin,
                 sentence=str(r["evidence_sentence"] or ""),
                 trigger=str(r["trigger"] or ""),
+                event_ids=(str(r["event_id"]),),
             )
         )
     return out

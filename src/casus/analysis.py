@@ -298,7 +298,7 @@ scored AS (SELECT a, b, pi, n, m, nb, mb, m::DOUBLE / n AS share,
            FROM w WHERE n >= ? AND pi >= ?),
 best AS (SELECT *, (share - base) * sqrt(n) AS idx FROM scored
          QUALIFY row_number() OVER (PARTITION BY a, b ORDER BY idx DESC, pi DESC) = 1)
-SELECT * FROM best ORDER BY idx DESC, n DESC, pi DESC, a, b LIMIT ?
+SELECT * FROM best WHERE idx > ? ORDER BY idx DESC, n DESC, pi DESC, a, b LIMIT ?
 """
 
 
@@ -313,13 +313,15 @@ def watch(
     min_count: int = 3,
     dedup: str = "daily",
     top: int = 3,
+    min_index: float | None = 0.0,
 ) -> list[WatchItem]:
     """Dyads whose escalation index rose most, each with its ``top`` incidents.
 
     ``until`` defaults to the last stored event date, ``since`` to 90 days before it. For
     every unordered country dyad, each period starting in ``[since, until]`` with at least
     ``min_count`` events is compared with the ``baseline`` periods before it; a dyad is listed
-    with its highest index (ties: the latest period), dyads ranked by that index.
+    with its highest index (ties: the latest period), dyads ranked by that index. Only
+    indices above ``min_index`` are listed (``None``: all, calming dyads included).
     """
     check_choice(by, PERIODS, "--by")
     check_choice(dedup, ("none", "daily"), "--dedup")
@@ -332,7 +334,8 @@ def watch(
         since = until - dt.timedelta(days=DEFAULT_WINDOW_DAYS)
     first_index = period_index(since, by)
     scan_from = period_from_index(first_index - int(baseline), by)
-    params: list[object] = [scan_from, until, int(min_count), first_index, int(limit)]
+    floor = -math.inf if min_index is None else float(min_index)
+    params: list[object] = [scan_from, until, int(min_count), first_index, floor, int(limit)]
     rows = store.query(_watch_sql(by, baseline, dedup), params)
     items = [
         WatchItem(

@@ -499,6 +499,7 @@ def watch_command(
     baseline: int = typer.Option(4, "--baseline", min=1, help="Baseline periods before it."),
     min_count: int = typer.Option(3, "--min-count", min=1, help="Fewest events in a period."),
     dedup: str = typer.Option("daily", "--dedup", help="none or daily."),
+    min_index: float = typer.Option(0.0, "--min-index", help="List only indices above this."),
     fmt: str = typer.Option("table", "--format", help="table or jsonl."),
 ) -> None:
     """Dyads whose escalation index rose most, with their top incidents and evidence.
@@ -519,6 +520,7 @@ def watch_command(
             baseline=baseline,
             min_count=min_count,
             dedup=dedup,
+            min_index=min_index,
         )
         print_watch(items, fmt, sys.stdout)
     except CasusError as err:
