@@ -29,7 +29,9 @@ PLACE_NOUNS = frozenset(
      "outskirts", "suburb", "suburbs", "centre", "center", "heart", "coast", "waters",
      "airspace", "island", "islands", "peninsula", "valley", "camp", "site", "sites",
      "base", "bases", "neighbourhood", "neighborhood", "streets", "facility", "facilities",
-     "north", "south", "east", "west", "part", "parts", "side", "governorate", "strip"}
+     "north", "south", "east", "west", "part", "parts", "side", "governorate", "strip",
+     "sector", "sectors", "zone", "zones", "quarter", "quarters", "hills", "mountains",
+     "countryside", "frontier", "crossing", "highway", "road", "airport", "prison", "jail"}
 )  # fmt: skip
 STRENGTH = {"loc": 3.0, "list": 3.0, "dir": 2.5, "arg": 2.0, "mod": 1.5, "from": 1.5}
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -51,6 +53,8 @@ class PlaceSpan:
     role: str
     """``loc``, ``dir``, ``list``, ``arg``, ``mod``, ``from``, ``other`` or ``actor``."""
     actor_country: str | None = None
+    modifier: bool = False
+    """The head modifies a noun (``amod``/``compound``/``nmod``): "Iranian cities"."""
 
     @property
     def strength(self) -> float:
@@ -132,8 +136,6 @@ def place_spans(sentence: Sentence, mentions: Sequence[Mention]) -> list[PlaceSp
         role = "actor" if _has_possessive(toks, m.tok_end) else role_of(toks, head)
         if m.label == "NORP":
             source = "demonym"
-            if toks[head].dep not in ("amod", "compound", "nmod", "npadvmod"):
-                role = "actor"  # "Iranians protested": people, not a place
         elif m.label in PLACE_LABELS:
             source = "ner"
         else:
@@ -142,9 +144,13 @@ def place_spans(sentence: Sentence, mentions: Sequence[Mention]) -> list[PlaceSp
         covered.update(range(m.tok_start, m.tok_end))
         text = " ".join(t.text for t in toks[start : m.tok_end])
         country = m.actor.country if m.actor is not None else None
+        modifier = toks[head].dep in ("amod", "compound", "nmod")
         out.append(
-            PlaceSpan(sentence.index, start, m.tok_end, head, text, m.label, source, role, country)
-        )
+            PlaceSpan(
+                sentence.index, start, m.tok_end, head, text, m.label, source, role, country,
+                modifier,
+            )
+        )  # fmt: skip
     for m in mentions:
         if m.sentence_index == sentence.index:
             covered.update(range(m.tok_start, m.tok_end))

@@ -31,6 +31,8 @@ __all__ = [
 PATTERN_MIN_POPULATION = 200_000
 """Cities this big (and capitals) are added to the entity ruler, see ``entity_patterns``."""
 MAX_CITY_CANDIDATES = 25
+PART_MIN = 15_000
+"""A town named by only part of a span ("eastern Beirut") must be at least this big."""
 _PRECISION_RANK = {"city": 0, "admin1": 1, "country": 2}
 _MATERIAL_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
 
@@ -333,8 +335,10 @@ def _accept(span: PlaceSpan, best: Candidate | None) -> tuple[bool, str]:
     if span.source == "ner":
         return True, f"{span.label} entity"
     if span.source == "demonym":
-        return True, "demonym modifying a place noun"
-    locative = span.role in ("loc", "dir", "list", "from")
+        if span.modifier and span.role != "other":
+            return True, "demonym modifying a place noun"
+        return False, "demonym of people, not of a place"
+    locative = span.role in ("loc", "dir", "list", "from", "mod")
     if best.kind != "city":
         return locative, "place name in a locative phrase" if locative else "not locative"
     if locative and best.population >= 1000:
@@ -344,9 +348,43 @@ def _accept(span: PlaceSpan, best: Candidate | None) -> tuple[bool, str]:
     return False, "proper noun not in a locative phrase"
 
 
+def _narrow(gaz: Gazetteer, sentence: Sentence, span: PlaceSpan) -> PlaceSpan:
+    """The part of a span the gazetteer knows: the span itself, else its longest known tail
+    ("central Iran" → "Iran", "East Timor's capital Dili" → "Dili"), else, for facilities
+    and mislabelled names, its longest known head ("Esfahan Uranium Conversion Facility")."""
+    if span.source == "demonym":
+        if gaz.candidates(span.text, demonym=True):
+            return span
+        span = replace(span, source="ner-mislabel")  # a town tagged NORP ("Samarra")
+    if gaz.candidates(span.text):
+        return span
+    toks = sentence.tokens
+
+    def proper(k: int) -> bool:
+        return toks[k].text[:1].isupper() and toks[k].text[:1].isalpha()
+
+    def known(text: str) -> bool:
+        cands = gaz.candidates(text)
+        return bool(cands) and (cands[0].kind != "city" or cands[0].population >= PART_MIN)
+
+    for k in range(span.tok_start + 1, span.tok_end):
+        text = " ".join(t.text for t in toks[k : span.tok_end])
+        if proper(k) and known(text):
+            return replace(span, tok_start=k, text=text)
+    if span.source == "ner" and span.label != "FAC":
+        return span
+    for k in range(span.tok_end - 1, span.tok_start, -1):
+        text = " ".join(t.text for t in toks[span.tok_start : k])
+        if known(text):
+            return replace(span, tok_end=k, text=text)
+    return span
+
+
 def resolve_places(gaz: Gazetteer, article: Article) -> list[ResolvedPlace]:
     """Every place-like span of the article with its scored readings, in text order."""
-    by_sentence = [place_spans(s, article.mentions) for s in article.sentences]
+    by_sentence = [
+        [_narrow(gaz, s, p) for p in place_spans(s, article.mentions)] for s in article.sentences
+    ]
     spans = [p for ps in by_sentence for p in ps]
     ctx = _context(gaz, article, spans)
     out: list[ResolvedPlace] = []
