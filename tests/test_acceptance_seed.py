@@ -36,16 +36,12 @@ def _spec(shared_dir: Path) -> object:
 
 
 @pytest.mark.model
-@pytest.mark.xfail(strict=True, reason="the actor and event coders (#4) do not yet find every must")
 def test_acceptance_seed_actors_and_event_codes(seed_events: list[Coded], shared_dir: Path) -> None:
     result = check_expected(seed_events, parse_spec(_spec(shared_dir)))  # type: ignore[arg-type]
     assert result.passed, result.explain()
 
 
 @pytest.mark.model
-@pytest.mark.xfail(
-    strict=True, reason="needs the coders (#4) and the date and place stages (#5) as well"
-)
 def test_acceptance_seed_with_dates_and_places(seed_events: list[Coded], shared_dir: Path) -> None:
     spec = parse_spec(_spec(shared_dir))  # type: ignore[arg-type]
     result = check_expected(seed_events, spec, dates_places=True)
