@@ -424,7 +424,10 @@ def _jsonl_line(
 
 
 def _read_stdin(settings: Settings, default_date: dt.date | None) -> Iterator[Article | InputError]:
-    stream: IO[bytes] = sys.stdin.buffer
+    stream: IO[bytes] | None = getattr(sys.stdin, "buffer", None)
+    if stream is None:
+        yield InputError("standard input is not available", where="-", hint="pass file paths")
+        return
     lines = _bounded_lines(stream, _line_limit(settings))
     first: bytes | int = b""
     number = 0
