@@ -14,8 +14,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
-from ._events_frames import Frame, match_trigger, sentence_frames
+from ._events_frames import Frame, sentence_frames
 from ._events_lexicon import CameoCode, LexiconData, Trigger, load_data
+from ._events_match import match_trigger
 from ._events_syntax import ActorLookup, SentenceView
 from .errors import CodingError
 from .model import Article, Event, Evidence, Participant, Sentence, make_event_id
