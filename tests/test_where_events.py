@@ -144,3 +144,47 @@ def test_where_events_entity_patterns_are_short_and_safe() -> None:
     assert not {"Nice", "Victoria", "Georgia", "Iran", "Austin"} & phrases
     assert len(phrases) < 3000
     assert all(label == "GPE" and case for label, _, case in gazetteer().entity_patterns())
+
+
+@pytest.mark.parametrize(
+    ("spec", "start", "end", "label", "expected"),
+    [
+        # a direction word inside the entity: the known tail is the place
+        ("Troops|nsubj|1 advanced|ROOT|1|VERB in|prep|1|ADP northern|compound|4 Syria|pobj|2",
+         3, 5, "GPE", ("Syria", "SYR")),
+        # a facility named after its town: the known head is the place
+        ("Inspectors|nsubj|1 went|ROOT|1|VERB to|prep|1|ADP Bushehr|compound|5 "
+         "Nuclear|compound|5 Plant|pobj|2", 3, 6, "ORG", ("Bushehr", "IRN")),
+        # a small village named by a span's last word is not enough
+        ("Farmers|nsubj|1 blocked|ROOT|1|VERB the|det|4 Europe|compound|4 Bridge|dobj|1",
+         3, 5, "FAC", None),
+    ],
+)  # fmt: skip
+def test_where_events_span_narrowed_to_the_known_place(
+    spec: str, start: int, end: int, label: str, expected: tuple[str, str] | None
+) -> None:
+    a = article([spec])
+    s = a.sentences[0]
+    a = with_parts(a, [mention(s, start, end, label)], [event(s, 1, "190")])
+    loc = _locate(a)[0]
+    assert ((loc.text, loc.country) if loc else None) == expected
+
+
+def test_where_events_town_tagged_as_nationality() -> None:
+    spec = (
+        "A|det|1 bomb|nsubj|7 near|prep|1|ADP the|det|4 town|pobj|2 of|prep|4|ADP "
+        "Tikrit|pobj|5 killed|ROOT|7|VERB two|nummod|9 soldiers|dobj|7"
+    )
+    a = article([spec])
+    s = a.sentences[0]
+    a = with_parts(a, [mention(s, 6, 7, "NORP")], [event(s, 7)])
+    loc = _locate(a)[0]
+    assert loc is not None and (loc.text, loc.country) == ("Tikrit", "IRQ")
+
+
+def test_where_events_demonym_led_is_no_place() -> None:
+    spec = "Turkish|npadvmod|1 led|amod|2 forces|nsubj|3 attacked|ROOT|3|VERB"
+    a = article([spec])
+    s = a.sentences[0]
+    a = with_parts(a, [mention(s, 0, 1, "NORP")], [event(s, 3)])
+    assert _locate(a) == [None]
