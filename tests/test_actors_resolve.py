@@ -564,3 +564,39 @@ def test_actors_owned_noun_without_owner_is_not_an_actor(index: ActorIndex) -> N
         index,
     )
     assert art.mentions == ()
+
+
+@pytest.mark.parametrize(
+    ("spec", "code"),
+    [
+        (
+            "Nepali/ADJ/amod/2 police/NOUN/compound/2 officials/NOUN/nsubj/3 said/VERB/ROOT/3/say",
+            "NPLCOP",
+        ),
+        (
+            "Nepali/ADJ/amod/2 army/NOUN/compound/2 officers/NOUN/nsubj/3 said/VERB/ROOT/3/say",
+            "NPLMIL",
+        ),
+        (
+            "Nepali/ADJ/amod/2 senior/ADJ/amod/2 officials/NOUN/nsubj/3 said/VERB/ROOT/3/say",
+            "NPLGOV",
+        ),
+    ],
+)
+def test_actors_generic_heads_take_the_modifier_sector(
+    index: ActorIndex, spec: str, code: str
+) -> None:
+    art = resolve(article(spec, ents=[(0, "NORP", 0, 1)]), index)
+    assert _code(art, 0, 2) == code
+
+
+def test_actors_party_government_is_the_country_government(index: ActorIndex) -> None:
+    art = resolve(
+        article(
+            "the/DET/det/2 BJP/PROPN/compound/2 government/NOUN/nsubj/3 fell/VERB/ROOT/3",
+            ents=[(0, "ORG", 1, 2)],
+        ),
+        index,
+    )
+    assert _code(art, 0, 1) == "INDPTY"
+    assert _code(art, 0, 2) == "INDGOV"

@@ -329,6 +329,9 @@ def _actor(ctx: _Context, country: str | None, sector: str | None) -> Actor:
     return ctx.index.country_actor(country, sector)
 
 
+_GENERIC_HEADS = frozenset({"official", "officer", "authority", "source", "member"})
+
+
 def _noun_phrase(st: _Sent, tok: Token, ctx: _Context) -> tuple[Mention | None, bool]:
     """A common-noun phrase headed by a title, sector noun or owned noun."""
     idx = ctx.index
@@ -349,8 +352,15 @@ def _noun_phrase(st: _Sent, tok: Token, ctx: _Context) -> tuple[Mention | None, 
         if cue is not None:
             end = max(end, cue.end)
     cue_actor = cue.actor if cue is not None else None
+    if swidth and ssector == "GOV" and not _GENERIC_HEADS.isdisjoint(_forms(tok)):
+        # "police officials", "military officers": the modifier's sector.
+        _, msector = _title_in(st, lo, h, ctx)
+        ssector = msector or ssector
     if cue is not None and cue_actor is not None and cue.kind in ("org", "seat"):
-        # "UN inspectors", "Hamas fighters", "Kremlin officials": the body itself.
+        # "UN inspectors", "Hamas fighters", "Kremlin officials": the body itself; but a
+        # party's government or lawmakers are the country's ("BJP government").
+        if cue_actor.sector == "PTY" and cue_actor.country and (swidth or twidth):
+            cue_actor = _actor(ctx, cue_actor.country, ssector if swidth else tsector)
         m = st.mention(lo, end, h, "ACTOR", cue_actor, "owner")
         if person:
             ctx.remember_title(cue_actor, title)
