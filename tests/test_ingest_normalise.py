@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from casus._ingest_norm import split_outlet
@@ -114,8 +114,9 @@ TEXT = st.text(
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300, deadline=None, derandomize=True)
 @given(TEXT)
+@example("· \x91¨")  # ftfy changed its mind once the bullet was gone (found by hypothesis)
 def test_ingest_normalise_property(raw: str) -> None:
     """Never raises; idempotent; no stray whitespace, no CR, no blank lines."""
     once = normalise(raw)
@@ -127,7 +128,7 @@ def test_ingest_normalise_property(raw: str) -> None:
     assert content_id(raw) == content_id(once)
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=100, deadline=None, derandomize=True)
 @given(st.text(alphabet=st.sampled_from("abcdefXYZ. !?\n"), max_size=200))
 def test_ingest_normalise_glue_rule_only_adds_spaces(raw: str) -> None:
     """Ungluing inserts spaces and never changes or loses another character."""
@@ -140,7 +141,7 @@ PREFIXES = st.sampled_from(
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=300, deadline=None, derandomize=True)
 @given(PREFIXES, TEXT)
 def test_ingest_normalise_article_text_is_a_fixed_point(prefix: str, raw: str) -> None:
     """Whatever is read, the stored text is already normalised: offsets taken in it hold."""
