@@ -100,4 +100,5 @@ def test_api_reads_while_another_process_ingests(tmp_path: Path) -> None:
     with Store(db, read_only=True) as store:
         stored = {str(r["id"]) for r in store.query("SELECT id FROM articles")}
     assert set(ids) <= stored
+    print(f"concurrency: {requests} API reads, 0 failed, {len(stored)} articles stored")
     assert {"t000", "t001", "t002"} <= stored
