@@ -600,3 +600,43 @@ def test_actors_party_government_is_the_country_government(index: ActorIndex) ->
     )
     assert _code(art, 0, 1) == "INDPTY"
     assert _code(art, 0, 2) == "INDGOV"
+
+
+def test_actors_people_named_by_another_country(index: ActorIndex) -> None:
+    art = resolve(
+        article(
+            "Moldovan/ADJ/amod/1 Russians/PROPN/nsubj/2 voted/VERB/ROOT/2",
+            ents=[(0, "NORP", 0, 1), (0, "NORP", 1, 2)],
+        ),
+        index,
+    )
+    assert _code(art, 0, 1) == "MDA"
+    assert _code(art, 0, 0) == "MDA"
+
+
+def test_actors_ethnic_group_without_story_country_is_unresolved(index: ActorIndex) -> None:
+    art = resolve(
+        article(
+            "ethnic/ADJ/amod/1 Hungarians/PROPN/nsubj/2 marched/VERB/ROOT/2 "
+            "to/ADP/prep/2 Slovakia/PROPN/pobj/3 from/ADP/prep/2 Austria/PROPN/pobj/5",
+            ents=[(0, "NORP", 1, 2), (0, "GPE", 4, 5), (0, "GPE", 6, 7)],
+        ),
+        index,
+    )
+    m = _at(art, 0, 1)
+    assert m.actor is None
+
+
+def test_actors_apposed_organisation_title_names_the_person(index: ActorIndex) -> None:
+    art = resolve(
+        article(
+            "Lena/PROPN/compound/1 Moreau/PROPN/nsubj/8 ,/PUNCT/punct/1 the/DET/det/6 "
+            "African/PROPN/compound/5 Union/PROPN/compound/6 envoy/NOUN/appos/1 ,/PUNCT/punct/1 "
+            "spoke/VERB/ROOT/8",
+            ents=[(0, "PERSON", 0, 2), (0, "ORG", 4, 6)],
+        ),
+        index,
+    )
+    person = _at(art, 0, 1)
+    assert person.actor is not None and person.actor.code == "IGOAFU"
+    assert person.actor.name == "Lena Moreau"

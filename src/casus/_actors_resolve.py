@@ -272,12 +272,34 @@ def _known_atom(st: _Sent, atom: _Atom, ctx: _Context) -> tuple[Mention, bool]:
         start, end = atom.start, atom.end
     else:
         start, end = min(atom.start, _left_edge(st, atom.head)), atom.end
+    if atom.kind == "demonym" and tok.dep not in _MODIFIER_DEPS:
+        group, end = _demonym_group(st, atom, start, ctx)
+        if group is not actor:
+            return st.mention(start, end, atom.head, atom.label, group, atom.via), False
     m = st.mention(start, end, atom.head, atom.label, actor, atom.via)
     if person:
         ctx.remember_person(actor, _span_text(st.tokens, atom.start, atom.end), atom.title)
         title, _ = _title_in(st, start, atom.start, ctx)
         ctx.remember_title(actor, title)
     return m, person
+
+
+def _demonym_group(st: _Sent, atom: _Atom, start: int, ctx: _Context) -> tuple[Actor | None, int]:
+    """A demonym used as a noun names a people. Another country in the phrase says where
+    they are ("Bosnian Serbs", "the Albanians of Serbia"); "ethnic Albanians" are an ethnic
+    group, of the story's country if it has one, else unresolved."""
+    cue = _country_cue(st, start, atom.head, atom)
+    end = atom.end
+    if cue is None:
+        cue = _of_cue(st, atom.head)
+        if cue is not None:
+            end = max(end, cue.end)
+    own = atom.actor.country if atom.actor else None
+    if cue is not None and cue.actor is not None and cue.actor.country not in (None, own):
+        return ctx.index.country_actor(cue.actor.country), end
+    if any(t.text.lower() == "ethnic" for t in st.tokens[start : atom.head]):
+        return (ctx.index.country_actor(ctx.fallback) if ctx.fallback else None), atom.end
+    return atom.actor, atom.end
 
 
 def _unknown_person(st: _Sent, atom: _Atom, ctx: _Context) -> Mention:
@@ -364,6 +386,8 @@ def _noun_phrase(st: _Sent, tok: Token, ctx: _Context) -> tuple[Mention | None, 
         m = st.mention(lo, end, h, "ACTOR", cue_actor, "owner")
         if person:
             ctx.remember_title(cue_actor, title)
+        if not _plural(tok):
+            _name_apposed_person(st, m, ctx, title)
         return m, person
     country = cue_actor.country if cue_actor is not None else None
     if twidth:
@@ -397,7 +421,10 @@ def _noun_phrase(st: _Sent, tok: Token, ctx: _Context) -> tuple[Mention | None, 
         actor = cue_actor if country is None else _actor(ctx, country, cue_actor.sector)
     else:
         actor = _actor(ctx, country, osector)
-    return st.mention(lo, end, h, "ACTOR", actor, "owner"), False
+    m = st.mention(lo, end, h, "ACTOR", actor, "owner")
+    if not _plural(tok):
+        _name_apposed_person(st, m, ctx, "")
+    return m, False
 
 
 def _spread_to_conjuncts(st: _Sent, cue: _Atom | None, sector: str, ctx: _Context) -> None:
