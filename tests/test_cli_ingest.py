@@ -11,7 +11,9 @@ import duckdb
 import pytest
 
 from _cli_run import run_casus
+from casus import code_text
 from casus._cli_output import CSV_COLUMNS
+from casus.pipeline import Coder
 
 pytestmark = [pytest.mark.model, pytest.mark.slow]
 
@@ -149,3 +151,12 @@ def test_cli_ingest_stdin_and_default_date(tmp_path: Path, tmp_db: Path) -> None
         ("s1", "2025-05-05"),
         ("s2", "2025-05-05"),
     ]
+
+
+def test_cli_code_matches_the_python_api(shared_dir: Path, tmp_path: Path, coder: Coder) -> None:
+    seed = shared_dir / "seed" / "article-403.txt"
+    result = run_casus("code", str(seed), "--format", "jsonl", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    from_cli = [json.loads(line) for line in result.stdout.splitlines()]
+    from_api = [e.to_dict() for e in code_text(seed.read_text(encoding="utf-8"), coder=coder)]
+    assert from_cli == from_api
