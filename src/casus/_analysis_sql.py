@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-import pyarrow as pa
 import pycountry
 
 from .errors import InputError
+
+if TYPE_CHECKING:
+    import pyarrow as pa
 
 __all__ = [
     "DEDUP_MODES",

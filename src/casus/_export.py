@@ -8,10 +8,6 @@ import datetime as dt
 import json
 from pathlib import Path
 
-import pyarrow as pa
-import pyarrow.csv as pacsv
-import pyarrow.dataset as pads
-
 from ._analysis_sql import Queryable, check_choice
 from .errors import InputError
 
@@ -185,6 +181,10 @@ def _prepare(path: Path, fmt: str) -> None:
 
 def export(store: Queryable, fmt: str, path: str | Path) -> int:
     """Write every stored event to ``path`` in ``fmt``; returns the number of records."""
+    import pyarrow as pa  # heavy (pyarrow.dataset pulls in pandas): only when exporting
+    import pyarrow.csv as pacsv
+    import pyarrow.dataset as pads
+
     check_choice(fmt, EXPORT_FORMATS, "--format")
     out = Path(path)
     _prepare(out, fmt)
