@@ -13,7 +13,7 @@ import datetime as dt
 import json
 import time
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
@@ -182,6 +182,9 @@ class Evaluation:
     scores: Scores
     results: tuple[RecordResult, ...]
     seconds: float
+    """Coding and scoring time."""
+    load_seconds: float = 0.0
+    """Time to load the coder (spaCy model, lexicons, gazetteers), when ``evaluate_file`` did."""
 
     def worst(self, n: int) -> list[RecordResult]:
         """The ``n`` records with the most triple errors (then type errors), worst first."""
@@ -192,6 +195,7 @@ class Evaluation:
     def to_dict(self, *, errors: int = 0) -> dict[str, Any]:
         out: dict[str, Any] = {"scheme": self.scheme, **self.scores.to_dict()}
         out["seconds"] = round(self.seconds, 2)
+        out["load_seconds"] = round(self.load_seconds, 2)
         if errors:
             out["errors"] = [_error_dict(r) for r in self.worst(errors)]
         return out
@@ -248,7 +252,10 @@ def evaluate_file(
     from .pipeline import Coder
 
     records = read_gold(path)
-    return evaluate(records, Coder(settings or Settings.load()), scheme=scheme)
+    start = time.perf_counter()
+    coder = Coder(settings or Settings.load())
+    loaded = time.perf_counter() - start
+    return replace(evaluate(records, coder, scheme=scheme), load_seconds=loaded)
 
 
 def _pct(x: float) -> str:
@@ -259,7 +266,8 @@ def format_report(ev: Evaluation, *, errors: int = 0) -> str:
     """The plain-text report ``casus evaluate`` prints."""
     s = ev.scores
     lines = [
-        f"{s.n_records} records, scheme {ev.scheme}, coded and scored in {ev.seconds:.1f} s",
+        f"{s.n_records} records, scheme {ev.scheme}, coded and scored in {ev.seconds:.1f} s"
+        + (f" (coder loaded in {ev.load_seconds:.1f} s)" if ev.load_seconds else ""),
         "",
         f"{'level':<8} {'P':>6} {'R':>6} {'F1':>6} {'tp':>5} {'fp':>5} {'fn':>5}",
     ]
