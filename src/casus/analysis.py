@@ -8,6 +8,7 @@ parameterised SQL and returns frozen dataclasses with ``to_dict()``.
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 import math
 from collections import defaultdict
 from dataclasses import asdict, dataclass, replace
@@ -152,19 +153,13 @@ def incidents(
         params.append(cameo_root)
     cols = unit_cols(store, where, params)
     asg = assign_cols(cols)
-    first = asg.first_unit
-    order = sorted(
-        (g for g in range(len(first)) if asg.n_events[g] >= min_reports),
-        key=lambda g: (
-            -_or(asg.day[g], -(10**9)),
-            -asg.n_events[g],
-            cols.s[first[g]],
-            cols.t[first[g]],
-            cols.root[first[g]],
-            g,
-        ),
+    # newest first, then most reported, then visiting order (dyad, root): deterministic
+    order = heapq.nsmallest(
+        max(0, limit),
+        (g for g in range(len(asg.first_unit)) if asg.n_events[g] >= min_reports),
+        key=lambda g: (-_or(asg.day[g], -(10**9)), -asg.n_events[g], g),
     )
-    return build_incidents(store, cols, asg, order[: max(0, limit)], evidence)
+    return build_incidents(store, cols, asg, order, evidence)
 
 
 # ---------------------------------------------------------------- dyad series
@@ -379,14 +374,20 @@ def _with_top_incidents(
         return items
     clauses: list[str] = []
     params: list[object] = []
+    ends: list[dt.date] = []
     for it in items:
         end = period_from_index(period_index(it.period, by) + 1, by) - dt.timedelta(days=1)
         if until is not None:
             end = min(end, until)
+        ends.append(end)
         frag, p = dyad_filter(it.a, it.b, directed=False)
         clauses.append(f"({frag} AND date BETWEEN ? AND ?)")
         params.extend([*p, it.period, end])
-    cols = unit_cols(store, ["(" + " OR ".join(clauses) + ")"], params)
+    cols = unit_cols(
+        store,
+        ["date BETWEEN ? AND ?", "(" + " OR ".join(clauses) + ")"],
+        [min(it.period for it in items), max(ends), *params],
+    )
     asg = assign_cols(cols)
     by_dyad: dict[tuple[str, str], list[int]] = defaultdict(list)
     for g, first in enumerate(asg.first_unit):
