@@ -29,7 +29,7 @@ from .errors import CasusError, ConfigError, InputError, StoreError
 from .model import Article
 from .settings import Settings
 
-__all__ = ["DEFAULT_TILES", "create_app", "serve"]
+__all__ = ["DEFAULT_TILES", "create_app", "run", "serve"]
 
 DEFAULT_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 DEFAULT_ATTRIBUTION = "&copy; OpenStreetMap contributors"
@@ -413,6 +413,13 @@ def _add_write_routes(
         }
 
 
+def run(app: FastAPI, *, host: str = "127.0.0.1", port: int = 8000) -> None:
+    """Serve ``app`` with uvicorn until interrupted."""
+    import uvicorn
+
+    uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
+
+
 def serve(
     settings: Settings,
     *,
@@ -421,8 +428,5 @@ def serve(
     allow_ingest: bool = False,
     tiles: str = DEFAULT_TILES,
 ) -> None:
-    """Run the API and dashboard with uvicorn until interrupted."""
-    import uvicorn
-
-    app = create_app(settings, allow_ingest=allow_ingest, tiles=tiles)
-    uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
+    """Build the app and run it (``casus serve``)."""
+    run(create_app(settings, allow_ingest=allow_ingest, tiles=tiles), host=host, port=port)

@@ -636,13 +636,14 @@ def serve_command(
 
     Example: casus serve --db events.duckdb --port 8000
     """
-    from .api import serve
+    from .api import create_app, run
     from .errors import CasusError
 
     try:
         settings = Settings.load(db=db)
+        app = create_app(settings, allow_ingest=allow_ingest, tiles=tiles)
         typer.echo(f"casus: serving {settings.db} on http://{host}:{port}/", err=True)
-        serve(settings, host=host, port=port, allow_ingest=allow_ingest, tiles=tiles)
+        run(app, host=host, port=port)
     except CasusError as err:
         typer.echo(f"error: {err}", err=True)
         raise typer.Exit(1) from None
