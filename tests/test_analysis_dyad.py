@@ -230,3 +230,20 @@ def test_analysis_mediation_one_line_per_sentence_and_pair(tmp_db: Path) -> None
     item = items[0]
     assert set(item.parties) == {"ARM", "AZE"} and item.third_party == "TUR"
     assert len(item.event_ids) == 2 and item.event_id in item.event_ids
+
+
+@pytest.mark.parametrize("by", ["day", "week", "month"])
+@pytest.mark.parametrize("day", [D(1999, 12, 31), D(2024, 2, 29), D(2025, 6, 13), D(2026, 1, 5)])
+def test_analysis_period_numbers_round_trip(by: str, day: dt.date) -> None:
+    from casus._analysis_sql import period_from_index, period_index
+
+    start = period_from_index(period_index(day, by), by)
+    assert start == period_start(day, by)
+    assert period_index(start, by) == period_index(day, by)
+
+
+def test_analysis_dyad_series_empty_range_is_zeros(store: Store) -> None:
+    rows = analysis.dyad_series(store, "FRA", "DEU", since=D(2025, 1, 1), until=D(2025, 1, 3))
+    assert [r.period for r in rows] == [D(2025, 1, 1), D(2025, 1, 2), D(2025, 1, 3)]
+    assert all(r.events == 0 and r.goldstein_mean is None for r in rows)
+    assert analysis.dyad_series(store, "FRA", "DEU") == []

@@ -236,10 +236,10 @@ def dyad_series(
         counts[per[i]][7] += cols.n[i]
 
     periods = sorted(counts)
-    if fill and periods:
+    if fill and (periods or (since and until)):
         lo = period_index(since, by) if since else periods[0]
         hi = period_index(until, by) if until else periods[-1]
-        if hi - lo < _MAX_FILL:
+        if 0 <= hi - lo < _MAX_FILL:
             periods = sorted(set(range(lo, hi + 1)) | set(periods))
     out: list[SeriesRow] = []
     for pi in periods:
