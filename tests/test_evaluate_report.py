@@ -168,3 +168,11 @@ def test_evaluate_unknown_scheme_is_an_input_error(tmp_path: Path) -> None:
     records = read_gold(_write(tmp_path, [json.dumps(GOLD[0])]))
     with pytest.raises(InputError, match="scheme"):
         evaluate(records, FakeCoder({}), scheme="other")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(("code", "scheme"), [("PROTEST", "cameo"), ("042", "plover")])
+def test_evaluate_gold_codes_must_fit_the_scheme(code: str, scheme: str) -> None:
+    record = GoldRecord("g7", "t", None, (GoldEvent("USA", code, None),))
+    with pytest.raises(InputError, match="g7") as err:
+        evaluate([record], FakeCoder({}), scheme=scheme)  # type: ignore[arg-type]
+    assert "--scheme" in str(err.value)

@@ -33,6 +33,7 @@ __all__ = [
     "RecordResult",
     "Scheme",
     "as_scheme",
+    "check_scheme",
     "evaluate",
     "evaluate_file",
     "event_triples",
@@ -136,6 +137,20 @@ def gold_type(code: str, scheme: Scheme) -> str:
     return code.upper()
 
 
+def check_scheme(records: Sequence[GoldRecord], scheme: Scheme) -> None:
+    """Raise :class:`InputError` when a gold event code does not belong to ``scheme``
+    (CAMEO codes are digits, PLOVER types are words), naming the record and the fix."""
+    for record in records:
+        for e in record.events:
+            if e.event_code.isdigit() != (scheme == "cameo"):
+                other = "plover" if scheme == "cameo" else "cameo"
+                raise InputError(
+                    f"event code {e.event_code!r} is not a {scheme} code",
+                    where=f"gold record {record.id}",
+                    hint=f"use --scheme {other}",
+                )
+
+
 def gold_triples(record: GoldRecord, scheme: Scheme) -> tuple[Triple, ...]:
     return tuple(
         Triple(country_level(e.source), gold_type(e.event_code, scheme), country_level(e.target))
@@ -229,6 +244,7 @@ def evaluate(records: Sequence[GoldRecord], coder: Coder, *, scheme: Scheme) -> 
     """Code every record with ``coder`` and score the events against the gold."""
     if scheme not in SCHEMES:
         raise InputError(f"unknown scheme {scheme!r}", hint="plover or cameo")
+    check_scheme(records, scheme)
     started = time.perf_counter()
     coded = list(coder.code(_articles(records, coder.settings)))
     results: list[RecordResult] = []
