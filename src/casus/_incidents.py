@@ -142,7 +142,9 @@ def assign(
         merge = mergeable[i] and d is not None
         if merge and open_groups:
             assert d is not None
-            open_groups = [g for g in open_groups if d - (g_day[g] or 0) <= 1]
+            # open incidents were opened in date order: the expired ones are a prefix
+            while open_groups and d - (g_day[open_groups[0]] or 0) > 1:
+                open_groups.pop(0)
             c, ci, best_n = country[i], city[i], -1
             for g in open_groups:
                 gc = g_country[g]
