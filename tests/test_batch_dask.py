@@ -56,7 +56,7 @@ def _articles(n: int, seed: int = 7) -> list[dict[str, str]]:
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("batch") / "articles.jsonl"
-    path.write_text("\n".join(json.dumps(a) for a in _articles(240)) + "\n", encoding="utf-8")
+    path.write_text("\n".join(json.dumps(a) for a in _articles(120)) + "\n", encoding="utf-8")
     return path
 
 
@@ -64,7 +64,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def single_process_ids(corpus: Path, coder: Coder) -> list[str]:
     items = list(batch.read_inputs([str(corpus)], settings=Settings.load()))
     articles = [a for a in items if not isinstance(a, Exception)]
-    assert len(articles) == 240
+    assert len(articles) == 120
     return sorted(e.event_id for a in coder.code(articles) for e in a.events)
 
 
@@ -74,22 +74,22 @@ def _batch_ids(out: Path) -> list[str]:
 
 
 def test_batch_equals_single_process(corpus: Path, single_process_ids: list[str], tmp_path: Path):
-    assert len(single_process_ids) > 240, "the coder should find events in synthetic news"
+    assert len(single_process_ids) > 120, "the coder should find events in synthetic news"
     result = batch.run_batch(
-        [str(corpus)], tmp_path, settings=Settings.load(), workers=2, partition_size=40
+        [str(corpus)], tmp_path, settings=Settings.load(), workers=2, partition_size=20
     )
-    assert result.articles == 240
+    assert result.articles == 120
     assert result.partitions == 6
     assert _batch_ids(tmp_path) == single_process_ids
     months = sorted(p.name for p in (tmp_path / "events").iterdir())
     assert months == ["month=2025-01", "month=2025-02", "month=2025-03"]
     articles = pq.read_table(tmp_path / "articles")
-    assert sorted(articles.column("id").to_pylist()) == [f"syn-{i:04d}" for i in range(240)]
+    assert sorted(articles.column("id").to_pylist()) == [f"syn-{i:04d}" for i in range(120)]
 
 
 def _start_cli(corpus: Path, out: Path) -> subprocess.Popen[bytes]:
     cmd = [sys.executable, "-m", "casus", "batch", str(corpus), "--out", str(out)]
-    cmd += ["--workers", "2", "--partition-size", "20"]
+    cmd += ["--workers", "2", "--partition-size", "10"]
     return subprocess.Popen(
         cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True
     )
