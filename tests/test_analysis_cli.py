@@ -81,3 +81,12 @@ def test_analysis_cli_export(db: Path, tmp_path: Path) -> None:
     assert len(out.read_text(encoding="utf-8").splitlines()) == 10
     code, _, err = run("export", "--format", "nope", str(out), "--db", str(db))
     assert code == 1 and "--format" in err
+
+
+def test_analysis_cli_incidents_default_window(db: Path) -> None:
+    code, out, _ = run("incidents", "--db", str(db), "--format", "jsonl")
+    incs = [json.loads(line) for line in out.splitlines()]
+    assert code == 0 and len(incs) == 3
+    assert all(i["date"] == "2025-06-13" for i in incs)  # the May event is > 30 days older
+    code, out, _ = run("incidents", "--db", str(db), "--since", "2025-01-01", "--format", "csv")
+    assert code == 0 and len(out.splitlines()) == 1 + 4

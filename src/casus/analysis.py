@@ -38,6 +38,7 @@ from ._incident_query import (
     unit_cols,
 )
 from ._mediation import MediationItem, mediation
+from .errors import InputError
 
 __all__ = [
     "Incident",
@@ -49,6 +50,7 @@ __all__ = [
     "escalation_index",
     "export",
     "incidents",
+    "latest_date",
     "mediation",
     "resolve_actor",
     "sparkline",
@@ -126,6 +128,12 @@ def _date_filters(
     return where, params
 
 
+def latest_date(store: Queryable) -> dt.date | None:
+    """The latest event date in the store (``None`` when it holds no dated event)."""
+    rows = store.query("SELECT max(date) AS last FROM events")
+    return _as_date(rows[0]["last"]) if rows and rows[0]["last"] is not None else None
+
+
 def incidents(
     store: Queryable,
     a: str | None = None,
@@ -144,7 +152,7 @@ def incidents(
     where, params = _date_filters(since, until)
     if a is not None or b is not None:
         if a is None or b is None:
-            raise ValueError("give both actors of the dyad or neither")
+            raise InputError("give both actors of the dyad or neither", where="--dyad")
         frag, p = dyad_filter(resolve_actor(a), resolve_actor(b), directed)
         where.append(frag)
         params.extend(p)
@@ -321,10 +329,9 @@ def watch(
     check_choice(by, PERIODS, "--by")
     check_choice(dedup, ("none", "daily"), "--dedup")
     if until is None:
-        last = store.query("SELECT max(date) AS last FROM events")
-        if not last or last[0]["last"] is None:
+        until = latest_date(store)
+        if until is None:
             return []
-        until = _as_date(last[0]["last"])
     if since is None:
         since = until - dt.timedelta(days=DEFAULT_WINDOW_DAYS)
     first_index = period_index(since, by)

@@ -570,6 +570,7 @@ def incidents_command(
     fmt: str = typer.Option("table", "--format", help="table, csv or jsonl."),
 ) -> None:
     """Incidents: events that report the same real-world event, with report counts.
+    Without --dyad and --since: the 30 days up to the latest stored event.
 
     Example: casus incidents --dyad ISR IRN --since 2025-06-01 --min-reports 2
     """
@@ -579,11 +580,16 @@ def incidents_command(
     try:
         _choice(fmt, ("table", "csv", "jsonl"), "--format")
         pair = (dyad[0], dyad[1]) if dyad and all(dyad) else (None, None)
+        store = _analysis_store(db)
+        start = _parse_date(since, "--since")
+        if start is None and pair[0] is None:
+            last = analysis.latest_date(store)
+            start = last - dt.timedelta(days=30) if last else None
         items = analysis.incidents(
-            _analysis_store(db),
+            store,
             pair[0],
             pair[1],
-            since=_parse_date(since, "--since"),
+            since=start,
             until=_parse_date(until, "--until"),
             directed=directed,
             cameo_root=root,
