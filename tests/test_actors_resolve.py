@@ -640,3 +640,48 @@ def test_actors_apposed_organisation_title_names_the_person(index: ActorIndex) -
     person = _at(art, 0, 1)
     assert person.actor is not None and person.actor.code == "IGOAFU"
     assert person.actor.name == "Lena Moreau"
+
+
+def test_actors_they_needs_a_plural_antecedent(index: ActorIndex) -> None:
+    art = resolve(
+        article(
+            "Malian/ADJ/amod/1 rebels/NOUN/nsubj/2/rebel attacked/VERB/ROOT/2 Niger/PROPN/dobj/2",
+            "They/PRON/nsubj/1 withdrew/VERB/ROOT/1",
+            "It/PRON/nsubj/1 protested/VERB/ROOT/1",
+            ents=[(0, "NORP", 0, 1), (0, "GPE", 3, 4)],
+        ),
+        index,
+    )
+    assert _code(art, 1, 0) == "MLIREB"
+    # "It" may only take a singular non-person from this or the previous sentence: none.
+    assert not [m for m in art.mentions if m.sentence_index == 2]
+
+
+@pytest.mark.parametrize(
+    "spec",
+    [
+        "it/PRON/nsubj/1 seems/VERB/ROOT/1/seem clear/ADJ/acomp/1",
+        "it/PRON/nsubjpass/2 was/AUX/auxpass/2/be decided/VERB/ROOT/2/decide",
+        "we/PRON/nsubj/1 accept/VERB/ROOT/1 it/PRON/dobj/1",
+    ],
+)
+def test_actors_expletive_or_object_it_is_not_resolved(index: ActorIndex, spec: str) -> None:
+    art = resolve(
+        article("Ghana/PROPN/nsubj/1 protested/VERB/ROOT/1", spec, ents=[(0, "GPE", 0, 1)]),
+        index,
+    )
+    assert not [m for m in art.mentions if m.sentence_index == 1]
+
+
+def test_actors_lowercase_surname_alias(index: ActorIndex) -> None:
+    art = resolve(
+        article(
+            "president/PROPN/compound/1 lukashenko/PROPN/nsubj/2 spoke/VERB/ROOT/2",
+            "anna/PROPN/compound/1 lukashenko/PROPN/compound/2 sinha/PROPN/nsubj/3 "
+            "spoke/VERB/ROOT/3",
+            date=dt.date(2024, 1, 1),
+        ),
+        index,
+    )
+    assert _code(art, 0, 1) == "BLRGOV"
+    assert not [m for m in art.mentions if m.sentence_index == 1 and m.actor is not None]

@@ -58,6 +58,10 @@ class _Ref:
     actor: Actor
     person: bool
     subject: bool
+    plural: bool = False
+    """Plural noun or a conjunction of actors (for "they"); singular for "it"."""
+    modifier: bool = False
+    """A modifier inside another phrase ("India" in "All India Committee"): never "it"."""
 
 
 @dataclass
@@ -124,13 +128,27 @@ def _atoms(sentence: Sentence, mentions: list[Mention], ctx: _Context) -> list[_
             continue
         after_the = tok.i > 0 and tokens[tok.i - 1].text.lower() == "the"
         entry = index.lookup(tok.text, after_the)
-        if entry is None:
+        if entry is None or (
+            entry.kind == "person" and _inside_longer_name(tokens, tok, index.noun_words)
+        ):
             continue
         actor, via, title = index.entry_actor(entry, ctx.day)
         out.append(
             _Atom(tok.i, tok.i + 1, tok.i, _KIND_LABEL[entry.kind], entry.kind, actor, via, title)
         )
     return out
+
+
+def _inside_longer_name(tokens: tuple[Token, ...], tok: Token, titles: frozenset[str]) -> bool:
+    """A surname alias inside a longer name ("yunus" in "mohammad yunus siddiqui") is
+    someone else; titles ("president putin") do not make a longer name."""
+
+    def name_word(t: Token) -> bool:
+        return t.pos == "PROPN" and t.text.lower() not in titles
+
+    if tok.dep == "compound" and name_word(tokens[tok.head]):
+        return True
+    return any(t.head == tok.i and t.dep == "compound" and name_word(t) for t in tokens)
 
 
 def _span_atom(m: Mention, tokens: tuple[Token, ...], ctx: _Context) -> _Atom:

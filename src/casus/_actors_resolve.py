@@ -119,7 +119,17 @@ def _resolve_sentence(sentence: Sentence, atoms: list[_Atom], ctx: _Context) -> 
             continue
         st.by_head[h] = m
         if m.actor is not None:
-            ctx.refs.append(_Ref(sentence.index, h, m.actor, person, _is_subject(tokens, h)))
+            ctx.refs.append(
+                _Ref(
+                    sentence.index,
+                    h,
+                    m.actor,
+                    person,
+                    _is_subject(tokens, h),
+                    plural=_ref_plural(tokens, children, h, m.label),
+                    modifier=tok.dep in _MODIFIER_DEPS,
+                )
+            )
     return _drop_nested(st)
 
 
@@ -133,6 +143,12 @@ def _drop_nested(st: _Sent) -> list[Mention]:
             continue
         out.append(m)
     return out
+
+
+def _ref_plural(tokens: tuple[Token, ...], children: list[list[int]], h: int, label: str) -> bool:
+    if label == "PRON":
+        return tokens[h].text.lower() in _PLURAL_PRONOUNS
+    return _plural(tokens[h]) or any(tokens[c].dep == "conj" for c in children[h])
 
 
 def _is_subject(tokens: tuple[Token, ...], h: int) -> bool:
@@ -466,11 +482,10 @@ def _pronoun(st: _Sent, tok: Token, ctx: _Context) -> tuple[Mention | None, bool
             return None, False
         person = ante.label == "PERSON" or (ante.label == "ACTOR" and ante.via == "title")
         return st.mention(h, h + 1, h, "PRON", ante.actor, "coref"), person
-    if tok.dep == "expl":
-        return None, False
     want_person = word in _PERSON_PRONOUNS
-    if not want_person and word not in _THING_PRONOUNS:
+    if not want_person and (word not in _THING_PRONOUNS or _expletive(st, tok)):
         return None, False
+    plural = word in _PLURAL_PRONOUNS
     for ref in reversed(ctx.refs):
         if ref.sentence < s - 1:
             break
@@ -478,6 +493,23 @@ def _pronoun(st: _Sent, tok: Token, ctx: _Context) -> tuple[Mention | None, bool
             continue
         if want_person and ref.person and ref.subject:
             return st.mention(h, h + 1, h, "PRON", ref.actor, "coref"), True
-        if not want_person and not ref.person:
+        if not want_person and not ref.person and not ref.modifier and ref.plural == plural:
             return st.mention(h, h + 1, h, "PRON", ref.actor, "coref"), False
     return None, False
+
+
+_PLURAL_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
+_EMPTY_VERBS = frozenset({"be", "seem", "appear", "look", "become", "remain", "happen", "take"})
+
+
+def _expletive(st: _Sent, tok: Token) -> bool:
+    """ "it" that is not an actor: expletive ("it was decided", "it seems"), or an object
+    ("we accept it"), which is almost always a thing."""
+    if tok.text.lower() != "it":
+        return False
+    if tok.dep != "nsubj":
+        return True
+    verb = st.tokens[tok.head]
+    if verb.lemma.lower() in _EMPTY_VERBS:
+        return True
+    return any(st.tokens[c].dep in ("auxpass", "nsubjpass") for c in st.children[verb.i])
