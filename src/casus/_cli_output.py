@@ -69,17 +69,20 @@ def _csv_value(value: object) -> object:
     return value
 
 
-def _actor(event_part: Any) -> str:
-    if event_part is None:
+def _actor(part: Any) -> str:
+    if part is None:
         return "-"
-    return f"{event_part.code} [dim]{event_part.text}[/dim]" if event_part.code else event_part.text
+    return str(part.code or part.name or part.text)
 
 
 def events_table(events: Sequence[Event], *, title: str | None = None) -> Table:
-    """A rich table of events: date, source, code, target, place, trigger, evidence."""
-    table = Table(title=title, show_lines=False, header_style="bold")
-    for name in ("date", "source", "cameo", "plover", "target", "where", "trigger", "article"):
-        table.add_column(name, overflow="fold")
+    """A rich table of events, one line each: date, source and target codes, CAMEO and
+    PLOVER, place, trigger words and ``article:sentence`` of the evidence."""
+    table = Table(title=title, header_style="bold")
+    for name in ("date", "source", "cameo", "plover", "target", "where"):
+        table.add_column(name, no_wrap=True)
+    table.add_column("trigger", no_wrap=True, max_width=22, overflow="ellipsis")
+    table.add_column("evidence", no_wrap=True)
     for e in events:
         table.add_row(
             e.date.isoformat() if e.date else "-",

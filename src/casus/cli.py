@@ -139,24 +139,48 @@ def _ingest(items: Iterable[Article | InputError], settings: Settings, command: 
 
 @app.command("ingest")
 def ingest_command(
-    paths: list[str] = typer.Argument(..., help="Files, folders, or - for JSONL on stdin."),
+    paths: list[str] = typer.Argument(None, help="Files, folders, or - for JSONL on stdin."),
     db: Path | None = _DbOption,
     date: str | None = _DateOption,
+    from_parquet: Path | None = typer.Option(
+        None, "--from-parquet", help="Load the --out folder of `casus batch` (no re-coding)."
+    ),
 ) -> None:
     """Read, code and store articles (re-ingesting an article replaces it, never duplicates).
 
     Example: casus ingest ../shared/seed/article-403.txt news/ --db events.duckdb
+    Example: casus ingest --from-parquet out/
     """
     from .ingest import iter_articles
 
     try:
         settings = Settings.load(db=db)
+        if from_parquet is not None:
+            _load_parquet(from_parquet, settings, paths or [])
+            return
+        if not paths:
+            raise InputError("nothing to ingest", hint="give PATH... or --from-parquet DIR")
         items = iter_articles(paths, settings=settings, default_date=_parse_date(date, "--date"))
         read = _ingest(items, settings, command="ingest " + " ".join(paths))
     except CasusError as err:
         raise _fail(err) from None
     if read == 0:
         raise typer.Exit(1)
+
+
+def _load_parquet(folder: Path, settings: Settings, paths: Sequence[str]) -> None:
+    from .store import RunCounts, Store
+
+    if paths:
+        raise InputError("give either PATH... or --from-parquet, not both")
+    store = Store(settings.db)
+    # the lexicon that coded the Parquet is the batch run's, not necessarily this install's
+    run_id = store.start_run(settings, "batch", command=f"ingest --from-parquet {folder}")
+    articles, events = store.load_parquet(folder, run_id=run_id)
+    store.finish_run(run_id, RunCounts(articles, events, 0))
+    _stderr().print(
+        f"{articles} articles, {events} events loaded from {folder} → {settings.db}", markup=False
+    )
 
 
 @app.command("code")
@@ -307,7 +331,7 @@ def stats_command(
 @app.command("demo")
 def demo_command(
     db: Path | None = _DbOption,
-    limit: int = typer.Option(40, "--limit", min=1, help="Events shown in the table."),
+    limit: int = typer.Option(20, "--limit", min=1, help="Events shown in the table."),
 ) -> None:
     """Ingest the bundled sample articles and show their events and dyads.
 
