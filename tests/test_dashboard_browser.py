@@ -251,3 +251,25 @@ def test_dashboard_uses_no_cdn(server: Server, page: tuple[Any, Console]) -> Non
     open_dashboard(pg, server.url)
     foreign = [u for u in requested if not u.startswith(server.url) and not u.startswith(TILE_HOST)]
     assert foreign == []
+
+
+def test_dashboard_filters_narrow_map_and_table(server: Server, page: tuple[Any, Console]) -> None:
+    pg, console = page
+    with Store(server.db, read_only=True) as store:
+        conflict = store.events(EventQuery(quad=4, limit=None))
+    assert conflict, "the pipeline stored no material-conflict event"
+    placed = sum(1 for e in conflict if e.location and e.location.lat is not None)
+    open_dashboard(pg, server.url)
+    pg.select_option("#f-quad", "4")
+    pg.click("#filters button[type=submit]")
+    pg.wait_for_selector(f'#map[data-markers="{placed}"]', timeout=15_000)
+    pg.wait_for_selector(f"#events-status:has-text('of {len(conflict)} events')", timeout=15_000)
+    quads = pg.eval_on_selector_all(
+        "#events-table tbody tr", "rows => rows.map(r => r.dataset.quad)"
+    )
+    assert quads and set(quads) == {"4"}
+    shot(pg, "filtered")
+    pg.fill("#f-plover", "NOT-A-CATEGORY")
+    pg.click("#filters button[type=submit]")
+    pg.wait_for_selector("#events-status.error:has-text('PLOVER')", timeout=15_000)
+    assert [m for m in console.own_errors() if "/api/events" not in m[2]] == []
