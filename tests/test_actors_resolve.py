@@ -685,3 +685,14 @@ def test_actors_lowercase_surname_alias(index: ActorIndex) -> None:
     )
     assert _code(art, 0, 1) == "BLRGOV"
     assert not [m for m in art.mentions if m.sentence_index == 1 and m.actor is not None]
+
+
+def test_actors_capital_inside_another_name_is_not_the_government(index: ActorIndex) -> None:
+    art = resolve(
+        article(
+            "the/DET/det/2 Moscow/PROPN/compound/2 Times/PROPN/nsubj/3 reported/VERB/ROOT/3",
+            ents=[(0, "GPE", 1, 2)],
+        ),
+        index,
+    )
+    assert all(m.actor is None for m in art.mentions)

@@ -286,6 +286,10 @@ def _known_atom(st: _Sent, atom: _Atom, ctx: _Context) -> tuple[Mention, bool]:
     person = atom.kind == "person"
     if tok.dep in _MODIFIER_DEPS:
         start, end = atom.start, atom.end
+        head = st.tokens[tok.head]
+        if atom.kind in ("capital", "seat") and tok.dep == "compound" and head.pos == "PROPN":
+            # Part of another name ("the Washington Post", "Tehran Times"): not the government.
+            return st.mention(start, end, atom.head, atom.label, None, ""), False
     else:
         start, end = min(atom.start, _left_edge(st, atom.head)), atom.end
     if atom.kind == "demonym" and tok.dep not in _MODIFIER_DEPS:
