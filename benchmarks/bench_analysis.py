@@ -264,7 +264,11 @@ def main() -> None:
         ),
     ]
     print(f"\n{total['n']} events, top dyad {a}-{b} ({top.events} events), last day {last}")
-    print(f"Python {platform.python_version()}, {platform.machine()}, {os.cpu_count()} CPUs\n")
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(
+        f"Python {platform.python_version()}, {platform.machine()}, {os.cpu_count()} CPUs, "
+        f"load average {load}\n"
+    )
     print("| query (library call) | median s | best s | rows |")
     print("|---|---:|---:|---:|")
     for name, fn in cases:

@@ -141,12 +141,25 @@ def mediation(
         where.append("date <= ?")
         params.append(until)
     params.append(int(limit))
+    # two steps: the newest ids from cheap columns, then their rows by (indexed) id
+    ids = [
+        str(r["event_id"])
+        for r in store.query(
+            f"SELECT event_id FROM events WHERE {' AND '.join(where)} "
+            "ORDER BY date DESC NULLS LAST, event_id LIMIT ?",
+            params,
+        )
+    ]
+    if not ids:
+        return []
     rows = store.query(
         f"SELECT event_id, article_id, sentence_index, date, cameo, {SC} AS sc, {TC} AS tc, "
         "source_name, target_name, evidence_sentence, trigger FROM events "
-        f"WHERE {' AND '.join(where)} ORDER BY date DESC NULLS LAST, event_id LIMIT ?",
-        params,
+        f"WHERE event_id IN ({', '.join('?' for _ in ids)})",
+        ids,
     )
+    rank = {e: i for i, e in enumerate(ids)}
+    rows.sort(key=lambda r: rank[str(r["event_id"])])
     if not rows:
         return []
     articles = sorted({str(r["article_id"]) for r in rows})
