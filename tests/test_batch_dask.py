@@ -17,6 +17,7 @@ import pytest
 from casus import batch
 from casus.pipeline import Coder
 from casus.settings import Settings
+from casus.store import Store
 
 pytestmark = [pytest.mark.model, pytest.mark.slow]
 
@@ -85,6 +86,22 @@ def test_batch_equals_single_process(corpus: Path, single_process_ids: list[str]
     assert months == ["month=2025-01", "month=2025-02", "month=2025-03"]
     articles = pq.read_table(tmp_path / "articles")
     assert sorted(articles.column("id").to_pylist()) == [f"syn-{i:04d}" for i in range(120)]
+    # load the output into a real DuckDB store, twice: same rows, no duplicates
+    db = tmp_path / "casus.duckdb"
+    for _ in range(2):
+        run = subprocess.run(
+            [sys.executable, "-m", "casus", "ingest", "--from-parquet", str(tmp_path)],
+            env={**os.environ, "CASUS_DB": str(db)},
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert run.returncode == 0, run.stderr
+    store = Store(db, read_only=True)
+    stored = store.query("SELECT event_id FROM events ORDER BY event_id")
+    assert [r["event_id"] for r in stored] == single_process_ids
+    n_sentences = store.query("SELECT count(*) AS n FROM sentences")[0]["n"]
+    assert n_sentences == sum(articles.column("n_sentences").to_pylist())
 
 
 def _start_cli(corpus: Path, out: Path) -> subprocess.Popen[bytes]:

@@ -29,14 +29,14 @@ from distributed import Client, LocalCluster, as_completed, get_worker
 from distributed.diagnostics.plugin import WorkerPlugin
 
 from . import ingest
+from ._arrow import ARTICLES_SCHEMA, EVENTS_SCHEMA, SENTENCES_SCHEMA
+from ._records import event_row_dict
 from .errors import InputError
 from .model import Article
 from .pipeline import Coder
 from .settings import Settings
 
 __all__ = [
-    "ARTICLE_SCHEMA",
-    "EVENT_SCHEMA",
     "BatchResult",
     "PartitionResult",
     "code_partition",
@@ -48,57 +48,6 @@ __all__ = [
 
 MANIFEST = "_manifest.jsonl"
 _PLUGIN = "casus-coder"
-
-_S, _I, _F = pa.string(), pa.int32(), pa.float64()
-_PARTY_KEYS = ("text", "name", "code", "country", "sector")
-EVENT_SCHEMA = pa.schema(
-    [
-        ("event_id", _S),
-        ("article_id", _S),
-        ("sentence_index", _I),
-        ("date", pa.date32()),
-        ("date_precision", _S),
-        *[(f"{r}_{k}", _S) for r in ("source", "target") for k in _PARTY_KEYS],
-        ("cameo", _S),
-        ("cameo_root", _S),
-        ("plover", _S),
-        ("mode", _S),
-        ("quad_class", _I),
-        ("goldstein", _F),
-        ("location_text", _S),
-        ("location_name", _S),
-        ("location_country", _S),
-        ("location_admin1", _S),
-        ("location_lat", _F),
-        ("location_lon", _F),
-        ("location_geonameid", pa.int64()),
-        ("location_precision", _S),
-        ("evidence_sentence", _S),
-        ("evidence_start", _I),
-        ("evidence_end", _I),
-        ("trigger", _S),
-        ("trigger_start", _I),
-        ("trigger_end", _I),
-        ("cues", pa.list_(_S)),
-        ("confidence", _F),
-        ("published", pa.date32()),
-    ]
-)
-"""Columns of the events Parquet files: ``Event.to_row()`` plus the article's ``published``."""
-
-ARTICLE_SCHEMA = pa.schema(
-    [
-        ("id", _S),
-        ("title", _S),
-        ("text", _S),
-        ("date", pa.date32()),
-        ("url", _S),
-        ("outlet", _S),
-        ("origin", _S),
-        ("n_sentences", _I),
-        ("n_events", _I),
-    ]
-)
 
 
 @dataclass(frozen=True)
@@ -227,16 +176,19 @@ def code_partition(
 ) -> PartitionResult:
     """Code one partition and write its Parquet files atomically (runs on a worker)."""
     coder = coder or _worker_coder(Settings.load())
-    event_rows: dict[str, list[dict[str, Any]]] = {}
-    article_rows: dict[str, list[dict[str, Any]]] = {}
+    rows: dict[str, dict[str, list[dict[str, Any]]]] = {
+        "events": {},
+        "articles": {},
+        "sentences": {},
+    }
     n_events = 0
     for article in coder.code(articles):
+        month = _month(article.date)
         for event in article.events:
-            row = event.to_row()
-            row["published"] = article.date
-            event_rows.setdefault(_month(event.date or article.date), []).append(row)
+            row = event_row_dict(event, published=article.date)
+            rows["events"].setdefault(_month(event.date or article.date), []).append(row)
         n_events += len(article.events)
-        article_rows.setdefault(_month(article.date), []).append(
+        rows["articles"].setdefault(month, []).append(
             {
                 "id": article.id,
                 "title": article.title,
@@ -249,10 +201,23 @@ def code_partition(
                 "n_events": len(article.events),
             }
         )
-    files = [
-        *_write_months(Path(out) / "events", partition, event_rows, EVENT_SCHEMA),
-        *_write_months(Path(out) / "articles", partition, article_rows, ARTICLE_SCHEMA),
-    ]
+        rows["sentences"].setdefault(month, []).extend(
+            {
+                "article_id": article.id,
+                "idx": s.index,
+                "start_char": s.start,
+                "end_char": s.end,
+                "text": s.text,
+            }
+            for s in article.sentences
+        )
+    files: list[str] = []
+    for table, schema in (
+        ("events", EVENTS_SCHEMA),
+        ("articles", ARTICLES_SCHEMA),
+        ("sentences", SENTENCES_SCHEMA),
+    ):
+        files.extend(_write_months(Path(out) / table, partition, rows[table], schema))
     return PartitionResult(partition, len(articles), n_events, tuple(files))
 
 

@@ -26,7 +26,8 @@ import duckdb
 import pyarrow as pa
 
 from . import __version__
-from ._records import EVENT_COLUMN_TYPES, EVENT_COLUMNS, event_from_row, event_row
+from ._arrow import ARTICLES_SCHEMA, EVENTS_SCHEMA, SENTENCES_SCHEMA
+from ._records import EVENT_COLUMNS, event_from_row, event_row
 from ._store_sql import SCHEMA, EventQuery, event_sql
 from ._store_types import ArticleSummary, DyadCount, RunCounts, Stats
 from .errors import StoreError
@@ -42,40 +43,6 @@ __all__ = [
     "Store",
 ]
 
-_ARROW_TYPES: Mapping[str, pa.DataType] = {
-    "VARCHAR": pa.string(),
-    "VARCHAR PRIMARY KEY": pa.string(),
-    "INTEGER": pa.int32(),
-    "BIGINT": pa.int64(),
-    "DOUBLE": pa.float64(),
-    "DATE": pa.date32(),
-    "TIMESTAMP": pa.timestamp("us"),
-    "VARCHAR[]": pa.list_(pa.string()),
-}
-_EVENTS_SCHEMA = pa.schema([(n, _ARROW_TYPES[t]) for n, t in EVENT_COLUMN_TYPES])
-_ARTICLE_COLUMNS = (
-    ("id", "VARCHAR"),
-    ("title", "VARCHAR"),
-    ("text", "VARCHAR"),
-    ("date", "DATE"),
-    ("url", "VARCHAR"),
-    ("outlet", "VARCHAR"),
-    ("origin", "VARCHAR"),
-    ("n_sentences", "INTEGER"),
-    ("n_events", "INTEGER"),
-    ("coded_at", "TIMESTAMP"),
-    ("run_id", "VARCHAR"),
-)
-_ARTICLES_SCHEMA = pa.schema([(n, _ARROW_TYPES[t]) for n, t in _ARTICLE_COLUMNS])
-_SENTENCES_SCHEMA = pa.schema(
-    [
-        ("article_id", pa.string()),
-        ("idx", pa.int32()),
-        ("start_char", pa.int32()),
-        ("end_char", pa.int32()),
-        ("text", pa.string()),
-    ]
-)
 _READ_ONLY_STATEMENTS = frozenset({"SELECT", "EXPLAIN"})
 _LOCK_HINT = "wait for the other casus command to finish, or pass --db with another file"
 
@@ -235,9 +202,9 @@ class Store:
             )
             event_rows.extend(event_row(e, published=article.date, run_id=run_id) for e in events)
         tables = {
-            "_casus_articles": _arrow(article_rows, _ARTICLES_SCHEMA),
-            "_casus_sentences": _arrow(sentence_rows, _SENTENCES_SCHEMA),
-            "_casus_events": _arrow(event_rows, _EVENTS_SCHEMA),
+            "_casus_articles": _arrow(article_rows, ARTICLES_SCHEMA),
+            "_casus_sentences": _arrow(sentence_rows, SENTENCES_SCHEMA),
+            "_casus_events": _arrow(event_rows, EVENTS_SCHEMA),
         }
         with self._connect(write=True) as con:
             for name, table in tables.items():
@@ -263,6 +230,53 @@ class Store:
                 for name in tables:
                     con.unregister(name)
         return len(batch)
+
+    def load_parquet(self, folder: Path, *, run_id: str | None = None) -> tuple[int, int]:
+        """Load ``casus batch`` output (``articles/``, ``sentences/``, ``events/`` Parquet
+        under ``folder``) in ONE transaction; articles already stored are replaced, as with
+        :meth:`write`. Returns ``(articles, events)`` loaded."""
+        parts = {t: folder / t for t in ("articles", "sentences", "events")}
+        if not any(parts["articles"].rglob("*.parquet")):
+            raise StoreError(
+                "no articles/*.parquet here",
+                where=str(folder),
+                hint="pass the --out folder of a finished `casus batch` run",
+            )
+        scan = "read_parquet(?, hive_partitioning = false, union_by_name = true)"
+        globs = {t: str(p / "**" / "*.parquet") for t, p in parts.items()}
+        ids = f"SELECT id FROM {scan}"
+        with self._connect(write=True) as con:
+            try:
+                con.execute("BEGIN TRANSACTION")
+                for table, key in (("events", "article_id"), ("sentences", "article_id")):
+                    con.execute(f"DELETE FROM {table} WHERE {key} IN ({ids})", [globs["articles"]])
+                con.execute(f"DELETE FROM articles WHERE id IN ({ids})", [globs["articles"]])
+                con.execute(
+                    f"INSERT INTO articles BY NAME SELECT * EXCLUDE (coded_at, run_id), "
+                    f"? AS coded_at, ? AS run_id FROM {scan}",
+                    [_now(), run_id, globs["articles"]],
+                )
+                if any(parts["sentences"].rglob("*.parquet")):
+                    con.execute(
+                        f"INSERT INTO sentences BY NAME SELECT * FROM {scan}",
+                        [globs["sentences"]],
+                    )
+                if any(parts["events"].rglob("*.parquet")):
+                    con.execute(
+                        f"INSERT INTO events BY NAME SELECT * EXCLUDE (run_id), ? AS run_id "
+                        f"FROM {scan}",
+                        [run_id, globs["events"]],
+                    )
+                row = con.execute(
+                    f"SELECT count(*), (SELECT count(*) FROM events WHERE article_id IN ({ids})) "
+                    f"FROM {scan}",
+                    [globs["articles"], globs["articles"]],
+                ).fetchone()
+                con.execute("COMMIT")
+            except BaseException:
+                _rollback(con)
+                raise
+        return (int(row[0]), int(row[1])) if row else (0, 0)
 
     def start_run(
         self,
