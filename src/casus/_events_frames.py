@@ -36,6 +36,7 @@ __all__ = ["Frame", "match_trigger", "sentence_frames"]
 
 _COOP_ROOTS = frozenset({"04", "06", "07", "08"})
 _MUST = frozenset({"must", "should", "ought"})
+_DEONTIC = frozenset({"must", "should", "ought"})
 # Confidence weights (docs/CODING.md): base + trigger + source + target + mood <= 1.0.
 BASE = 0.1
 W_TRIGGER = {"phrase": 0.3, "lemma": 0.2}
@@ -89,12 +90,22 @@ def sentence_frames(
         if i in ctx.consumed:
             continue
         trig = ctx.matches[i]
+        if trig.needs_comp and not _has_complement(ctx, i, trig):
+            continue
         frame = _matrix(ctx, i, trig) if trig.comp else None
         if frame is None and i not in ctx.consumed:
             frame = _nominal(ctx, i, trig) if trig.pos == "NOUN" else _verbal(ctx, i, trig)
         if frame is not None:
             frames.append(frame)
     yield from _interlocutors(frames)
+
+
+def _has_complement(ctx: SentenceContext, i: int, trig: Trigger) -> bool:
+    """A matrix that says nothing without its complement (``asked him to ...``, ``called on
+    X to ...``, ``failed to ...``) has an action or at least a clause to frame."""
+    if trig.comp and ctx.complement(i, trig.comp):
+        return True
+    return bool(ctx.view.kids(i, ("xcomp", "ccomp")))
 
 
 def _interlocutors(frames: list[Frame]) -> list[Frame]:
@@ -136,6 +147,10 @@ def _finish(
     if src and tgt:
         codes = {s.code for s in src}
         tgt = tuple(t for t in tgt if t.code not in codes)
+    if code[:2] == "04":  # talking to reporters is no consultation
+        tgt = tuple(t for t in tgt if t.sector != "MED")
+    if code[:2] == "15" and tgt_how == "object":  # troops were deployed: their own side
+        src, tgt = src or tgt, ()
     if need_both and not (src and tgt):
         return None
     if not any(located_participant(p) for p in (*src, *tgt)):
@@ -165,6 +180,8 @@ def _modal_code(
     """The code of an action in a modal/future clause, or ``None`` when nothing is stated."""
     root = code[:2]
     unless = ctx.view.has_condition(clause, ("unless",))
+    if aux & _DEONTIC:
+        return None  # "X should apologise": an obligation, not an act (see reported demands)
     if aux & MODALS:
         if neg:
             return frame_code("reject", code, "120") if root in _COOP_ROOTS | {"03"} else None

@@ -43,7 +43,7 @@ POS_CLASSES = frozenset({"VERB", "NOUN", "ADJ"})
 _TRIGGER_KEYS = frozenset(
     {
         "lemma", "lemmas", "pos", "code", "prt", "prep", "pobj", "obj", "mod", "target",
-        "comp", "needs_target", "retaliation", "not_obj", "not_mod",
+        "comp", "needs_target", "needs_comp", "retaliation", "not_obj", "not_mod",
     }
 )  # fmt: skip
 _PREP_ROLES = frozenset(
@@ -89,6 +89,7 @@ class Trigger:
     targets: tuple[str, ...] = ()
     comp: str | None = None
     needs_target: bool = False
+    needs_comp: bool = False
     retaliation: bool = False
     line: int = 0
 
@@ -238,6 +239,7 @@ def _entry(raw: Any, at: str, line: int, codes: Mapping[str, CameoCode]) -> list
             targets=targets,
             comp=comp,
             needs_target=bool(raw.get("needs_target", False)),
+            needs_comp=bool(raw.get("needs_comp", False)),
             retaliation=bool(raw.get("retaliation", False)),
             line=line,
         )

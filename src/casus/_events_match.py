@@ -62,7 +62,9 @@ def _fits(view: SentenceView, i: int, trig: Trigger) -> bool:
         ):
             return False
     if trig.obj or trig.not_obj:
-        odeps = ("dobj", "attr", "oprd", "nsubjpass") if trig.pos != "NOUN" else ("compound",)
+        odeps = (
+            ("dobj", "attr", "oprd", "nsubjpass", "xcomp") if trig.pos != "NOUN" else ("compound",)
+        )
         heads = view.kids(i, odeps)
         if trig.pos != "NOUN":
             for h in list(heads):
