@@ -27,6 +27,8 @@ BAD_QUERIES = [
     ("/api/events", {"dyad": "ISR,IRN' --"}),
     ("/api/events", {"dyad": "ISR"}),
     ("/api/events", {"dyad": "ISR,IRN,RUS"}),
+    ("/api/events", {"dyad": ",IRN"}),
+    ("/api/events", {"dyad": "ISR, "}),
     ("/api/events", {"since": "2025-02-30"}),
     ("/api/events", {"since": "yesterday"}),
     ("/api/events", {"until": "2025-06-13' OR 1=1 --"}),

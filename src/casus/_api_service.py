@@ -107,7 +107,8 @@ def parse_dyad(value: str | None) -> tuple[str, str] | None:
         )
     a = check_actor(parts[0].strip(), "dyad")
     b = check_actor(parts[1].strip(), "dyad")
-    assert a is not None and b is not None
+    if a is None or b is None:
+        raise InputError("dyad needs two actor codes", where="dyad", hint="ISR,IRN")
     return a, b
 
 
@@ -131,7 +132,7 @@ def check_plover(value: str | None) -> str | None:
     return value.upper()
 
 
-def check_text(value: str | None, name: str) -> str | None:
+def check_text(value: str | None, name: str = "q") -> str | None:
     """A free-text filter (matched as a value, never spliced into SQL): at most 200 chars."""
     if value is None or value == "":
         return None
