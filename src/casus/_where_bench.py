@@ -3,7 +3,7 @@
     python -m casus._where_bench gold ../shared/gold/plover_dev.jsonl \
         tests/cases/where_plover_dev_countries.json
     python -m casus._where_bench time ../shared/corpus/ipe_docs.jsonl 300
-    python -m casus._where_bench load
+    python -m casus._where_bench load [--traced]
 
 ``gold``: records whose gold has ``eventLoc``; the gold country is its ``country code`` when
 given, else our hand annotation of the named place (the JSON file, ``id`` → ISO2 or
@@ -75,34 +75,38 @@ def _time(corpus: str, limit: int) -> None:
     items = iter_articles([corpus], settings=settings)
     articles = [a for a in itertools.islice(items, limit) if not isinstance(a, InputError)]
     list(coder.code(articles[:5]))  # warm up
-    t0 = time.perf_counter()
+    t0, c0 = time.perf_counter(), time.process_time()
     coded = list(coder.code(articles))
-    total = time.perf_counter() - t0
-    t1 = time.perf_counter()
+    total, cpu_total = time.perf_counter() - t0, time.process_time() - c0
+    t1, c1 = time.perf_counter(), time.process_time()
     for a in coded:
         where.locate_events(when.date_events(a), coder.gazetteer)
-    ww = time.perf_counter() - t1
+    ww, cpu_ww = time.perf_counter() - t1, time.process_time() - c1
     n_events = sum(len(a.events) for a in coded)
     located = sum(e.location is not None for a in coded for e in a.events)
     print(f"articles {len(coded)}, events {n_events}, located {located}")
     print(f"Coder.code total {total:.2f} s; date_events+locate_events {ww:.3f} s")
-    print(f"when+where share of end-to-end time: {ww / total:.1%}")
+    print(f"when+where share of end-to-end time: {ww / total:.1%} (wall)")
+    share = cpu_ww / cpu_total
+    print(f"CPU: Coder.code {cpu_total:.2f} s; when+where {cpu_ww:.3f} s = {share:.1%}")
 
 
-def _load() -> None:
+def _load(traced: bool) -> None:
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    tracemalloc.start()
+    if traced:
+        tracemalloc.start()
     t0 = time.perf_counter()
     gaz = where.Gazetteer.load()
     took = time.perf_counter() - t0
-    current, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
     after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     t = gaz.tables
     print(f"Gazetteer.load {took:.2f} s; cities {len(t.name)}, primary keys {len(t.primary)}, ")
     print(f"alternate keys {len(t.alternate)}, entity patterns {len(gaz.entity_patterns())}")
-    print(f"kept after load {current / 2**20:.0f} MiB (tracemalloc), peak {peak / 2**20:.0f} MiB")
-    print(f"max RSS grew {(after - before) / 1024:.0f} MiB")
+    print(f"max RSS grew {(after - before) / 1024:.0f} MiB during the load")
+    if traced:
+        current, peak = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        print(f"kept after load {current / 2**20:.0f} MiB (tracemalloc), peak {peak / 2**20:.0f}")
 
 
 def main(argv: list[str]) -> None:
@@ -111,7 +115,7 @@ def main(argv: list[str]) -> None:
     elif argv[:1] == ["time"] and len(argv) == 3:
         _time(argv[1], int(argv[2]))
     elif argv[:1] == ["load"]:
-        _load()
+        _load(traced=argv[1:] == ["--traced"])
     else:
         print(__doc__)
 

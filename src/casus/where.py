@@ -28,7 +28,7 @@ __all__ = [
     "resolve_places",
 ]
 
-PATTERN_MIN_POPULATION = 200_000
+PATTERN_MIN_POPULATION = 1_000_000
 """Cities this big (and capitals) are added to the entity ruler, see ``entity_patterns``."""
 MAX_CITY_CANDIDATES = 25
 PART_MIN = 15_000
