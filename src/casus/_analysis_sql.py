@@ -28,6 +28,7 @@ __all__ = [
     "dyad_filter",
     "period_from_index",
     "period_index",
+    "period_sql",
     "period_start",
     "resolve_actor",
     "sparkline",
@@ -159,6 +160,11 @@ PERIOD_INDEX = {
     "month": "(year(date) * 12 + month(date) - 1)",
 }
 """SQL giving the integer number of the period (day, ISO week, month) of ``date``."""
+
+
+def period_sql(by: str, expr: str) -> str:
+    """:data:`PERIOD_INDEX` for another date expression (a constant identifier of ours)."""
+    return PERIOD_INDEX[by].replace("date", expr)
 
 
 def period_index(day: dt.date, by: str) -> int:

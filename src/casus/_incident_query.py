@@ -90,6 +90,10 @@ class UnitCols:
     g: list[float]
     quad: list[int]
     period: list[int | None]
+    ids: list[list[str]] | None = None
+    """With ``details``: every unit's event ids (sorted), article ids and first report."""
+    arts: list[list[str]] | None = None
+    first: list[IncidentReport] | None = None
 
     def __len__(self) -> int:
         return len(self.s)
@@ -106,16 +110,30 @@ _UNIT_KEY = (
 )
 
 
+_DETAILS = (
+    ", list(event_id ORDER BY event_id) AS ids, list(DISTINCT article_id) AS arts, "
+    "arg_min(article_id, event_id) AS f_art, arg_min(cameo, event_id) AS f_cameo, "
+    "arg_min(evidence_sentence, event_id) AS f_sent, arg_min(trigger, event_id) AS f_trig"
+)
+
+
 def unit_cols(
-    store: Queryable, where: Sequence[str], params: Sequence[object], by: str | None = None
+    store: Queryable,
+    where: Sequence[str],
+    params: Sequence[object],
+    by: str | None = None,
+    *,
+    details: bool = False,
 ) -> UnitCols:
-    """Units of the events matching ``where`` (period numbers by ``by`` when given)."""
+    """Units of the events matching ``where`` (period numbers by ``by`` when given; with
+    ``details`` also their event ids, articles and first report: for small selections)."""
     period = PERIOD_INDEX[by] if by else "NULL::BIGINT"
+    extra = ", ids, arts, f_art, f_cameo, f_sent, f_trig" if details else ""
     sql = f"""
 SELECT s, t, root, date - DATE '1970-01-01' AS dn, prec, lc, city,
-       coalesce(place, '') AS place, n, g, quad, {period} AS pi
+       coalesce(place, '') AS place, n, g, quad, {period} AS pi{extra}
 FROM (SELECT {_UNIT_KEY}, min(location_name) AS place, count(*) AS n,
-             sum(goldstein) AS g, min(quad_class) AS quad
+             sum(goldstein) AS g, min(quad_class) AS quad{_DETAILS if details else ""}
       FROM events WHERE {" AND ".join(where) or "TRUE"}
       GROUP BY s, t, root, date, prec, lc, city)
 ORDER BY s, t, root, date IS NULL, date,
@@ -136,6 +154,21 @@ ORDER BY s, t, root, date IS NULL, date,
         g=[float(x or 0.0) for x in col["g"]],
         quad=[int(x or 0) for x in col["quad"]],
         period=col["pi"],
+        ids=col["ids"] if details else None,
+        arts=col["arts"] if details else None,
+        first=[
+            IncidentReport(
+                event_id=ids[0],
+                article_id=str(col["f_art"][i]),
+                cameo=str(col["f_cameo"][i]),
+                date=_day(None if col["dn"][i] is None else int(col["dn"][i])),
+                sentence=str(col["f_sent"][i] or ""),
+                trigger=str(col["f_trig"][i] or ""),
+            )
+            for i, ids in enumerate(col["ids"])
+        ]
+        if details
+        else None,
     )
 
 
@@ -156,14 +189,15 @@ def _day(value: int | None) -> dt.date | None:
     return None if value is None else EPOCH + dt.timedelta(days=value)
 
 
-def build_incidents(
-    store: Queryable, cols: UnitCols, asg: Assignment, groups: Sequence[int], evidence: int
-) -> list[Incident]:
-    """Full :class:`Incident` values (members, articles, evidence) for the chosen groups."""
-    if not groups:
-        return []
-    chosen = set(groups)
-    members = [i for i, g in enumerate(asg.unit_group) if g in chosen]
+def _member_ids(
+    store: Queryable,
+    cols: UnitCols,
+    asg: Assignment,
+    members: list[int],
+    ids: dict[int, list[str]],
+    arts: dict[int, set[str]],
+) -> None:
+    """Fill ``ids``/``arts`` per incident with one join of the member units' keys."""
     keys: dict[str, list[Any]] = {
         "s": [cols.s[i] for i in members],
         "t": [cols.t[i] for i in members],
@@ -190,14 +224,35 @@ SELECT v.k, e.event_id, e.article_id FROM e JOIN v ON e.s = v.s AND e.t = v.t
   AND e.root = v.root AND e.date IS NOT DISTINCT FROM v.d AND e.prec = v.prec
   AND e.lc = v.lc AND e.city = v.city ORDER BY e.event_id
 """
-    ids: dict[int, list[str]] = {}
-    arts: dict[int, set[str]] = {}
     for r in store.query(sql, [*(keys[k] for k in keys), *params]):
         g = asg.unit_group[int(str(r["k"]))]
         ids.setdefault(g, []).append(str(r["event_id"]))
         arts.setdefault(g, set()).add(str(r["article_id"]))
-    wanted = [e for g in groups for e in ids.get(g, [])[: max(0, evidence)]]
+
+
+def build_incidents(
+    store: Queryable, cols: UnitCols, asg: Assignment, groups: Sequence[int], evidence: int
+) -> list[Incident]:
+    """Full :class:`Incident` values (members, articles, evidence) for the chosen groups."""
+    if not groups:
+        return []
+    chosen = set(groups)
+    members = [i for i, g in enumerate(asg.unit_group) if g in chosen]
+    ids: dict[int, list[str]] = {}
+    arts: dict[int, set[str]] = {}
+    if cols.ids is not None and cols.arts is not None:
+        for i in members:
+            g = asg.unit_group[i]
+            ids.setdefault(g, []).extend(cols.ids[i])
+            arts.setdefault(g, set()).update(cols.arts[i])
+        for g in ids:
+            ids[g].sort()
+    else:
+        _member_ids(store, cols, asg, members, ids, arts)
     reports: dict[str, IncidentReport] = {}
+    if cols.first is not None and evidence <= 1:
+        reports = {cols.first[i].event_id: cols.first[i] for i in members}
+    wanted = [e for g in groups for e in ids.get(g, [])[: max(0, evidence)] if e not in reports]
     if wanted:
         rows = store.query(
             "SELECT event_id, article_id, cameo, date, evidence_sentence, trigger FROM events "

@@ -25,6 +25,7 @@ from ._analysis_sql import (
     dyad_filter,
     period_from_index,
     period_index,
+    period_sql,
     resolve_actor,
     sparkline,
 )
@@ -279,7 +280,11 @@ DEFAULT_WINDOW_DAYS = 90
 
 
 def _watch_sql(by: str, baseline: int, dedup: str) -> str:
-    cond = "date >= ? AND date <= ?"
+    k = int(baseline)
+    # a coarse date prefilter reaching at least K whole periods before ``since``; the exact
+    # baseline start is applied on period numbers below
+    slack = {"day": k, "week": 7 * k + 7, "month": 31 * k + 31}[by]
+    cond = f"date >= (SELECT since FROM bounds) - {slack} AND date <= (SELECT until FROM bounds)"
     if dedup == "daily":
         units = (
             f"SELECT {SC} AS sc, {TC} AS tc, cameo_root, date, min(quad_class) AS q "
@@ -287,21 +292,25 @@ def _watch_sql(by: str, baseline: int, dedup: str) -> str:
         )
     else:
         units = f"SELECT {SC} AS sc, {TC} AS tc, date, quad_class AS q FROM events WHERE {cond}"
-    k = int(baseline)
     return f"""
-WITH u AS ({units}),
+WITH lim AS (SELECT coalesce(CAST(? AS DATE), max(date)) AS until FROM events),
+b0 AS (SELECT until, coalesce(CAST(? AS DATE), until - {DEFAULT_WINDOW_DAYS}) AS since FROM lim),
+bounds AS (SELECT until, since, {period_sql(by, "since")} AS first_pi FROM b0),
+u AS ({units}),
 p AS (SELECT least(sc, tc) AS a, greatest(sc, tc) AS b, {PERIOD_INDEX[by]} AS pi,
              count(*) AS n, count(*) FILTER (WHERE q = 4) AS m
-      FROM u WHERE sc <> tc GROUP BY ALL),
+      FROM u WHERE sc <> tc GROUP BY ALL
+      HAVING pi >= (SELECT first_pi FROM bounds) - {k}),
 w AS (SELECT *, coalesce(sum(m) OVER () / nullif(sum(n) OVER (), 0), 0.0) AS s0,
              coalesce(sum(n) OVER win, 0) AS nb, coalesce(sum(m) OVER win, 0) AS mb FROM p
       WINDOW win AS (PARTITION BY a, b ORDER BY pi RANGE BETWEEN {k} PRECEDING AND 1 PRECEDING)),
 scored AS (SELECT a, b, pi, n, m, nb, mb, m::DOUBLE / n AS share,
                   (mb + {PRIOR_WEIGHT} * s0) / (nb + {PRIOR_WEIGHT}) AS base
-           FROM w WHERE n >= ? AND pi >= ?),
+           FROM w WHERE n >= ? AND pi >= (SELECT first_pi FROM bounds)),
 best AS (SELECT *, (share - base) * sqrt(n) AS idx FROM scored
          QUALIFY row_number() OVER (PARTITION BY a, b ORDER BY idx DESC, pi DESC) = 1)
-SELECT * FROM best WHERE idx > ? ORDER BY idx DESC, n DESC, pi DESC, a, b LIMIT ?
+SELECT *, (SELECT until FROM bounds) AS until FROM best WHERE idx > ?
+ORDER BY idx DESC, n DESC, pi DESC, a, b LIMIT ?
 """
 
 
@@ -328,17 +337,11 @@ def watch(
     """
     check_choice(by, PERIODS, "--by")
     check_choice(dedup, ("none", "daily"), "--dedup")
-    if until is None:
-        until = latest_date(store)
-        if until is None:
-            return []
-    if since is None:
-        since = until - dt.timedelta(days=DEFAULT_WINDOW_DAYS)
-    first_index = period_index(since, by)
-    scan_from = period_from_index(first_index - int(baseline), by)
     floor = -math.inf if min_index is None else float(min_index)
-    params: list[object] = [scan_from, until, int(min_count), first_index, floor, int(limit)]
+    params: list[object] = [until, since, int(min_count), floor, int(limit)]
     rows = store.query(_watch_sql(by, baseline, dedup), params)
+    if rows and until is None:
+        until = _as_date(rows[0]["until"])
     items = [
         WatchItem(
             a=str(r["a"]),
@@ -394,6 +397,7 @@ def _with_top_incidents(
         store,
         ["date BETWEEN ? AND ?", "(" + " OR ".join(clauses) + ")"],
         [min(it.period for it in items), max(ends), *params],
+        details=True,
     )
     asg = assign_cols(cols)
     by_dyad: dict[tuple[str, str], list[int]] = defaultdict(list)
