@@ -696,3 +696,33 @@ def test_actors_capital_inside_another_name_is_not_the_government(index: ActorIn
         index,
     )
     assert all(m.actor is None for m in art.mentions)
+
+
+def test_actors_surname_first_names_and_mislabelled_repeats(index: ActorIndex) -> None:
+    art = resolve(
+        article(
+            "Chinese/ADJ/amod/2 envoy/NOUN/compound/3 Zhou/PROPN/compound/3 "
+            "Ming/PROPN/nsubj/4 arrived/VERB/ROOT/4",
+            "Zhou/PROPN/nsubj/1 said/VERB/ROOT/1",
+            ents=[(0, "NORP", 0, 1), (0, "PERSON", 2, 4), (1, "ORG", 0, 1)],
+        ),
+        index,
+    )
+    first = _at(art, 0, 3)
+    assert first.actor is not None and first.actor.code == "CHNGOV"
+    again = _at(art, 1, 0)
+    assert again.actor == first.actor and again.via == "coref"
+
+
+def test_actors_demonym_beats_pronoun_owner(index: ActorIndex) -> None:
+    art = resolve(
+        article(
+            "Macron/PROPN/nsubj/1 met/VERB/ROOT/1 his/PRON/poss/4 Kenyan/ADJ/amod/4 "
+            "counterpart/NOUN/dobj/1",
+            ents=[(0, "PERSON", 0, 1), (0, "NORP", 3, 4)],
+            date=dt.date(2024, 1, 1),
+        ),
+        index,
+    )
+    assert _code(art, 0, 2) == "FRAGOV"
+    assert _code(art, 0, 4) == "KENGOV"

@@ -79,9 +79,12 @@ class _Context:
         key = fold(name)
         if key:
             self.names[key] = (actor, True)
-            last = key.split()[-1]
-            if len(last) > 2:
-                self.names[last] = (actor, True)
+            words = key.split()
+            if len(words[-1]) > 2:
+                self.names[words[-1]] = (actor, True)
+            if len(words) == 2 and len(words[0]) > 2:
+                # "Wang Yi" ... "Wang": surname-first names (later ones override).
+                self.names.setdefault(words[0], (actor, True))
         self.remember_title(actor, title)
 
     def remember_title(self, actor: Actor, title: str) -> None:

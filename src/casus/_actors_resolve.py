@@ -23,6 +23,7 @@ from ._actors_atoms import (
     _Atom,
     _atoms,
     _Context,
+    _inside_longer_name,
     _Ref,
     _single_country,
     _span_text,
@@ -106,8 +107,11 @@ def _resolve_sentence(sentence: Sentence, atoms: list[_Atom], ctx: _Context) -> 
         person = False
         if atom is not None and atom.actor is not None:
             m, person = _known_atom(st, atom, ctx)
-        elif atom is not None and atom.label == "PERSON":
+        elif atom is not None and (atom.label == "PERSON" or _named_before(st, atom, ctx)):
             m = _unknown_person(st, atom, ctx)
+            person = m.actor is not None
+        elif atom is None and _repeated_name(st, tok, ctx):
+            m = _unknown_person(st, _Atom(h, h + 1, h, "PERSON", "", None, ""), ctx)
             person = m.actor is not None
         elif tok.pos == "PRON" or tok.tag in ("PRP", "PRP$", "WP", "WDT"):
             m, person = _pronoun(st, tok, ctx)
@@ -131,6 +135,23 @@ def _resolve_sentence(sentence: Sentence, atoms: list[_Atom], ctx: _Context) -> 
                 )
             )
     return _drop_nested(st)
+
+
+def _repeated_name(st: _Sent, tok: Token, ctx: _Context) -> bool:
+    """A bare proper noun the NER missed that repeats a person's earlier name."""
+    return (
+        tok.pos == "PROPN"
+        and tok.dep not in _MODIFIER_DEPS
+        and tok.text.lower() in ctx.names
+        and not _inside_longer_name(st.tokens, tok, ctx.index.noun_words)
+    )
+
+
+def _named_before(st: _Sent, atom: _Atom, ctx: _Context) -> bool:
+    """An entity the NER mislabelled ("Wang" as ORG) that repeats a person's earlier name."""
+    if atom.label not in ("ORG", "GPE", "NORP") or atom.end - atom.start > 3:
+        return False
+    return fold(_span_text(st.tokens, atom.start, atom.end)) in ctx.names
 
 
 def _drop_nested(st: _Sent) -> list[Mention]:
@@ -191,12 +212,13 @@ def _country_cue(st: _Sent, lo: int, h: int, skip: _Atom | None) -> _Atom | None
     other. A resolved possessive pronoun ("its troops") counts as a possessor."""
     direct: _Atom | None = None
     other: _Atom | None = None
+    pron: _Atom | None = None
     for i in range(lo, h):
         a = st.atom_of[i]
         if a is None:
             m = st.by_head.get(i)
             if m is not None and m.label == "PRON" and m.actor is not None and _poss(st, i):
-                return _Atom(i, i + 1, i, "PRON", "pron", m.actor, "coref")
+                pron = _Atom(i, i + 1, i, "PRON", "pron", m.actor, "coref")
             continue
         if a is skip or a.actor is None:
             continue
@@ -207,7 +229,8 @@ def _country_cue(st: _Sent, lo: int, h: int, skip: _Atom | None) -> _Atom | None
             direct = a
         elif other is None:
             other = a
-    return direct or other
+    # "his Brazilian counterpart": the demonym, not the pronoun's owner.
+    return direct or pron or other
 
 
 def _of_cue(st: _Sent, h: int) -> _Atom | None:
