@@ -53,12 +53,11 @@
     var title = el("title", { id: "tl-title" }, svg);
     title.textContent = "Events per day for " + label + " by quad class, with mean Goldstein score";
     var d0 = dayNumber(rows[0].date), d1 = dayNumber(rows[rows.length - 1].date);
-    if (d1 === d0) { d0 -= 1; d1 += 1; }
-    var span = d1 - d0;
+    var span = d1 - d0 + 1; /* half a day of room on each side */
     var iw = W - m.l - m.r, ih = H - m.t - m.b;
     var maxN = Math.max.apply(null, rows.map(function (r) { return r.total; }).concat([1]));
-    var barW = Math.max(2, Math.min(28, iw / (span + 1) * 0.7));
-    function x(iso) { return m.l + (dayNumber(iso) - d0) / span * iw; }
+    var barW = Math.max(2, Math.min(28, iw / span * 0.7));
+    function x(iso) { return m.l + (dayNumber(iso) - d0 + 0.5) / span * iw; }
     function y(n) { return m.t + ih - n / maxN * ih; }
     function yg(g) { return m.t + 6 + (10 - g) / 20 * (ih - 12); }
 
