@@ -61,6 +61,7 @@ class Unit:
     goldstein_sum: float
     quad_class: int
     first_event_id: str
+    """Smallest event id of the unit (informational; the visiting order uses the key only)."""
     event_ids: tuple[str, ...] = ()
     article_ids: tuple[str, ...] = ()
 
@@ -233,8 +234,3 @@ def group_units(units: Iterable[Unit]) -> list[IncidentGroup]:
     for i, g in enumerate(asg.unit_group):
         out[g].units.append(ordered[i])
     return out
-
-
-def sorted_ids(values: Sequence[str]) -> tuple[str, ...]:
-    """Distinct values, sorted (helper for merging unit id lists)."""
-    return tuple(sorted(set(values)))
