@@ -726,3 +726,41 @@ def test_actors_demonym_beats_pronoun_owner(index: ActorIndex) -> None:
     )
     assert _code(art, 0, 2) == "FRAGOV"
     assert _code(art, 0, 4) == "KENGOV"
+
+
+def test_actors_not_national_modifier_blocks_the_fallback(index: ActorIndex) -> None:
+    art = resolve(
+        article(
+            "Peru/PROPN/nsubj/1 declared/VERB/ROOT/1 an/DET/det/3 emergency/NOUN/dobj/1",
+            "foreign/ADJ/amod/1 troops/NOUN/nsubj/2/troop arrived/VERB/ROOT/2",
+            ents=[(0, "GPE", 0, 1)],
+        ),
+        index,
+    )
+    assert _code(art, 1, 1) == "MIL"
+
+
+def test_actors_fallback_needs_a_dominant_country(index: ActorIndex) -> None:
+    # Chile three times, Peru once: not clearly a one-country story (needs 3x and 60%).
+    spec = "Chile/PROPN/nsubj/1 spoke/VERB/ROOT/1"
+    art = resolve(
+        article(
+            spec,
+            spec,
+            "Chile/PROPN/nsubj/1 thanked/VERB/ROOT/1 Peru/PROPN/dobj/1",
+            "police/NOUN/nsubj/1 arrived/VERB/ROOT/1",
+            ents=[(0, "GPE", 0, 1), (1, "GPE", 0, 1), (2, "GPE", 0, 1), (2, "GPE", 2, 3)],
+        ),
+        index,
+    )
+    assert _code(art, 3, 0) == "CHLCOP"
+    art = resolve(
+        article(
+            spec,
+            "Chile/PROPN/nsubj/1 thanked/VERB/ROOT/1 Peru/PROPN/dobj/1",
+            "police/NOUN/nsubj/1 arrived/VERB/ROOT/1",
+            ents=[(0, "GPE", 0, 1), (1, "GPE", 0, 1), (1, "GPE", 2, 3)],
+        ),
+        index,
+    )
+    assert _code(art, 2, 0) == "COP"

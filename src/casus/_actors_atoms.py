@@ -95,7 +95,8 @@ class _Context:
 
 def _single_country(atoms: list[list[_Atom]]) -> str | None:
     """The article's country when it is clearly a one-country story: the only country named,
-    or named at least three times and at least twice as often as any other."""
+    or named at least three times, at least three times as often as any other and in at
+    least 60% of all country mentions."""
     counts = Counter(
         a.actor.country
         for sentence_atoms in atoms
@@ -108,7 +109,7 @@ def _single_country(atoms: list[list[_Atom]]) -> str | None:
     if len(ranked) == 1:
         return ranked[0][0]
     (top, n1), (_, n2) = ranked
-    return top if n1 >= 3 and n1 >= 2 * n2 else None
+    return top if n1 >= 3 and n1 >= 3 * n2 and n1 >= 0.6 * sum(counts.values()) else None
 
 
 # -- atoms -------------------------------------------------------------------------------

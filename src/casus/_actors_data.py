@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -144,6 +144,7 @@ class Tables:
     owned_nouns: dict[str, str]
     titles: dict[str, str]
     root: Path | None = None
+    not_national: set[str] = field(default_factory=set)
 
 
 def _read(t: Tables, name: str) -> str:
@@ -258,15 +259,19 @@ def load_sectors(t: Tables) -> str:
         if not isinstance(spec, dict) or not isinstance(spec.get("name"), str):
             raise ConfigError("each sector needs a 'name'", where=where)
         t.sectors[str(code)] = spec["name"]
-        for field, table in (("nouns", t.sector_nouns), ("owned", t.owned_nouns)):
-            words = spec.get(field, [])
+        for key_name, table in (("nouns", t.sector_nouns), ("owned", t.owned_nouns)):
+            words = spec.get(key_name, [])
             if not isinstance(words, list):
-                raise ConfigError(f"'{field}' must be a list", where=where)
+                raise ConfigError(f"'{key_name}' must be a list", where=where)
             for w in words:
                 key = fold(str(w))
                 if key in table and table[key] != code:
                     raise ConfigError(f"{w!r} is already {table[key]}", where=where)
                 table[key] = str(code)
+    blockers = doc.get("not_national", [])
+    if not isinstance(blockers, list):
+        raise ConfigError("'not_national' must be a list", where=f"data/{name}")
+    t.not_national.update(fold(str(w)) for w in blockers)
     titles = doc.get("titles", {})
     if not isinstance(titles, dict):
         raise ConfigError("'titles' must be a mapping", where=f"data/{name}")

@@ -374,7 +374,11 @@ def _unknown_person(st: _Sent, atom: _Atom, ctx: _Context) -> Mention:
         if known is not None:
             return st.mention(lo, atom.end, h, "PERSON", known[0], "coref")
         return st.mention(lo, atom.end, h, "PERSON", None, "")
-    country = cue.actor.country if cue is not None and cue.actor is not None else ctx.fallback
+    country = (
+        cue.actor.country
+        if cue is not None and cue.actor is not None
+        else _fallback(st, lo, h, ctx)
+    )
     if cue is not None and cue.kind in ("org", "seat") and cue.actor is not None:
         actor = replace(cue.actor, name=name)
     else:
@@ -386,6 +390,19 @@ def _unknown_person(st: _Sent, atom: _Atom, ctx: _Context) -> Mention:
 
 def _has_cue(st: _Sent, lo: int, atom: _Atom) -> bool:
     return _country_cue(st, lo, atom.start, atom) is not None
+
+
+def _fallback(st: _Sent, lo: int, h: int, ctx: _Context) -> str | None:
+    """The story's country for a phrase without one, unless a modifier says the group is not
+    national ("Arab ministers", "foreign troops", "Kurdish fighters")."""
+    if ctx.fallback is None:
+        return None
+    blockers = ctx.index.not_national
+    for t in st.tokens[lo:h]:
+        low = t.text.lower()
+        if low in blockers or t.lemma.lower() in blockers:
+            return None
+    return ctx.fallback
 
 
 def _actor(ctx: _Context, country: str | None, sector: str | None) -> Actor:
@@ -445,13 +462,12 @@ def _noun_phrase(st: _Sent, tok: Token, ctx: _Context) -> tuple[Mention | None, 
         prior = ctx.titles.get(title) or ctx.titles.get(title.split()[-1])
         if prior is not None and person:
             return st.mention(lo, end, h, "ACTOR", prior, "coref"), True
-        if ctx.fallback is None:
+        fallback = _fallback(st, lo, h, ctx)
+        if fallback is None:
             return None, False
-        return st.mention(lo, end, h, "ACTOR", _actor(ctx, ctx.fallback, tsector), "sector"), (
-            person
-        )
+        return st.mention(lo, end, h, "ACTOR", _actor(ctx, fallback, tsector), "sector"), (person)
     if swidth:
-        actor = _actor(ctx, country or ctx.fallback, ssector)
+        actor = _actor(ctx, country or _fallback(st, lo, h, ctx), ssector)
         _spread_to_conjuncts(st, cue, ssector, ctx)
         return st.mention(lo, end, h, "ACTOR", actor, "sector"), False
     # An owned noun ("office", "spokesman", "leader") takes its owner's actor.

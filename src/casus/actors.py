@@ -42,6 +42,8 @@ class ActorIndex:
     owned_nouns: Mapping[str, str] = field(repr=False)
     titles: Mapping[str, str] = field(repr=False)
     patterns: tuple[EntityPattern, ...] = field(repr=False)
+    not_national: frozenset[str] = field(repr=False, default=frozenset())
+    """Modifiers that block the one-country fallback ("Arab", "foreign", "Kurdish")."""
     noun_words: frozenset[str] = field(repr=False, default=frozenset())
     """Last words of every title, sector noun and owned noun (a cheap first filter)."""
 
@@ -72,6 +74,7 @@ class ActorIndex:
             owned_nouns=t.owned_nouns,
             titles=t.titles,
             patterns=tuple(dict.fromkeys(t.patterns)),
+            not_national=frozenset(t.not_national),
             noun_words=frozenset(
                 key.split()[-1]
                 for table in (t.titles, t.sector_nouns, t.owned_nouns)
