@@ -188,3 +188,33 @@ def test_where_events_demonym_led_is_no_place() -> None:
     s = a.sentences[0]
     a = with_parts(a, [mention(s, 0, 1, "NORP")], [event(s, 3)])
     assert _locate(a) == [None]
+
+
+@pytest.mark.parametrize(
+    ("spec", "start", "end", "label", "expected"),
+    [
+        # continents, seas and generic regions are no place reading
+        ("Ships|nsubj|1 sailed|ROOT|1|VERB into|prep|1|ADP the|det|5 Mediterranean|compound|5 "
+         "Sea|pobj|2", 4, 6, "LOC", None),
+        ("Donors|nsubj|1 sent|ROOT|1|VERB aid|dobj|1 to|prep|1|ADP Africa|pobj|3",
+         4, 5, "LOC", None),
+        ("Envoys|nsubj|1 met|ROOT|1|VERB in|prep|1|ADP the|det|4 Gulf|pobj|2", 4, 5, "LOC", None),
+        # a country beats another country's region of the same name
+        ("Jets|nsubj|1 flew|ROOT|1|VERB near|prep|1|ADP Taiwan|pobj|2", 3, 4, "GPE",
+         ("Taiwan", "TWN")),
+        # a direction word before a country is not a small town of that name
+        ("Troops|nsubj|1 entered|ROOT|1|VERB South|compound|3 Lebanon|dobj|1", 2, 4, "GPE",
+         ("Lebanon", "LBN")),
+        # a newspaper named after a city is not a facility in it
+        ("Officials|nsubj|1 spoke|ROOT|1|VERB to|prep|1|ADP the|det|6 New|compound|6 "
+         "York|compound|6 Times|pobj|2", 4, 7, "ORG", None),
+    ],
+)  # fmt: skip
+def test_where_events_non_places_and_overlaps(
+    spec: str, start: int, end: int, label: str, expected: tuple[str, str] | None
+) -> None:
+    a = article([spec])
+    s = a.sentences[0]
+    a = with_parts(a, [mention(s, start, end, label)], [event(s, 1, "190")])
+    loc = _locate(a)[0]
+    assert ((loc.text, loc.country) if loc else None) == expected

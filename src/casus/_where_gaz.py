@@ -32,6 +32,15 @@ ALT_MIN_POPULATION = 15_000
 """Alternate names are indexed only for cities at least this big (memory: see BENCHMARKS)."""
 
 _DATA_FILE = "places.tsv"
+_KINDS = ("alias", "demonym", "nopattern", "nonplace")
+GENERIC_REGION_WORDS = frozenset(
+    {"west", "east", "north", "south", "central", "centre", "center", "northern", "southern",
+     "eastern", "western", "gulf", "coast", "capital", "lakes", "unity", "upper", "lower",
+     "plateau", "islands", "mountain", "north east", "north west", "south east", "south west",
+     "littoral", "river", "lake", "sea", "border", "interior", "highlands", "lowlands",
+     "national capital", "federal capital territory", "far north", "far west", "midlands"}
+)  # fmt: skip
+"""Region names that are everyday words: never read as a region ("the West", "the Gulf")."""
 _SUFFIXES = (
     " province", " governorate", " oblast", " sheng", " shi", " region", " state",
     " respublika", " kray", " oblast'", " district", " department", " county",
@@ -45,6 +54,11 @@ def fold(text: str) -> str:
     text = text.lower().replace("’", "").replace("'", "").replace("ʻ", "").replace("`", "")
     text = text.replace("-", " ").replace(".", "").replace(",", " ")
     return " ".join(text.split())
+
+
+def _code_like(text: str) -> bool:
+    """Airport and other codes among alternate names ("SEA", "THR")."""
+    return len(text) <= 4 and text.isupper()
 
 
 def _latin(text: str) -> bool:
@@ -95,6 +109,8 @@ class Tables:
     admin1_by_name: dict[str, tuple[Admin1, ...]]
     admin1_names: dict[str, str]
     no_pattern: frozenset[str]
+    non_places: frozenset[str]
+    """Folded names that are never a place reading (continents, seas, world regions)."""
 
 
 def _read_places_tsv() -> list[tuple[str, str, str]]:
@@ -111,12 +127,12 @@ def _read_places_tsv() -> list[tuple[str, str, str]]:
         if not line.strip() or line.startswith("#"):
             continue
         cols = line.split("\t")
-        if len(cols) != 3 or cols[0] not in ("alias", "demonym", "nopattern") or not cols[1]:
+        if len(cols) != 3 or cols[0] not in _KINDS or not cols[1]:
             raise ConfigError(
-                "expected: kind<TAB>text<TAB>iso2 (kind alias|demonym|nopattern)",
+                "expected: kind<TAB>text<TAB>iso2 (kind alias|demonym|nopattern|nonplace)",
                 where=f"{where}:{n}",
             )
-        if cols[0] != "nopattern" and (len(cols[2]) != 2 or not cols[2].isupper()):
+        if cols[0] in ("alias", "demonym") and (len(cols[2]) != 2 or not cols[2].isupper()):
             raise ConfigError(f"bad ISO 3166-1 alpha-2 code {cols[2]!r}", where=f"{where}:{n}")
         rows.append((cols[0], cols[1], cols[2]))
     return rows
@@ -154,7 +170,8 @@ def build_tables() -> Tables:
         key = fold(city["name"])
         primary[key].append(n)
         if population >= ALT_MIN_POPULATION:
-            for alt in {fold(a) for a in city["alternatenames"]}:
+            alts = {fold(a) for a in city["alternatenames"] if not _code_like(a)}
+            for alt in alts:
                 if alt != key and len(alt) >= 3 and _latin(alt):
                     alternate[alt].append(n)
     del raw_cities
@@ -199,15 +216,20 @@ def build_tables() -> Tables:
                     country_names.setdefault(fold(value), pc.alpha_2)
     demonyms: dict[str, str] = {}
     no_pattern: set[str] = set()
+    non_places: set[str] = set()
     for kind, text, iso2 in _read_places_tsv():
         if kind == "alias":
             country_names[fold(text)] = iso2
         elif kind == "demonym":
             demonyms[fold(text)] = iso2
             demonyms.setdefault(fold(text) + "s", iso2)
-        else:
+        elif kind == "nopattern":
             no_pattern.add(text)
-    admin1_by_name, admin1_names = _admin1(gc, pycountry, names, ccs, adm, lat, lon, pop, primary)
+        else:
+            non_places.add(fold(text))
+    admin1_by_name, admin1_names = _admin1(
+        gc, pycountry, names, ccs, adm, lat, lon, pop, primary, country_names
+    )
     return Tables(
         name=names,
         country=ccs,
@@ -226,6 +248,7 @@ def build_tables() -> Tables:
         admin1_by_name=admin1_by_name,
         admin1_names=admin1_names,
         no_pattern=frozenset(no_pattern),
+        non_places=frozenset(non_places),
     )
 
 
@@ -239,6 +262,7 @@ def _admin1(
     lon: array[float],
     pop: array[int],
     primary: defaultdict[str, list[int]],
+    country_names: dict[str, str],
 ) -> tuple[dict[str, tuple[Admin1, ...]], dict[str, str]]:
     """Regions by folded name, and display names by ``CC.code`` where the code is known.
 
@@ -298,7 +322,7 @@ def _admin1(
                 if folded.endswith(sfx):
                     variants.add(folded[: -len(sfx)].strip())
             for v in variants:
-                if v:
+                if v and v not in GENERIC_REGION_WORDS and country_names.get(v, cc) == cc:
                     by_name[v].append(Admin1(cc, name, akey, la, lo))
     return {k: tuple(v) for k, v in by_name.items()}, display
 

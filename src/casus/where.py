@@ -32,6 +32,16 @@ PATTERN_MIN_POPULATION = 1_000_000
 """Cities this big (and capitals) are added to the entity ruler, see ``entity_patterns``."""
 MAX_CITY_CANDIDATES = 25
 PART_MIN = 15_000
+FACILITY_NOUNS = frozenset(
+    {"plant", "plants", "facility", "facilities", "airport", "airbase", "base", "port",
+     "university", "reactor", "complex", "station", "prison", "camp", "hospital", "refinery",
+     "dam", "field", "stadium", "site", "mosque", "church", "cathedral", "square", "bridge",
+     "harbour", "harbor", "barracks", "mine", "centre", "center"}
+)  # fmt: skip
+DIRECTION_WORDS = frozenset(
+    {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+     "upper", "lower", "northeast", "northwest", "southeast", "southwest"}
+)  # fmt: skip
 """A town named by only part of a span ("eastern Beirut") must be at least this big."""
 _PRECISION_RANK = {"city": 0, "admin1": 1, "country": 2}
 _MATERIAL_ROOTS = frozenset({"14", "15", "17", "18", "19", "20"})
@@ -144,6 +154,8 @@ class Gazetteer:
         if key.startswith("the "):
             key = key[4:]
         out: list[Candidate] = []
+        if key in t.non_places:
+            return out
         if demonym:
             iso = t.demonyms.get(key)
             if iso:
@@ -356,9 +368,18 @@ def _narrow(gaz: Gazetteer, sentence: Sentence, span: PlaceSpan) -> PlaceSpan:
         if gaz.candidates(span.text, demonym=True):
             return span
         span = replace(span, source="ner-mislabel")  # a town tagged NORP ("Samarra")
-    if gaz.candidates(span.text):
-        return span
     toks = sentence.tokens
+    whole = gaz.candidates(span.text)
+    first = toks[span.tok_start].text.lower()
+    if whole and not (
+        first in DIRECTION_WORDS
+        and whole[0].kind == "city"
+        and whole[0].population < PART_MIN
+        and span.tok_end - span.tok_start > 1
+    ):
+        return span
+    if span.source != "ner":
+        return _narrow_head(gaz, sentence, span)
 
     def proper(k: int) -> bool:
         return toks[k].text[:1].isupper() and toks[k].text[:1].isalpha()
@@ -371,11 +392,21 @@ def _narrow(gaz: Gazetteer, sentence: Sentence, span: PlaceSpan) -> PlaceSpan:
         text = " ".join(t.text for t in toks[k : span.tok_end])
         if proper(k) and known(text):
             return replace(span, tok_start=k, text=text)
-    if span.source == "ner" and span.label != "FAC":
+    if whole or span.label != "FAC":
         return span
+    return _narrow_head(gaz, sentence, span)
+
+
+def _narrow_head(gaz: Gazetteer, sentence: Sentence, span: PlaceSpan) -> PlaceSpan:
+    """A facility named after its town: "Bushehr Nuclear Plant" → Bushehr (never "the New York
+    Times": the rest of the name must hold a facility noun)."""
+    toks = sentence.tokens
     for k in range(span.tok_end - 1, span.tok_start, -1):
+        if not any(t.text.lower() in FACILITY_NOUNS for t in toks[k : span.tok_end]):
+            continue
         text = " ".join(t.text for t in toks[span.tok_start : k])
-        if known(text):
+        cands = gaz.candidates(text)
+        if cands and (cands[0].kind != "city" or cands[0].population >= PART_MIN):
             return replace(span, tok_end=k, text=text)
     return span
 
