@@ -247,3 +247,10 @@ def test_analysis_dyad_series_empty_range_is_zeros(store: Store) -> None:
     assert [r.period for r in rows] == [D(2025, 1, 1), D(2025, 1, 2), D(2025, 1, 3)]
     assert all(r.events == 0 and r.goldstein_mean is None for r in rows)
     assert analysis.dyad_series(store, "FRA", "DEU") == []
+
+
+@pytest.mark.parametrize(("by", "period"), [("day", D(2025, 6, 2)), ("month", D(2025, 6, 1))])
+def test_analysis_watch_other_periods(store: Store, by: str, period: dt.date) -> None:
+    top = analysis.watch(store, by=by, min_count=2, baseline=3)[0]
+    assert (top.a, top.b, top.period) == ("IRN", "ISR", period)
+    assert top.material_conflict == top.events
