@@ -143,10 +143,14 @@ class SentenceContext:
         return out
 
     def targets(
-        self, places: Sequence[tuple[int, Trigger]], sources: Sequence[Participant]
+        self,
+        places: Sequence[tuple[int, Trigger]],
+        sources: Sequence[Participant],
+        chain: Sequence[int] = (),
     ) -> tuple[tuple[Participant, ...], str]:
         """Targets from the roles of each ``(token, entry)`` in turn, the first that names an
-        actor; then the first actor inside those phrases; then ``the two countries``."""
+        actor; then the actor behind a framed noun of ``chain``; then roles one level down;
+        then ``the two countries``; then the first actor inside the role phrases."""
         tried: list[int] = []
         src_codes = frozenset(s.code for s in sources)
         for i, trig in places:
@@ -156,6 +160,10 @@ class SentenceContext:
                 if parts:
                     return parts, "role"
                 tried.extend(heads)
+        if chain:
+            behind = self.chain_targets(chain, sources)
+            if behind[0]:
+                return behind
         for i, trig in places:
             for _role, heads in self.role_heads_below(i, trig):
                 found = self.actors.many(self.view, heads)
@@ -217,6 +225,7 @@ class SentenceContext:
         the subject of an unless/if clause (``... unless X complies``)."""
         v = self.view
         codes = {s.code for s in sources}
+        countries = {s.country for s in sources if s.country}
         for c in chain:
             if v.tokens[c].pos != "NOUN":
                 continue
@@ -224,7 +233,11 @@ class SentenceContext:
             mentions = list(found.mentions) or list(
                 self.actors.many(v, v.prep_objects(c, "from")).mentions
             )
-            parts = tuple(p for p in participants(mentions) if p.code not in codes)
+            parts = tuple(
+                p
+                for p in participants(mentions)
+                if p.code not in codes and p.country not in countries
+            )
             if parts:
                 return parts, "modifier"
         for c in chain:

@@ -180,12 +180,15 @@ def _modal_code(
     """The code of an action in a modal/future clause, or ``None`` when nothing is stated."""
     root = code[:2]
     unless = ctx.view.has_condition(clause, ("unless",))
+    if_cond = ctx.view.has_condition(clause, ("if",))
     if aux & _DEONTIC:
         return None  # "X should apologise": an obligation, not an act (see reported demands)
     if aux & MODALS:
         if neg:
             return frame_code("reject", code, "120") if root in _COOP_ROOTS | {"03"} else None
         if unless and root not in ("10", "11", "12", "13"):
+            return frame_code("threat", code, "130")
+        if if_cond and root in CONFLICT_ROOTS - {"13"}:
             return frame_code("threat", code, "130")
         if root == "16":
             return code
@@ -221,14 +224,17 @@ def _matrix(ctx: SentenceContext, m: int, trig: Trigger) -> Frame | None:
     code = frame_code(mode, action.code if action else None, trig.code)
     sources, passive_targets, _ = ctx.subject(m)
     places = [(m, trig)] + [(c, ctx.matches[c]) for c in reversed(actions)]
+    places += [
+        (c, Trigger(lemma=v.lemma(c), pos="VERB", code=trig.code, targets=_LIGHT_ROLES))
+        for c in chain
+        if c not in ctx.matches and v.tokens[c].pos == "VERB"
+    ]
     src = participants(sources.mentions)
     targets = (
         (participants(passive_targets.mentions), "object")
         if passive_targets.mentions
-        else ctx.targets(places, src)
+        else ctx.targets(places, src, chain)
     )
-    if not targets[0]:
-        targets = ctx.chain_targets(chain, src)
     mood = "framed" if not aux & HEDGES else "modal"
     cues = [f"trigger:{trig.words}", f"frame:{trig.comp}"]
     if action is not None:
@@ -259,6 +265,32 @@ def _hearsay(v: SentenceView, i: int) -> bool:
     return False
 
 
+def _under_matrix(ctx: SentenceContext, i: int) -> bool:
+    """``i`` sits inside what a matrix word frames (``demanded that X cancel plans to sell
+    arms``, ``agreed that they should cooperate to encourage ...``): not an asserted event."""
+    v = ctx.view
+    j = i
+    for _ in range(5):
+        tok = v.tokens[j]
+        if tok.head == j:
+            return False
+        h = tok.head
+        if j in ctx.consumed and j != i:
+            return True
+        trig = ctx.matches.get(h)
+        if (
+            trig is not None
+            and trig.comp
+            and (
+                tok.dep in ("xcomp", "ccomp", "dobj")
+                or (tok.dep == "advcl" and "to" in v.auxiliaries(j))
+            )
+        ):
+            return True
+        j = h
+    return False
+
+
 def _unasserted(v: SentenceView, i: int) -> bool:
     """A verbal trigger that states no event: hypothetical, hearsay, a purpose (``to
     allow``), or a bare past participle with no agent (``a letter handed over``)."""
@@ -272,7 +304,7 @@ def _unasserted(v: SentenceView, i: int) -> bool:
 
 def _verbal(ctx: SentenceContext, i: int, trig: Trigger) -> Frame | None:
     v = ctx.view
-    if _unasserted(v, i):
+    if _unasserted(v, i) or _under_matrix(ctx, i):
         return None
     neg, aux = ctx.mood(i)
     code = trig.code
@@ -354,6 +386,8 @@ def _nominal(ctx: SentenceContext, n: int, trig: Trigger) -> Frame | None:
     lv = _light_verb(ctx, n)
     if lv is not None:
         neg, aux = ctx.mood(lv)
+        if v.lemma(lv) in ctx.data.intent_verbs:
+            aux = aux | {"will"}
         code = _modal_code(trig.code, neg, aux, ctx, lv)
         if code is None:
             return None
@@ -404,7 +438,9 @@ def _nominal(ctx: SentenceContext, n: int, trig: Trigger) -> Frame | None:
     )  # fmt: skip
 
 
-_UNDERGO = frozenset({"suffer", "endure", "sustain", "face", "undergo", "survive", "withstand"})
+_UNDERGO = frozenset(
+    {"suffer", "endure", "sustain", "face", "undergo", "survive", "withstand", "receive", "get"}
+)
 """Verbs whose subject undergoes the event in their object: ``Chile suffered an attack``."""
 _LIGHT_ROLES = ("with", "to", "against", "on", "between", "at", "dative", "for")
 
