@@ -358,7 +358,13 @@ def _light_verb(ctx: SentenceContext, n: int) -> int | None:
         if q not in ctx.matches and v.tokens[q].dep in ("dobj", "attr", "nsubjpass"):
             n, tok, h = q, v.tokens[q], v.tokens[q].head
     if tok.dep in ("dobj", "attr", "nsubjpass") and v.tokens[h].pos in ("VERB", "AUX"):
-        return h if v.lemma(h) in ctx.data.light_verbs else None
+        lemma = v.lemma(h)
+        data = ctx.data
+        return (
+            h
+            if lemma in data.light_verbs or lemma in data.intent_verbs or lemma in _UNDERGO
+            else None
+        )
     if tok.dep == "pobj" and v.lemma(h) in ("in", "into", "under"):
         g = v.tokens[h].head
         lemma = v.lemma(g)
