@@ -379,7 +379,12 @@ def _unknown_person(st: _Sent, atom: _Atom, ctx: _Context) -> Mention:
         if cue is not None and cue.actor is not None
         else _fallback(st, lo, h, ctx)
     )
-    if cue is not None and cue.kind in ("org", "seat") and cue.actor is not None:
+    if (
+        cue is not None
+        and cue.actor is not None
+        and (cue.kind in ("org", "seat") or cue.actor.country is None)
+    ):
+        # "UN envoy Jean Dupont", "Hamas commander X": the body's own code.
         actor = replace(cue.actor, name=name)
     else:
         base = _actor(ctx, country, sector or None)
