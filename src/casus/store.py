@@ -78,7 +78,7 @@ class Store:
         self._schema_ready = False
         self._con: duckdb.DuckDBPyConnection | None = None
         if self.memory:
-            self._con = duckdb.connect(":memory:")
+            self._con = duckdb.connect(":memory:", config={"enable_progress_bar": False})
             self._init_schema(self._con)
 
     @classmethod
@@ -124,7 +124,11 @@ class Store:
         delay = 0.02
         while True:
             try:
-                return duckdb.connect(str(self.path), read_only=self.read_only or not write)
+                return duckdb.connect(
+                    str(self.path),
+                    read_only=self.read_only or not write,
+                    config={"enable_progress_bar": False},
+                )
             except (duckdb.IOException, duckdb.ConnectionException) as exc:
                 if not _is_lock_conflict(exc):
                     raise StoreError(
