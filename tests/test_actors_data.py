@@ -49,6 +49,7 @@ def test_actors_data_copy_loads(data_copy: Path) -> None:
         ("people.tsv", "Jane Roe\tFRAGOV\tpresident\t2020-13-01\t", "bad date"),
         ("people.tsv", "Jane Roe\tFRAGOV\tpresident\t2021-01-01\t2020-01-01", "ends"),
         ("people.tsv", "Jane Roe\tFRAGOV", "columns"),
+        ("people.tsv", "Vladimir Putin\tRUSGOV\tpresident\t2000-05-07\t2008-05-07", "duplicate"),
         ("organisations.tsv", "IGOXYZ\tSome Body\tIsrael", "already means"),
         ("countries.tsv", "QQQ\tNowhere", "unknown ISO3"),
         ("countries.tsv", "FRA\twho", "ordinary English word"),

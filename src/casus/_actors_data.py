@@ -367,7 +367,10 @@ def load_people(t: Tables) -> str:
         country, sector = parse_code(code, t, where)
         key = fold(full)
         actor = Actor(code=code, name=full, country=country, sector=sector)
-        t.people.setdefault(key, []).append(Office(actor, fold(title), start, end))
+        office = Office(actor, fold(title), start, end)
+        if office in t.people.get(key, []):
+            raise ConfigError(f"duplicate office of {full!r}", where=where)
+        t.people.setdefault(key, []).append(office)
         t.person_names.setdefault(key, full)
         entry = Entry("person", key)
         add_name(t, full, False, entry, "PERSON", where)
