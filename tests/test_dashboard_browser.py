@@ -114,6 +114,14 @@ def open_dashboard(pg: Any, url: str) -> None:
     pg.wait_for_selector("#events-table tbody tr", timeout=30_000)
 
 
+COUNT_MARKERS = """() => {
+  let n = document.querySelectorAll('.leaflet-marker-pane .event-marker').length;
+  document.querySelectorAll('.leaflet-marker-pane .marker-cluster span')
+    .forEach(s => { n += parseInt(s.textContent, 10); });
+  return n;
+}"""
+
+
 def located_events(db: Path) -> int:
     with Store(db, read_only=True) as store:
         events = store.events(EventQuery(limit=None))
@@ -137,14 +145,12 @@ def test_dashboard_map_shows_markers_for_stored_events(
     assert expected > 0, "the pipeline stored no event with a place"
     open_dashboard(pg, server.url)
     assert pg.get_attribute("#map", "data-markers") == str(expected)
-    shown = pg.evaluate(
-        """() => {
-          let n = document.querySelectorAll('.leaflet-marker-pane .event-marker').length;
-          document.querySelectorAll('.leaflet-marker-pane .marker-cluster span')
-            .forEach(s => { n += parseInt(s.textContent, 10); });
-          return n;
-        }"""
-    )
+    shown = -1
+    for _ in range(50):  # clusters settle after the fitBounds animation
+        shown = pg.evaluate(COUNT_MARKERS)
+        if shown == expected:
+            break
+        pg.wait_for_timeout(200)
     assert shown == expected
     shot(pg, "map")
 
