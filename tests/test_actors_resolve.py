@@ -764,3 +764,15 @@ def test_actors_fallback_needs_a_dominant_country(index: ActorIndex) -> None:
         index,
     )
     assert _code(art, 2, 0) == "COP"
+
+
+def test_actors_ethnic_group_takes_the_story_country(index: ActorIndex) -> None:
+    art = resolve(
+        article(
+            "ethnic/ADJ/amod/1 Hungarians/PROPN/nsubj/2 marched/VERB/ROOT/2 "
+            "in/ADP/prep/2 Slovakia/PROPN/pobj/3",
+            ents=[(0, "NORP", 1, 2), (0, "GPE", 4, 5)],
+        ),
+        index,
+    )
+    assert _code(art, 0, 1) == "SVK"

@@ -93,16 +93,20 @@ class _Context:
             self.titles[title.split()[-1]] = actor
 
 
-def _single_country(atoms: list[list[_Atom]]) -> str | None:
+def _single_country(atoms: list[list[_Atom]], sentences: tuple[Sentence, ...] = ()) -> str | None:
     """The article's country when it is clearly a one-country story: the only country named,
     or named at least three times, at least three times as often as any other and in at
     least 60% of all country mentions."""
-    counts = Counter(
-        a.actor.country
-        for sentence_atoms in atoms
-        for a in sentence_atoms
-        if a.actor is not None and a.actor.country is not None
-    )
+    counts: Counter[str] = Counter()
+    for n, sentence_atoms in enumerate(atoms):
+        tokens = sentences[n].tokens if n < len(sentences) else ()
+        for a in sentence_atoms:
+            if a.actor is None or a.actor.country is None:
+                continue
+            ethnic = 0 < a.start <= len(tokens) and tokens[a.start - 1].text.lower() == "ethnic"
+            if a.kind == "demonym" and ethnic:
+                continue  # "ethnic Albanians" in Serbia are not Albania's story
+            counts[a.actor.country] += 1
     if not counts:
         return None
     ranked = counts.most_common(2)

@@ -43,7 +43,7 @@ def resolve_article(article: Article, index: ActorIndex) -> Article:
     for m in article.mentions:
         by_sentence.setdefault(m.sentence_index, []).append(m)
     atoms = [_atoms(s, by_sentence.get(s.index, []), ctx) for s in article.sentences]
-    ctx.fallback = _single_country(atoms)
+    ctx.fallback = _single_country(atoms, article.sentences)
     out: list[Mention] = []
     for sentence, sentence_atoms in zip(article.sentences, atoms, strict=True):
         out.extend(_resolve_sentence(sentence, sentence_atoms, ctx))
