@@ -776,3 +776,16 @@ def test_actors_ethnic_group_takes_the_story_country(index: ActorIndex) -> None:
         index,
     )
     assert _code(art, 0, 1) == "SVK"
+
+
+def test_actors_whose_takes_the_noun_of_the_relative_clause(index: ActorIndex) -> None:
+    art = resolve(
+        article(
+            "Chile/PROPN/nsubj/6 ,/PUNCT/punct/0 whose/PRON/poss/3 army/NOUN/nsubj/4 "
+            "mutinied/VERB/relcl/0 ,/PUNCT/punct/0 appealed/VERB/ROOT/6",
+            ents=[(0, "GPE", 0, 1)],
+        ),
+        index,
+    )
+    assert _code(art, 0, 2) == "CHL"
+    assert _code(art, 0, 3) == "CHLMIL"

@@ -523,6 +523,8 @@ def _pronoun(st: _Sent, tok: Token, ctx: _Context) -> tuple[Mention | None, bool
     s = st.sentence.index
     if word in _RELATIVE_PRONOUNS:
         verb = st.tokens[tok.head]
+        if word == "whose":  # "Chile, whose army ...": up through the possessed noun
+            verb = st.tokens[verb.head]
         if verb.dep != "relcl":
             return None, False
         ante = st.by_head.get(verb.head)
