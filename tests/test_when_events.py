@@ -101,6 +101,8 @@ def test_when_events_future_dates(spec: str, cameo: str, expected: dt.date, prec
         ("Rebels attacked|ROOT|1|VERB the convoy on Thursday", dt.date(2025, 6, 12), "day"),
         ("Rebels attacked|ROOT|1|VERB the convoy on June 1", dt.date(2025, 6, 14), "publication"),
         ("Rebels attacked|ROOT|1|VERB the convoy in May", dt.date(2025, 6, 14), "publication"),
+        # a dateline naming the publication day itself is no news peg
+        ("This story is|ROOT|2|AUX from June 14, 2025", dt.date(2025, 6, 14), "publication"),
     ],
 )
 def test_when_events_inherit_a_recent_news_peg(

@@ -218,3 +218,20 @@ def test_where_events_non_places_and_overlaps(
     a = with_parts(a, [mention(s, start, end, label)], [event(s, 1, "190")])
     loc = _locate(a)[0]
     assert ((loc.text, loc.country) if loc else None) == expected
+
+
+@pytest.mark.parametrize(("context", "expected"), [(True, None), (False, ("Chota", "PER"))])
+def test_where_events_small_town_of_an_unmentioned_country(
+    context: bool, expected: tuple[str, str] | None
+) -> None:
+    specs = ["Police|nsubj|1 arrested|ROOT|1|VERB men|dobj|1 in|prep|1|ADP Chota|pobj|3"]
+    if context:
+        specs.insert(0, "India|nsubj|1 protested|ROOT|1|VERB")
+    a = article(specs)
+    last = a.sentences[-1]
+    mentions = [mention(last, 4, 5)]
+    if context:
+        mentions.insert(0, mention(a.sentences[0], 0, 1))
+    a = with_parts(a, mentions, [event(last, 1, "173")])
+    loc = _locate(a)[0]
+    assert ((loc.text, loc.country) if loc else None) == expected

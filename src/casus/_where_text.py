@@ -123,6 +123,8 @@ def place_spans(sentence: Sentence, mentions: Sequence[Mention]) -> list[PlaceSp
     for m in ranked:
         if m.label not in PLACE_LABELS and m.label not in MISLABELLED:
             continue
+        if not 0 <= m.tok_start < m.tok_end <= len(toks):
+            continue
         if (m.tok_start, m.tok_end) in seen or any(
             i in covered for i in range(m.tok_start, m.tok_end)
         ):
@@ -153,7 +155,7 @@ def place_spans(sentence: Sentence, mentions: Sequence[Mention]) -> list[PlaceSp
         )  # fmt: skip
     for m in mentions:
         if m.sentence_index == sentence.index:
-            covered.update(range(m.tok_start, m.tok_end))
+            covered.update(range(max(0, m.tok_start), min(len(toks), m.tok_end)))
     run: list[int] = []
     for t in [*toks, None]:
         if (

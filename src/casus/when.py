@@ -26,7 +26,7 @@ _FUTURE_HEADS = frozenset(
 )
 _INTENT_ROOTS = frozenset({"03", "13"})
 PEG_WINDOW_DAYS = 7
-"""An earlier sentence's day date is inherited only if it is at most this many days old."""
+"""An earlier sentence's day is inherited only if it is 1 to this many days before publication."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,8 +140,8 @@ def _sentence_peg(sentence: Sentence, pub: dt.date | None) -> tuple[dt.date, str
     choice = date_of(sentence, root, pub)
     if choice.via != "text" or choice.precision != "day" or choice.date is None:
         return None
-    if not dt.timedelta(0) <= pub - choice.date <= dt.timedelta(days=PEG_WINDOW_DAYS):
-        return None
+    if not dt.timedelta(days=1) <= pub - choice.date <= dt.timedelta(days=PEG_WINDOW_DAYS):
+        return None  # the publication day itself is no peg (datelines: "This story is from")
     return choice.date, "day"
 
 

@@ -31,6 +31,9 @@ __all__ = [
 PATTERN_MIN_POPULATION = 1_000_000
 """Cities this big (and capitals) are added to the entity ruler, see ``entity_patterns``."""
 MAX_CITY_CANDIDATES = 25
+FOREIGN_TOWN_MAX = 100_000
+"""A town smaller than this, in a country the article never mentions while it mentions others,
+is taken for a misreading ("chota" in an Indian story is not the Peruvian town)."""
 PART_MIN = 15_000
 FACILITY_NOUNS = frozenset(
     {"plant", "plants", "facility", "facilities", "airport", "airbase", "base", "port",
@@ -339,11 +342,21 @@ def _score(
     return replace(cand, score=round(score, 3), reasons=tuple(reasons))
 
 
-def _accept(span: PlaceSpan, best: Candidate | None) -> tuple[bool, str]:
+_CONTEXT_REASONS = ("country named", "actor/demonym", "qualified by", "region named")
+
+
+def _accept(span: PlaceSpan, best: Candidate | None, has_context: bool) -> tuple[bool, str]:
     if best is None:
         return False, "not in gazetteer"
     if span.role == "actor":
         return False, "reads as an actor (subject, possessive or modifier)"
+    if (
+        has_context
+        and best.kind == "city"
+        and best.population < FOREIGN_TOWN_MAX
+        and not any(r.startswith(_CONTEXT_REASONS) for r in best.reasons)
+    ):
+        return False, "small town of a country the article does not mention"
     if span.source == "ner":
         return True, f"{span.label} entity"
     if span.source == "demonym":
@@ -434,7 +447,11 @@ def resolve_places(gaz: Gazetteer, article: Article) -> list[ResolvedPlace]:
                 key=lambda c: (-c.score, _PRECISION_RANK[c.kind]),
             )
             best = scored[0] if scored else None
-            ok, why = _accept(span, best)
+            key = fold(span.text)
+            others = any(
+                x[0] != key for seen in (*ctx.places.values(), *ctx.actors.values()) for x in seen
+            )
+            ok, why = _accept(span, best, others)
             out.append(ResolvedPlace(span, best, tuple(scored), ok, why))
     return out
 
