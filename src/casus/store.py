@@ -78,7 +78,7 @@ class Store:
         self._schema_ready = False
         self._con: duckdb.DuckDBPyConnection | None = None
         if self.memory:
-            self._con = duckdb.connect(":memory:", config={"enable_progress_bar": False})
+            self._con = _quiet(duckdb.connect(":memory:"))
             self._init_schema(self._con)
 
     @classmethod
@@ -124,11 +124,8 @@ class Store:
         delay = 0.02
         while True:
             try:
-                return duckdb.connect(
-                    str(self.path),
-                    read_only=self.read_only or not write,
-                    config={"enable_progress_bar": False},
-                )
+                con = duckdb.connect(str(self.path), read_only=self.read_only or not write)
+                return _quiet(con)
             except (duckdb.IOException, duckdb.ConnectionException) as exc:
                 if not _is_lock_conflict(exc):
                     raise StoreError(
@@ -478,6 +475,13 @@ class Store:
             name = "to_arrow_table" if hasattr(relation, "to_arrow_table") else "fetch_arrow_table"
             table: pa.Table = getattr(relation, name)()
             return table
+
+
+def _quiet(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
+    """No DuckDB progress bar: long queries must never write to stdout. (A session setting:
+    DuckDB >= 1.4 refuses it in ``connect(config=...)``.)"""
+    con.execute("SET enable_progress_bar = false")
+    return con
 
 
 def _check_read_only(con: duckdb.DuckDBPyConnection, sql: str) -> None:
