@@ -789,3 +789,52 @@ def test_actors_whose_takes_the_noun_of_the_relative_clause(index: ActorIndex) -
     )
     assert _code(art, 0, 2) == "CHL"
     assert _code(art, 0, 3) == "CHLMIL"
+
+
+@pytest.mark.parametrize(
+    ("spec", "ents", "head", "code"),
+    [
+        ("a/DET/det/2 us/PROPN/compound/2 drone/NOUN/dobj/2", [], 2, "USAMIL"),
+        (
+            "us/PROPN/compound/1 officials/NOUN/nsubj/2 said/VERB/ROOT/2/say",
+            [(0, "GPE", 0, 1)],
+            1,
+            "USAGOV",
+        ),
+        (
+            "police/NOUN/nsubj/3 in/ADP/prep/0 Nepal/PROPN/pobj/1 fired/VERB/ROOT/3",
+            [(0, "GPE", 2, 3)],
+            0,
+            "NPLCOP",
+        ),
+        (
+            "officials/NOUN/nsubj/3/official in/ADP/prep/0 Kathmandu/PROPN/pobj/1 met/VERB/ROOT/3",
+            [(0, "GPE", 2, 3)],
+            0,
+            "NPLGOV",
+        ),
+        (
+            "the/DET/det/2 Nepali/ADJ/amod/2 embassy/NOUN/nsubj/3 protested/VERB/ROOT/3",
+            [(0, "NORP", 1, 2)],
+            2,
+            "NPLGOV",
+        ),
+    ],
+)
+def test_actors_lowercase_us_in_noun_positions_and_in_phrases(
+    index: ActorIndex, spec: str, ents: list[tuple[int, str, int, int]], head: int, code: str
+) -> None:
+    art = resolve(article(spec, ents=ents), index)
+    assert _code(art, 0, head) == code
+
+
+def test_actors_troops_in_a_country_are_not_its_army(index: ActorIndex) -> None:
+    art = resolve(
+        article(
+            "troops/NOUN/nsubj/3/troop in/ADP/prep/0 Mali/PROPN/pobj/1 withdrew/VERB/ROOT/3 "
+            "to/ADP/prep/3 Chad/PROPN/pobj/4",
+            ents=[(0, "GPE", 2, 3), (0, "GPE", 5, 6)],
+        ),
+        index,
+    )
+    assert _code(art, 0, 0) == "MIL"

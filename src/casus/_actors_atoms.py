@@ -132,10 +132,12 @@ def _atoms(sentence: Sentence, mentions: list[Mention], ctx: _Context) -> list[_
         for i in range(m.tok_start, m.tok_end):
             covered[i] = True
     for tok in tokens:
-        if covered[tok.i] or tok.pos not in _LOOKUP_POS or not tok.text[:1].isalpha():
+        if covered[tok.i] or not tok.text[:1].isalpha():
             continue
-        after_the = tok.i > 0 and tokens[tok.i - 1].text.lower() == "the"
-        entry = index.lookup(tok.text, after_the)
+        short = _short_form_position(tokens, tok)
+        if tok.pos not in _LOOKUP_POS and not short:
+            continue
+        entry = index.lookup(tok.text, short)
         if entry is None or (
             entry.kind == "person" and _inside_longer_name(tokens, tok, index.noun_words)
         ):
@@ -145,6 +147,17 @@ def _atoms(sentence: Sentence, mentions: list[Mention], ctx: _Context) -> list[_
             _Atom(tok.i, tok.i + 1, tok.i, _KIND_LABEL[entry.kind], entry.kind, actor, via, title)
         )
     return out
+
+
+_DETERMINERS = frozenset({"the", "a", "an"})
+
+
+def _short_form_position(tokens: tuple[Token, ...], tok: Token) -> bool:
+    """Where a lower-case short form ("us", "un") cannot be the English word: after a
+    determiner ("the us", "a us drone") or modifying a noun ("us officials")."""
+    if tok.i > 0 and tokens[tok.i - 1].text.lower() in _DETERMINERS:
+        return True
+    return tok.dep in ("compound", "nmod", "amod") and tokens[tok.head].pos in ("NOUN", "PROPN")
 
 
 def _inside_longer_name(tokens: tuple[Token, ...], tok: Token, titles: frozenset[str]) -> bool:
@@ -163,7 +176,7 @@ def _span_atom(m: Mention, tokens: tuple[Token, ...], ctx: _Context) -> _Atom:
     """Resolve one NER span: the whole text, then (for names) without leading words."""
     index = ctx.index
     if m.label in _ACTOR_LABELS:
-        after_the = m.tok_start > 0 and tokens[m.tok_start - 1].text.lower() == "the"
+        after_the = _short_form_position(tokens, tokens[m.tok_start])
         for s in range(m.tok_start, m.tok_end):
             if s > m.tok_start and (m.label not in ("PERSON", "ORG") or s > m.head):
                 break

@@ -233,15 +233,21 @@ def _country_cue(st: _Sent, lo: int, h: int, skip: _Atom | None) -> _Atom | None
     return direct or pron or other
 
 
-def _of_cue(st: _Sent, h: int) -> _Atom | None:
-    """``the army of Sudan``: the actor atom that is the object of an ``of`` after the head."""
+def _of_cue(st: _Sent, h: int, preps: frozenset[str] = frozenset({"of"})) -> _Atom | None:
+    """``the army of Sudan`` (``police in Bahrain`` with ``in``): the actor atom that is the
+    object of such a preposition after the head."""
     for c in st.children[h]:
-        if c > h and st.tokens[c].text.lower() == "of":
+        if c > h and st.tokens[c].text.lower() in preps:
             for p in st.children[c]:
                 a = st.atom_of[p]
                 if a is not None and a.actor is not None:
                     return a
     return None
+
+
+_OF_IN = frozenset({"of", "in"})
+_NOT_LOCAL = frozenset({"MIL", "REF", "IGO", "NGO"})
+"""Sectors whose members are often foreigners where they are ("troops in Syria")."""
 
 
 def _noun_key(
@@ -435,9 +441,13 @@ def _noun_phrase(st: _Sent, tok: Token, ctx: _Context) -> tuple[Mention | None, 
     cue = _country_cue(st, lo, h, None)
     end = h + 1
     if cue is None:
-        cue = _of_cue(st, h)
+        local = swidth and ssector not in _NOT_LOCAL and not twidth
+        cue = _of_cue(st, h, _OF_IN if local else frozenset({"of"}))
         if cue is not None:
             end = max(end, cue.end)
+            if cue.kind in ("capital", "seat") and cue.actor is not None and cue.actor.country:
+                # "officials in Washington": the place's country, not its government.
+                cue = replace(cue, kind="country", actor=ctx.index.country_actor(cue.actor.country))
     cue_actor = cue.actor if cue is not None else None
     if swidth and ssector == "GOV" and not _GENERIC_HEADS.isdisjoint(_forms(tok)):
         # "police officials", "military officers": the modifier's sector.

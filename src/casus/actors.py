@@ -91,7 +91,8 @@ class ActorIndex:
 
     def lookup(self, text: str, after_the: bool = False) -> Entry | None:
         """The entry a name denotes. A case-sensitive short form (``US``, ``UN``) also matches
-        in lower case right after ``the`` (``the us``)."""
+        in lower case where the word cannot be English (``after_the``: after a determiner or
+        modifying a noun, "the us", "us officials"), or when the text starts with "the"."""
         key = fold(text)
         entry = self.ci.get(key)
         if entry is not None:
