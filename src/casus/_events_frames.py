@@ -105,7 +105,10 @@ def _has_complement(ctx: SentenceContext, i: int, trig: Trigger) -> bool:
     X to ...``, ``failed to ...``) has an action or at least a clause to frame."""
     if trig.comp and ctx.complement(i, trig.comp):
         return True
-    return bool(ctx.view.kids(i, ("xcomp", "ccomp")))
+    v = ctx.view
+    if v.kids(i, ("xcomp",)):
+        return True
+    return any(v.marks(c) & {"that"} for c in v.kids(i, ("ccomp",)))
 
 
 def _interlocutors(frames: list[Frame]) -> list[Frame]:
