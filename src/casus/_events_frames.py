@@ -205,11 +205,12 @@ def _modal_code(
 
 def _matrix(ctx: SentenceContext, m: int, trig: Trigger) -> Frame | None:
     v = ctx.view
-    assert trig.comp is not None
+    if trig.comp is None:
+        return None
     chain = ctx.complement(m, trig.comp)
     if not chain:
         return None
-    if v.is_hypothetical(m):
+    if _unasserted(v, m) or _under_matrix(ctx, m):
         ctx.consumed.update(chain)
         return None
     ctx.consumed.update(chain)
@@ -300,8 +301,8 @@ def _unasserted(v: SentenceView, i: int) -> bool:
     tok = v.tokens[i]
     if v.is_hypothetical(i) or _hearsay(v, i):
         return True
-    if tok.dep == "advcl" and "to" in v.auxiliaries(i):
-        return True
+    if tok.dep in ("advcl", "acl") and "to" in v.auxiliaries(i):
+        return True  # a purpose or what a noun is about: "to allow", "the right to fire"
     return tok.dep == "acl" and tok.tag == "VBN" and not v.prep_objects(i, "by")
 
 
@@ -394,6 +395,8 @@ def _nominal(ctx: SentenceContext, n: int, trig: Trigger) -> Frame | None:
     strength = "phrase" if trig.specificity else "lemma"
     lv = _light_verb(ctx, n)
     if lv is not None:
+        if _unasserted(v, lv) or _under_matrix(ctx, lv):
+            return None
         neg, aux = ctx.mood(lv)
         if v.lemma(lv) in ctx.data.intent_verbs:
             aux = aux | {"will"}

@@ -18,7 +18,7 @@ RELATIVE = frozenset({"which", "who", "that", "whom", "whose"})
 MODALS = frozenset({"will", "would", "shall", "may", "might", "could", "can", "'ll", "wo"})
 HEDGES = frozenset({"may", "might", "could", "can"})
 NEG_WORDS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
-HYPO_MARKS = frozenset({"if", "unless", "whether"})
+HYPO_MARKS = frozenset({"if", "unless", "whether", "before", "until", "till", "lest", "once"})
 
 
 @dataclass(frozen=True, slots=True)
