@@ -56,7 +56,12 @@ def sentence(spec: str, *, index: int = 0, offset: int = 0, root: int | None = N
 
 
 def mention(
-    s: Sentence, start: int, end: int, label: str = "GPE", country: str | None = None
+    s: Sentence,
+    start: int,
+    end: int,
+    label: str = "GPE",
+    country: str | None = None,
+    via: str = "",
 ) -> Mention:
     toks = s.tokens[start:end]
     actor = Actor(code=country, name=country, country=country) if country else None
@@ -70,6 +75,7 @@ def mention(
         label=label,
         head=end - 1,
         actor=actor,
+        via=via,
     )
 
 

@@ -235,3 +235,23 @@ def test_where_events_small_town_of_an_unmentioned_country(
     a = with_parts(a, mentions, [event(last, 1, "173")])
     loc = _locate(a)[0]
     assert ((loc.text, loc.country) if loc else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("spec", "cameo", "expected"),
+    [
+        ("Putin|nsubj|1 held|ROOT|1|VERB talks|dobj|1 with|prep|2|ADP Tehran|pobj|3", "040", None),
+        ("Envoys|nsubj|1 urged|ROOT|1|VERB Tehran|dobj|1 to|aux|4 talk|xcomp|1|VERB", "100", None),
+        ("Jets|nsubj|1 struck|ROOT|1|VERB Tehran|dobj|1", "190", "Tehran"),
+        ("Envoys|nsubj|1 met|ROOT|1|VERB in|prep|1|ADP Tehran|pobj|2", "040", "Tehran"),
+    ],
+)
+def test_where_events_capital_read_as_its_government(
+    spec: str, cameo: str, expected: str | None
+) -> None:
+    a = article([spec])
+    s = a.sentences[0]
+    i = next(t.i for t in s.tokens if t.text == "Tehran")
+    a = with_parts(a, [mention(s, i, i + 1, "GPE", "IRN", "metonym")], [event(s, 1, cameo)])
+    loc = _locate(a)[0]
+    assert (loc.text if loc else None) == expected

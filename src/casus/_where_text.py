@@ -55,6 +55,8 @@ class PlaceSpan:
     actor_country: str | None = None
     modifier: bool = False
     """The head modifies a noun (``amod``/``compound``/``nmod``): "Iranian cities"."""
+    metonym: bool = False
+    """The actors stage read the name as its government ("Moscow said", "talks with Tehran")."""
 
     @property
     def strength(self) -> float:
@@ -150,7 +152,7 @@ def place_spans(sentence: Sentence, mentions: Sequence[Mention]) -> list[PlaceSp
         out.append(
             PlaceSpan(
                 sentence.index, start, m.tok_end, head, text, m.label, source, role, country,
-                modifier,
+                modifier, m.via == "metonym",
             )
         )  # fmt: skip
     for m in mentions:

@@ -460,7 +460,7 @@ def resolve_places(gaz: Gazetteer, article: Article) -> list[ResolvedPlace]:
 def _strength(place: ResolvedPlace, event: Event) -> float:
     assert place.best is not None
     s = place.span.strength
-    if place.best.kind == "country":
+    if place.best.kind == "country" or place.span.metonym:
         if place.span.role == "other":
             return 0.0
         if place.span.role == "arg" and event.cameo[:2] not in _MATERIAL_ROOTS:
