@@ -69,6 +69,12 @@ def fold(text: str) -> str:
     return " ".join(words)
 
 
+def _without_the(text: str) -> str:
+    """The phrase as written, without a leading "the" (entity-ruler patterns keep dots)."""
+    words = text.split()
+    return " ".join(words[1:]) if len(words) > 1 and words[0].lower() == "the" else text
+
+
 def strip_the(text: str) -> str:
     """The phrase without a leading ``the`` / ``The`` (case kept), for case-sensitive keys."""
     words = text.replace(".", "").split()
@@ -238,7 +244,7 @@ def add_name(
     table[key] = entry
     t.origin.setdefault(("cs" if cs else "ci", key), where)
     if pattern:
-        t.patterns.append((label, strip_the(phrase) if not cs else key, cs))
+        t.patterns.append((label, _without_the(phrase), cs))
 
 
 def load_sectors(t: Tables) -> str:
