@@ -161,6 +161,7 @@ def test_evaluate_with_coder_scores_and_reports(tmp_path: Path) -> None:
     json.dumps(out)  # serialisable
     text = format_report(ev, errors=1)
     assert "triple" in text and "CONSULT" in text
+    assert "missed gold triples: 2" in text
     assert "[r1]" in text and "trigger 'met'" in text and "[r2]" not in text
 
 

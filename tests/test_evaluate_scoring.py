@@ -13,6 +13,7 @@ from casus._scoring import (
     Triple,
     compare,
     country_level,
+    miss_reason,
     score,
     score_record,
 )
@@ -174,3 +175,40 @@ def test_evaluate_score_confusion() -> None:
         ConfusionCell(None, "PROTEST", 1),
     }
     assert s.confusion[0] == ConfusionCell("FIGHT", "ASSAULT", 2)
+
+
+@pytest.mark.parametrize(
+    ("gold", "predicted", "reason"),
+    [
+        (T("A", "FIGHT", "B"), [T("A", "FIGHT", "B")], None),
+        (T("A", "FIGHT", "B"), [], "type not coded"),
+        (T("A", "FIGHT", "B"), [T("A", "ASSAULT", "B")], "type not coded"),
+        (T("A", "FIGHT", "B"), [T("A", "FIGHT", None)], "actor left out"),
+        (T("A", "FIGHT", "B"), [T(None, "FIGHT", "B")], "actor left out"),
+        (T("A", "FIGHT", None), [T("A", "FIGHT", "B")], "actor added"),
+        (T(None, "FIGHT", None), [T("A", "FIGHT", "B")], "actor added"),
+        (T("A", "FIGHT", "B"), [T("C", "FIGHT", "B")], "wrong actor"),
+        (T("A", "FIGHT", None), [T("B", "FIGHT", None)], "wrong actor"),
+        (T("A", "FIGHT", "B"), [T("C", "FIGHT", "B"), T("A", "FIGHT", None)], "actor left out"),
+    ],
+)
+def test_evaluate_miss_reason(gold: Triple, predicted: list[Triple], reason: str | None) -> None:
+    assert miss_reason(gold, predicted) == reason
+
+
+def test_evaluate_score_counts_miss_reasons_once_per_distinct_gold_triple() -> None:
+    s = score(
+        [
+            ("a", [T("A", "FIGHT", "B")] * 2, [T("A", "FIGHT", None)]),
+            ("b", [T("A", "DEMAND", "B")], []),
+            ("c", [T("A", "DEMAND", "B")], [T("A", "DEMAND", "B")]),
+        ]
+    )
+    assert dict(s.misses) == {
+        "type not coded": 1,
+        "actor left out": 1,
+        "actor added": 0,
+        "wrong actor": 0,
+    }
+    assert sum(n for _, n in s.misses) == s.triple.fn
+    assert s.to_dict()["misses"]["actor left out"] == 1

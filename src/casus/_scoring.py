@@ -15,6 +15,7 @@ from typing import Any
 __all__ = [
     "CAMEO_TO_ISO3",
     "GROUP_CODES",
+    "MISS_REASONS",
     "SECTOR_CODES",
     "ConfusionCell",
     "Counts",
@@ -24,6 +25,7 @@ __all__ = [
     "TypeRow",
     "compare",
     "country_level",
+    "miss_reason",
     "score",
     "score_record",
 ]
@@ -217,6 +219,8 @@ class Scores:
     per_type: tuple[TypeRow, ...]
     confusion: tuple[ConfusionCell, ...]
     records: tuple[RecordScore, ...]
+    misses: tuple[tuple[str, int], ...] = ()
+    """Why gold triples were missed: ``(reason, count)`` for each of :data:`MISS_REASONS`."""
 
     @property
     def n_records(self) -> int:
@@ -230,7 +234,32 @@ class Scores:
             "n_records": self.n_records,
             "per_type": [row.to_dict() for row in self.per_type],
             "confusion": [cell.to_dict() for cell in self.confusion],
+            "misses": dict(self.misses),
         }
+
+
+MISS_REASONS = ("type not coded", "actor left out", "actor added", "wrong actor")
+"""Why a gold triple was missed, checked in this order against our triples of its record with
+the same type: none; one with each actor equal or absent (we left one out); one with each
+actor equal or present where the gold has none (we added one); otherwise a wrong actor."""
+
+
+def miss_reason(gold: Triple, predicted: Iterable[Triple]) -> str | None:
+    """The :data:`MISS_REASONS` entry for a gold triple, ``None`` if it was found."""
+    same = [p for p in predicted if p.type == gold.type]
+    if gold in same:
+        return None
+    if not same:
+        return MISS_REASONS[0]
+    for p in same:
+        if p.source in (gold.source, None) and p.target in (gold.target, None):
+            return MISS_REASONS[1]
+    for p in same:
+        if (p.source == gold.source or gold.source is None) and (
+            p.target == gold.target or gold.target is None
+        ):
+            return MISS_REASONS[2]
+    return MISS_REASONS[3]
 
 
 def _confusion(gold: set[str], predicted: set[str]) -> Iterable[tuple[str | None, str | None]]:
@@ -254,8 +283,13 @@ def score(records: Iterable[tuple[str, Sequence[Triple], Sequence[Triple]]]) -> 
     per_record: list[RecordScore] = []
     by_type: dict[str, Counts] = {}
     confusion: Counter[tuple[str | None, str | None]] = Counter()
+    misses: Counter[str] = Counter()
     for record_id, gold, predicted in records:
         per_record.append(score_record(record_id, gold, predicted))
+        for triple in set(gold):
+            reason = miss_reason(triple, predicted)
+            if reason:
+                misses[reason] += 1
         g, p = {t.type for t in gold}, {t.type for t in predicted}
         for t in g | p:
             by_type[t] = by_type.get(t, Counts()) + Counts(
@@ -280,4 +314,5 @@ def score(records: Iterable[tuple[str, Sequence[Triple], Sequence[Triple]]]) -> 
             )
         ),
         records=tuple(per_record),
+        misses=tuple((reason, misses[reason]) for reason in MISS_REASONS),
     )

@@ -291,6 +291,10 @@ def format_report(ev: Evaluation, *, errors: int = 0) -> str:
         lines.append(
             f"{name:<8} {_pct(c.p):>6} {_pct(c.r):>6} {_pct(c.f1):>6} {c.tp:>5} {c.fp:>5} {c.fn:>5}"
         )
+    missed = sum(n for _, n in s.misses)
+    if missed:
+        why = ", ".join(f"{reason} {n}" for reason, n in s.misses)
+        lines += ["", f"missed gold triples: {missed} ({why})"]
     lines += ["", f"{'type':<12} {'support':>7} {'P':>6} {'R':>6} {'F1':>6} {'fp':>4}"]
     for row in s.per_type:
         c = row.counts
