@@ -838,3 +838,15 @@ def test_actors_troops_in_a_country_are_not_its_army(index: ActorIndex) -> None:
         index,
     )
     assert _code(art, 0, 0) == "MIL"
+
+
+def test_actors_dateline_capital_is_a_place(index: ActorIndex) -> None:
+    art = resolve(
+        article(
+            "new/PROPN/compound/1 delhi/PROPN/ROOT/1 :/PUNCT/punct/1 police/NOUN/nsubj/4 "
+            "arrived/VERB/ROOT/4",
+            ents=[(0, "GPE", 0, 2)],
+        ),
+        index,
+    )
+    assert _at(art, 0, 1).actor is None

@@ -313,6 +313,8 @@ def _known_atom(st: _Sent, atom: _Atom, ctx: _Context) -> tuple[Mention, bool]:
     actor = atom.actor
     assert actor is not None
     person = atom.kind == "person"
+    if atom.kind == "capital" and _dateline(st, atom):
+        return st.mention(atom.start, atom.end, atom.head, atom.label, None, ""), False
     if tok.dep in _MODIFIER_DEPS:
         start, end = atom.start, atom.end
         head = st.tokens[tok.head]
@@ -331,6 +333,13 @@ def _known_atom(st: _Sent, atom: _Atom, ctx: _Context) -> tuple[Mention, bool]:
         title, _ = _title_in(st, start, atom.start, ctx)
         ctx.remember_title(actor, title)
     return m, person
+
+
+def _dateline(st: _Sent, atom: _Atom) -> bool:
+    """ "new delhi: ...", "MOSCOW - ...": a place heading the story, not the government."""
+    if atom.start != 0 or atom.end >= len(st.tokens):
+        return False
+    return st.tokens[atom.end].text in (":", "-", "—", "–", "(")
 
 
 def _demonym_group(st: _Sent, atom: _Atom, start: int, ctx: _Context) -> tuple[Actor | None, int]:
