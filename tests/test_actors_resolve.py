@@ -520,6 +520,7 @@ def test_actors_conjoined_demonyms_share_the_sector(index: ActorIndex) -> None:
     )
     assert _code(art, 0, 3) == "PERGOV"
     assert _code(art, 0, 2) == "BOLGOV"
+    assert _code(art, 0, 0) == "PERGOV"
 
 
 def test_actors_organisation_owner_gives_its_code(index: ActorIndex) -> None:

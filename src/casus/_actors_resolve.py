@@ -511,16 +511,20 @@ def _noun_phrase(st: _Sent, tok: Token, ctx: _Context) -> tuple[Mention | None, 
 
 
 def _spread_to_conjuncts(st: _Sent, cue: _Atom | None, sector: str, ctx: _Context) -> None:
-    """``Hungarian and Romanian officials``: the conjoined modifier ("Romanian") denotes the
-    same sector of its own country; its mention (head = that word) gets that actor."""
+    """``Hungarian and Romanian officials``: each coordinated modifier denotes that sector of
+    its own country; their mentions (head = that word) get those actors (HUNGOV, ROUGOV)."""
     if cue is None or cue.actor is None or cue.actor.country is None:
         return
-    for c in st.children[cue.head]:
-        if st.tokens[c].dep != "conj":
+    spread = False
+    for c in [*st.children[cue.head], cue.head]:
+        if c != cue.head and st.tokens[c].dep != "conj":
             continue
+        if c == cue.head and not spread:
+            break
         m = st.by_head.get(c)
         if m is not None and m.actor is not None and m.actor.country and m.actor.sector is None:
             st.by_head[c] = replace(m, actor=_actor(ctx, m.actor.country, sector), via="sector")
+            spread = True
 
 
 def _name_apposed_person(st: _Sent, m: Mention, ctx: _Context, title: str) -> None:
