@@ -318,8 +318,10 @@ class SentenceContext:
         neg = v.is_negated(clause)
         aux = v.auxiliaries(clause)
         i = clause
-        while v.tokens[i].dep == "xcomp" and v.tokens[i].head != i:
+        seen = {i}
+        while v.tokens[i].dep == "xcomp" and v.tokens[i].head not in seen:
             h = v.tokens[i].head
+            seen.add(h)
             if v.lemma(h) == "go" and v.tokens[h].tag == "VBG":
                 aux.add("will")
             elif v.lemma(h) not in self.data.transparent:

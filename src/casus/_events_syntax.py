@@ -154,11 +154,14 @@ class SentenceView:
         return any(self.marks(c) & want for c in self.kids(i, ("advcl",)))
 
     def subtree(self, i: int, skip: frozenset[str] = CLAUSE_DEPS) -> list[int]:
-        out, todo = [], [i]
+        out, todo, seen = [], [i], {i}
         while todo:
             j = todo.pop()
             out.append(j)
-            todo.extend(c for c in self.children[j] if self.tokens[c].dep not in skip)
+            for c in self.children[j]:
+                if c not in seen and self.tokens[c].dep not in skip:
+                    seen.add(c)
+                    todo.append(c)
         return sorted(out)
 
 
@@ -199,7 +202,7 @@ class ActorLookup:
     def at(self, si: int, i: int) -> Mention | None:
         return self.by_head.get((si, i)) or self.by_token.get((si, i))
 
-    def shallow(self, view: SentenceView, i: int, *, place: bool = False) -> Found:
+    def shallow(self, view: SentenceView, i: int, *, place: bool = False, depth: int = 0) -> Found:
         """Actors of the phrase headed by ``i``: its own mention, else those of its
         possessor/compound/adjective modifiers (with their conjuncts), else its ``of``
         phrase or apposition (with ``place``, also its ``in`` phrase: ``protesters in X``).
@@ -224,17 +227,19 @@ class ActorLookup:
             if located(own) and len(countries) < 2:
                 return Found((own,), "mention")
             if not found:
-                sub = self._phrases(view, i, place)
+                sub = self._phrases(view, i, place, depth)
                 return sub if sub.mentions else Found((own,), "mention")
         if found:
             return Found(tuple(found), "modifier")
+        if depth > 3:
+            return Found((), "")
         if view.tokens[i].pos in ("VERB", "AUX"):
             subj = view.kid(i, ("nsubj",))
-            if subj is not None:
-                return self.shallow(view, subj, place=place)
-        return self._phrases(view, i, place)
+            if subj is not None and subj != i:
+                return self.shallow(view, subj, place=place, depth=depth + 1)
+        return self._phrases(view, i, place, depth)
 
-    def _phrases(self, view: SentenceView, i: int, place: bool) -> Found:
+    def _phrases(self, view: SentenceView, i: int, place: bool, depth: int = 0) -> Found:
         si = view.sentence.index
         options = [(view.prep_objects(i, "of"), "of"), (view.kids(i, ("appos",)), "appos")]
         if place:
@@ -243,7 +248,9 @@ class ActorLookup:
             for c in extra:
                 m = self.at(si, c)
                 if m is None or not located(m):
-                    sub = self.shallow(view, c) if how != "appos" else Found((), "")
+                    sub = (
+                        self.shallow(view, c, depth=depth + 1) if how != "appos" else Found((), "")
+                    )
                     if any(located(x) for x in sub.mentions):
                         return Found(sub.mentions, how)
                     continue
