@@ -7,25 +7,30 @@ exit code 1, never a traceback. Heavy modules (spaCy, DuckDB) are imported insid
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import datetime as dt
 import json
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import IO, TYPE_CHECKING
+from typing import TYPE_CHECKING
 
 import typer
 from rich.console import Console
 
 from ._cli_output import EVENT_FORMATS, DelayedProgress, EventWriter, events_table, records_table
+from ._cli_support import choice as _choice
+from ._cli_support import fail as _fail
+from ._cli_support import ingest_and_report as _ingest
+from ._cli_support import load_coder as _coder
+from ._cli_support import open_output as _output
+from ._cli_support import parse_date as _parse_date
+from ._cli_support import print_version as _version
+from ._cli_support import report as _report
+from ._cli_support import stderr_console as _stderr
 from .errors import CasusError, InputError
 from .model import Article
 from .settings import Settings
-
-if TYPE_CHECKING:
-    from .pipeline import Coder
 
 app = typer.Typer(
     help="casus: who did what to whom, when and where: political events from news text.\n\n"
@@ -45,14 +50,6 @@ _DateOption = typer.Option(
 )
 
 
-def _version(value: bool) -> None:
-    if value:
-        from . import __version__
-
-        typer.echo(f"casus {__version__}")
-        raise typer.Exit()
-
-
 @app.callback()
 def _root(
     version: bool = typer.Option(
@@ -63,78 +60,6 @@ def _root(
 
     Example: casus demo
     """
-
-
-def _stderr() -> Console:
-    return Console(stderr=True, highlight=False)
-
-
-def _report(err: Exception) -> None:
-    """One line on stderr for an error, never a traceback."""
-    _stderr().print(f"error: {err}", markup=False, highlight=False, soft_wrap=True)
-
-
-def _fail(err: Exception) -> typer.Exit:
-    _report(err)
-    return typer.Exit(1)
-
-
-def _parse_date(value: str | None, option: str) -> dt.date | None:
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise InputError(f"not a date: {value!r}", where=option, hint="use YYYY-MM-DD") from None
-
-
-def _choice(value: str, allowed: Sequence[str], option: str) -> str:
-    if value not in allowed:
-        raise InputError(f"unknown value {value!r}", where=option, hint=" or ".join(allowed))
-    return value
-
-
-@contextlib.contextmanager
-def _output(path: Path | None) -> Iterator[IO[str]]:
-    if path is None:
-        yield sys.stdout
-        return
-    try:
-        with path.open("w", encoding="utf-8", newline="") as handle:
-            yield handle
-    except OSError as exc:
-        raise InputError(f"cannot write: {exc.strerror}", where=str(path)) from None
-
-
-def _coder(settings: Settings) -> Coder:
-    from .pipeline import Coder
-
-    return Coder(settings)
-
-
-def _ingest(items: Iterable[Article | InputError], settings: Settings, command: str) -> int:
-    """Code and store reader output with a progress display; print the summary line.
-    Returns the number of articles read."""
-    from ._jobs import ingest_items
-    from .store import Store
-
-    console = _stderr()
-    coder = _coder(settings)
-    with DelayedProgress(console, "ingesting") as progress:
-        result = ingest_items(
-            items,
-            coder,
-            Store(settings.db),
-            command=command,
-            on_error=_report,
-            on_article=lambda a: progress.advance(1, len(a.events)),
-        )
-    console.print(
-        f"{result.read} articles read, {result.stored} stored, {result.events} events, "
-        f"{result.errors} errors → {settings.db}",
-        markup=False,
-    )
-    return result.read
 
 
 @app.command("ingest")
