@@ -303,6 +303,10 @@ def _unasserted(v: SentenceView, i: int) -> bool:
         return True
     if tok.dep in ("advcl", "acl") and "to" in v.auxiliaries(i):
         return True  # a purpose or what a noun is about: "to allow", "the right to fire"
+    if tok.dep == "pcomp" and v.lemma(tok.head) == "of":
+        prep = v.tokens[tok.head]
+        if prep.head != tok.head and v.tokens[prep.head].pos == "NOUN":
+            return True  # "the decision of sending troops": a topic, not an act
     return tok.dep == "acl" and tok.tag == "VBN" and not v.prep_objects(i, "by")
 
 

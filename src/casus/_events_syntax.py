@@ -13,7 +13,7 @@ __all__ = ["ActorLookup", "Found", "SentenceView"]
 
 SUBJ = ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl")
 NOMINAL_MODS = ("poss", "compound", "amod", "nmod", "npadvmod")
-CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "conj"})
+CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "conj", "pcomp"})
 RELATIVE = frozenset({"which", "who", "that", "whom", "whose"})
 MODALS = frozenset({"will", "would", "shall", "may", "might", "could", "can", "'ll", "wo"})
 HEDGES = frozenset({"may", "might", "could", "can"})
