@@ -339,7 +339,9 @@ def _verbal(ctx: SentenceContext, i: int, trig: Trigger) -> Frame | None:
     else:
         targets = ctx.targets([(i, trig)], src)
     if trig.needs_target and not targets[0]:
-        return None
+        targets = (ctx.place([i], src), "place")
+        if not targets[0]:
+            return None
     if not targets[0] and framed[:2] == "13":
         targets = ctx.chain_targets([i], src)
     mood = "plain" if framed == code and not aux & MODALS else "modal"
