@@ -78,10 +78,13 @@ def open_output(path: Path | None) -> Iterator[IO[str]]:
         yield sys.stdout
         return
     try:
-        with path.open("w", encoding="utf-8", newline="") as handle:
-            yield handle
+        handle = path.open("w", encoding="utf-8", newline="")
     except OSError as exc:
-        raise InputError(f"cannot write: {exc.strerror}", where=str(path)) from None
+        raise InputError(
+            f"cannot write: {exc.strerror}", where=str(path), hint="check the folder exists"
+        ) from None
+    with handle:
+        yield handle
 
 
 def load_coder(settings: Settings) -> Coder:
