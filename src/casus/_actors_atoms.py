@@ -197,3 +197,36 @@ def _span_text(tokens: tuple[Token, ...], start: int, end: int) -> str:
         parts.append(tok.text)
         parts.append(tok.whitespace)
     return "".join(parts[:-1])
+
+
+@dataclass
+class _Sent:
+    """Per-sentence working data."""
+
+    sentence: Sentence
+    tokens: tuple[Token, ...]
+    children: list[list[int]]
+    atom_of: list[_Atom | None]
+    by_head: dict[int, Mention]
+
+    def mention(
+        self, start: int, end: int, head: int, label: str, actor: Actor | None, via: str
+    ) -> Mention:
+        toks = self.tokens
+        while start < head and (toks[start].pos in ("DET", "PUNCT") or toks[start].dep == "case"):
+            start += 1
+        s0 = self.sentence.start
+        a, b = toks[start].start, toks[end - 1].end
+        text = self.sentence.text[a - s0 : b - s0]
+        return Mention(
+            sentence_index=self.sentence.index,
+            start=a,
+            end=b,
+            tok_start=start,
+            tok_end=end,
+            text=text,
+            label=label,
+            head=head,
+            actor=actor,
+            via=via,
+        )

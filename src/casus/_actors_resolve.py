@@ -10,25 +10,23 @@ surnames are resolved against what the article said before. See ``docs/ACTORS.md
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ._actors_atoms import (
     _LEFT_DEPS,
     _MODIFIER_DEPS,
-    _PERSON_PRONOUNS,
-    _RELATIVE_PRONOUNS,
-    _SUBJECT_DEPS,
-    _THING_PRONOUNS,
     _Atom,
     _atoms,
     _Context,
     _inside_longer_name,
     _Ref,
+    _Sent,
     _single_country,
     _span_text,
 )
 from ._actors_data import fold
+from ._actors_pronouns import _is_subject, _plural, _pronoun, _ref_plural
 from .model import Actor, Article, Mention, Sentence, Token
 
 if TYPE_CHECKING:
@@ -51,39 +49,6 @@ def resolve_article(article: Article, index: ActorIndex) -> Article:
 
 
 # -- phrases -----------------------------------------------------------------------------
-
-
-@dataclass
-class _Sent:
-    """Per-sentence working data."""
-
-    sentence: Sentence
-    tokens: tuple[Token, ...]
-    children: list[list[int]]
-    atom_of: list[_Atom | None]
-    by_head: dict[int, Mention]
-
-    def mention(
-        self, start: int, end: int, head: int, label: str, actor: Actor | None, via: str
-    ) -> Mention:
-        toks = self.tokens
-        while start < head and (toks[start].pos in ("DET", "PUNCT") or toks[start].dep == "case"):
-            start += 1
-        s0 = self.sentence.start
-        a, b = toks[start].start, toks[end - 1].end
-        text = self.sentence.text[a - s0 : b - s0]
-        return Mention(
-            sentence_index=self.sentence.index,
-            start=a,
-            end=b,
-            tok_start=start,
-            tok_end=end,
-            text=text,
-            label=label,
-            head=head,
-            actor=actor,
-            via=via,
-        )
 
 
 def _resolve_sentence(sentence: Sentence, atoms: list[_Atom], ctx: _Context) -> list[Mention]:
@@ -166,32 +131,8 @@ def _drop_nested(st: _Sent) -> list[Mention]:
     return out
 
 
-def _ref_plural(tokens: tuple[Token, ...], children: list[list[int]], h: int, label: str) -> bool:
-    if label == "PRON":
-        return tokens[h].text.lower() in _PLURAL_PRONOUNS
-    return _plural(tokens[h]) or any(tokens[c].dep == "conj" for c in children[h])
-
-
-def _is_subject(tokens: tuple[Token, ...], h: int) -> bool:
-    """The token is a subject, or modifies one ("Israel" in "Israel's army said")."""
-    for _ in range(4):
-        tok = tokens[h]
-        if tok.dep in _SUBJECT_DEPS:
-            return True
-        if (tok.dep not in _LEFT_DEPS and tok.dep != "appos") or tok.head == h:
-            return False
-        h = tok.head
-    return False
-
-
 def _poss(st: _Sent, i: int) -> bool:
     return st.tokens[i].dep == "poss"
-
-
-def _plural(tok: Token) -> bool:
-    if tok.tag:
-        return tok.tag in ("NNS", "NNPS")
-    return tok.text.lower() != tok.lemma.lower() and tok.text.lower().endswith("s")
 
 
 def _left_edge(st: _Sent, h: int) -> int:
@@ -538,51 +479,3 @@ def _name_apposed_person(st: _Sent, m: Mention, ctx: _Context, title: str) -> No
     actor = replace(m.actor, name=p.text)
     st.by_head[p.head] = replace(p, actor=actor, via="title")
     ctx.remember_person(actor, p.text, title)
-
-
-def _pronoun(st: _Sent, tok: Token, ctx: _Context) -> tuple[Mention | None, bool]:
-    word = tok.text.lower()
-    h = tok.i
-    s = st.sentence.index
-    if word in _RELATIVE_PRONOUNS:
-        verb = st.tokens[tok.head]
-        if word == "whose":  # "Chile, whose army ...": up through the possessed noun
-            verb = st.tokens[verb.head]
-        if verb.dep != "relcl":
-            return None, False
-        ante = st.by_head.get(verb.head)
-        if ante is None or ante.actor is None:
-            return None, False
-        person = ante.label == "PERSON" or (ante.label == "ACTOR" and ante.via == "title")
-        return st.mention(h, h + 1, h, "PRON", ante.actor, "coref"), person
-    want_person = word in _PERSON_PRONOUNS
-    if not want_person and (word not in _THING_PRONOUNS or _expletive(st, tok)):
-        return None, False
-    plural = word in _PLURAL_PRONOUNS
-    for ref in reversed(ctx.refs):
-        if ref.sentence < s - 1:
-            break
-        if ref.sentence == s and ref.head >= h:
-            continue
-        if want_person and ref.person and ref.subject:
-            return st.mention(h, h + 1, h, "PRON", ref.actor, "coref"), True
-        if not want_person and not ref.person and not ref.modifier and ref.plural == plural:
-            return st.mention(h, h + 1, h, "PRON", ref.actor, "coref"), False
-    return None, False
-
-
-_PLURAL_PRONOUNS = frozenset({"they", "them", "their", "themselves"})
-_EMPTY_VERBS = frozenset({"be", "seem", "appear", "look", "become", "remain", "happen", "take"})
-
-
-def _expletive(st: _Sent, tok: Token) -> bool:
-    """ "it" that is not an actor: expletive ("it was decided", "it seems"), or an object
-    ("we accept it"), which is almost always a thing."""
-    if tok.text.lower() != "it":
-        return False
-    if tok.dep != "nsubj":
-        return True
-    verb = st.tokens[tok.head]
-    if verb.lemma.lower() in _EMPTY_VERBS:
-        return True
-    return any(st.tokens[c].dep in ("auxpass", "nsubjpass") for c in st.children[verb.i])
