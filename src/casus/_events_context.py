@@ -288,10 +288,35 @@ class SentenceContext:
                 inherited,
             )
         found = self.actors.many(v, [subj], place=True)
+        if not found.mentions and v.tokens[subj].pos == "PRON":
+            reporter = self.reporter(subj)
+            if reporter.mentions:
+                return reporter, Found((), ""), True
         how = "subject" if found.how == "mention" and not inherited else "inherited"
         if found.how in ("modifier", "of", "appos"):
             how = "possessor" if not inherited else "inherited"
         return Found(found.mentions, how), Found((), ""), inherited
+
+    def reporter(self, pron: int) -> Found:
+        """An unresolved pronoun subject of a clause reported by a speaker stands for that
+        speaker: ``the Kremlin said it was ready to ...``."""
+        v = self.view
+        clause = v.tokens[pron].head
+        for _ in range(3):
+            tok = v.tokens[clause]
+            if tok.head == clause:
+                return Found((), "")
+            head = tok.head
+            if tok.dep == "ccomp" and v.lemma(head) in self.data.reporting:
+                speaker = v.kid(head, ("nsubj",))
+                if speaker is None or v.tokens[speaker].pos == "PRON":
+                    return Found((), "")
+                found = self.actors.many(v, [speaker])
+                return Found(found.mentions, "inherited")
+            if tok.dep not in ("conj", "xcomp", "acomp"):
+                return Found((), "")
+            clause = head
+        return Found((), "")
 
     def own_modifiers(self, n: int) -> Found:
         """Actors of a nominal trigger's possessor/modifiers or its ``by`` phrase."""

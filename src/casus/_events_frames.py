@@ -363,7 +363,16 @@ def _light_verb(ctx: SentenceContext, n: int) -> int | None:
     v = ctx.view
     tok = v.tokens[n]
     h = tok.head
-    if tok.dep == "pobj" and v.lemma(h) == "of" and v.tokens[v.tokens[h].head].pos == "NOUN":
+    if (
+        tok.dep == "pobj"
+        and v.lemma(h) in ("of", "in")
+        and v.tokens[v.tokens[h].head].pos
+        in (
+            "NOUN",
+            "NUM",
+            "SYM",
+        )
+    ):
         q = v.tokens[h].head
         if q not in ctx.matches and v.tokens[q].dep in ("dobj", "attr", "nsubjpass"):
             n, tok, h = q, v.tokens[q], v.tokens[q].head
