@@ -267,3 +267,23 @@ def test_where_events_admin1_name_or_geonames_key(place: str, admin1: str) -> No
     a = with_parts(a, [mention(s, 3, 4)], [event(s, 1)])
     loc = _locate(a)[0]
     assert loc is not None and loc.admin1 == admin1
+
+
+@pytest.mark.parametrize(
+    ("spec", "start", "precision"),
+    [
+        ("Troops|nsubj|1 fought|ROOT|1|VERB near|prep|1|ADP Idlib|pobj|2", 3, "city"),
+        ("Troops|nsubj|1 fought|ROOT|1|VERB in|prep|1|ADP Idlib|compound|4 province|pobj|2", 3,
+         "admin1"),
+        ("Troops|nsubj|1 fought|ROOT|1|VERB in|prep|1|ADP the|det|4 province|pobj|2 "
+         "of|prep|4|ADP Kandahar|pobj|5", 6, "admin1"),
+    ],
+)  # fmt: skip
+def test_where_events_city_before_the_province_named_after_it(
+    spec: str, start: int, precision: str
+) -> None:
+    a = article([spec])
+    s = a.sentences[0]
+    a = with_parts(a, [mention(s, start, start + 1)], [event(s, 1)])
+    loc = _locate(a)[0]
+    assert loc is not None and loc.precision == precision

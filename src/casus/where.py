@@ -68,8 +68,12 @@ REGION_CONTEXT = 1.0
 """The candidate's first-level region is named (or holds a clearly resolved city)."""
 QUALIFIER = 2.0
 """The span is qualified in place: "Paris, Texas", "Lebanon's Tripoli"."""
-REGION_WORD = 1.0
+REGION_WORD = 2.5
 """A region reading after "province of" or before "province"."""
+CAPITAL_NAMED_REGION = 1.25
+"""A region that shares its name with one of its cities ("Idlib", "Herat"; where the region's
+GeoNames code is unknown: a city of 50,000+ in its country) reads first as the city: news names
+cities far more often than the provinces named after them."""
 CLEAR_MARGIN = 1.0
 """A city counts as context only if it beats other countries' readings by this much."""
 
@@ -167,9 +171,15 @@ class Gazetteer:
         iso = t.country_names.get(key)
         if iso and iso in t.countries:
             out.append(self._country(iso, COUNTRY_BASE, ("country name",)))
+        same_name = (*t.primary.get(key, ()), *t.alternate.get(key, ()))
+        city_regions = {f"{t.country[i]}.{t.admin1[i]}" for i in same_name}
+        big_city_countries = {t.country[i] for i in same_name if t.population[i] >= 50_000}
         for a in t.admin1_by_name.get(key, ()):
             base = ADMIN1_BASE - (0.5 if a.lat is None else 0.0)
-            why = ("region",) if a.lat is not None else ("region", "no coordinates")
+            why: tuple[str, ...] = ("region",) if a.lat is not None else ("region", "no point")
+            if (a.key in city_regions) if a.key else (a.country in big_city_countries):
+                base -= CAPITAL_NAMED_REGION
+                why = (*why, "named after its city")
             out.append(
                 Candidate(
                     "admin1", a.name, a.country, a.key, a.lat, a.lon, a.geonameid, 0, base, why
