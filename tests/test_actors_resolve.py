@@ -531,3 +531,28 @@ def test_actors_dateline_capital_is_a_place(index: ActorIndex) -> None:
         index,
     )
     assert _at(art, 0, 1).actor is None
+
+
+def test_actors_of_phrase_one_level_down(index: ActorIndex) -> None:
+    art = resolve(
+        article(
+            "the/DET/det/1 Ministry/PROPN/nsubj/7 of/ADP/prep/1 Foreign/PROPN/compound/4 "
+            "Affairs/PROPN/pobj/2 of/ADP/prep/4 Peru/PROPN/pobj/5 protested/VERB/ROOT/7",
+            ents=[(0, "ORG", 1, 5, 1), (0, "GPE", 6, 7)],
+        ),
+        index,
+    )
+    assert _code(art, 0, 1) == "PERGOV"
+
+
+def test_actors_party_needs_an_owner(index: ActorIndex) -> None:
+    art = resolve(
+        article(
+            "the/DET/det/1 parties/NOUN/nsubj/2/party met/VERB/ROOT/2",
+            "the/DET/det/2 Cuban/ADJ/amod/2 party/NOUN/nsubj/3 met/VERB/ROOT/3",
+            ents=[(1, "NORP", 1, 2)],
+        ),
+        index,
+    )
+    assert not [m for m in art.mentions if m.sentence_index == 0]
+    assert _code(art, 1, 2) == "CUBPTY"

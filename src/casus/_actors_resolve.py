@@ -174,7 +174,9 @@ def _country_cue(st: _Sent, lo: int, h: int, skip: _Atom | None) -> _Atom | None
     return direct or pron or other
 
 
-def _of_cue(st: _Sent, h: int, preps: frozenset[str] = frozenset({"of"})) -> _Atom | None:
+def _of_cue(
+    st: _Sent, h: int, preps: frozenset[str] = frozenset({"of"}), depth: int = 0
+) -> _Atom | None:
     """``the army of Sudan`` (``police in Bahrain`` with ``in``): the actor atom that is the
     object of such a preposition after the head."""
     for c in st.children[h]:
@@ -183,6 +185,11 @@ def _of_cue(st: _Sent, h: int, preps: frozenset[str] = frozenset({"of"})) -> _At
                 a = st.atom_of[p]
                 if a is not None and a.actor is not None:
                     return a
+                if depth < 1:
+                    # "the Ministry of Foreign Affairs of Iran": one more "of" down.
+                    deeper = _of_cue(st, p, frozenset({"of"}), depth + 1)
+                    if deeper is not None:
+                        return deeper
     return None
 
 
