@@ -106,6 +106,7 @@ class SentenceContext:
         v = self.view
         starts = v.kids(m, ("xcomp",))
         starts += [c for c in v.kids(m, ("advcl",)) if "to" in v.auxiliaries(c)]
+        starts += [c for s in list(starts) for c in v.kids(s, ("conj",))]
         if mode != "reject":
             starts += v.kids(m, ("ccomp",))
         starts += v.kids(m, ("dobj",))

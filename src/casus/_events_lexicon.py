@@ -432,6 +432,8 @@ def frame_code(mode: str, action: str | None, base: str) -> str:
         return action
     if mode in ("threat",) and root in _VERBAL_ROOTS:
         return base
+    if mode in ("demand", "appeal") and action == "113":
+        return "113"  # "called on X to rally against Y"
     if mode in ("reject", "demand", "appeal") and root in _VERBAL_ROOTS:
         return base
     if mode in ("demand", "appeal") and root in CONFLICT_ROOTS:
