@@ -556,3 +556,40 @@ def test_actors_party_needs_an_owner(index: ActorIndex) -> None:
     )
     assert not [m for m in art.mentions if m.sentence_index == 0]
     assert _code(art, 1, 2) == "CUBPTY"
+
+
+@pytest.mark.parametrize(
+    ("spec", "ents", "head", "code"),
+    [
+        (
+            "the/DET/det/3 Clean/PROPN/compound/3 Water/PROPN/compound/3 Foundation/PROPN/nsubj/4 "
+            "warned/VERB/ROOT/4",
+            [(0, "ORG", 1, 4)],
+            3,
+            "NGO",
+        ),
+        (
+            "the/DET/det/3 Peruvian/ADJ/amod/3 Forest/PROPN/compound/3 Watch/PROPN/nsubj/4 "
+            "warned/VERB/ROOT/4",
+            [(0, "NORP", 1, 2), (0, "ORG", 2, 4)],
+            3,
+            "PERNGO",
+        ),
+        (
+            "the/DET/det/3 National/PROPN/compound/3 Rights/PROPN/compound/3 "
+            "Commission/PROPN/nsubj/4 warned/VERB/ROOT/4",
+            [(0, "ORG", 1, 4)],
+            3,
+            None,
+        ),
+    ],
+)
+def test_actors_ngo_by_name_pattern(
+    index: ActorIndex,
+    spec: str,
+    ents: list[tuple[int, str, int, int]],
+    head: int,
+    code: str | None,
+) -> None:
+    art = resolve(article(spec, ents=ents), index)
+    assert _code(art, 0, head) == code

@@ -151,6 +151,9 @@ class Tables:
     titles: dict[str, str]
     root: Path | None = None
     not_national: set[str] = field(default_factory=set)
+    ngo_last: set[str] = field(default_factory=set)
+    ngo_any: set[str] = field(default_factory=set)
+    ngo_never: set[str] = field(default_factory=set)
 
 
 def _read(t: Tables, name: str) -> str:
@@ -274,6 +277,14 @@ def load_sectors(t: Tables) -> str:
                 if key in table and table[key] != code:
                     raise ConfigError(f"{w!r} is already {table[key]}", where=where)
                 table[key] = str(code)
+    ngo = doc.get("ngo_name_words", {})
+    if not isinstance(ngo, dict) or not all(isinstance(ngo.get(k, []), list) for k in ngo):
+        raise ConfigError(
+            "'ngo_name_words' needs lists 'last', 'any', 'never'", where=f"data/{name}"
+        )
+    t.ngo_last.update(fold(str(w)) for w in ngo.get("last", []))
+    t.ngo_any.update(fold(str(w)) for w in ngo.get("any", []))
+    t.ngo_never.update(fold(str(w)) for w in ngo.get("never", []))
     blockers = doc.get("not_national", [])
     if not isinstance(blockers, list):
         raise ConfigError("'not_national' must be a list", where=f"data/{name}")

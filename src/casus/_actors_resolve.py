@@ -72,6 +72,8 @@ def _resolve_sentence(sentence: Sentence, atoms: list[_Atom], ctx: _Context) -> 
         person = False
         if atom is not None and atom.actor is not None:
             m, person = _known_atom(st, atom, ctx)
+        elif atom is not None and atom.label == "ORG" and _ngo_atom(st, atom, ctx):
+            m = _ngo_mention(st, atom, ctx)
         elif atom is not None and (atom.label == "PERSON" or _named_before(st, atom, ctx)):
             m = _unknown_person(st, atom, ctx)
             person = m.actor is not None
@@ -100,6 +102,24 @@ def _resolve_sentence(sentence: Sentence, atoms: list[_Atom], ctx: _Context) -> 
                 )
             )
     return _drop_nested(st)
+
+
+def _ngo_atom(st: _Sent, atom: _Atom, ctx: _Context) -> bool:
+    return ctx.index.ngo_like(_span_text(st.tokens, atom.start, atom.end))
+
+
+def _ngo_mention(st: _Sent, atom: _Atom, ctx: _Context) -> Mention:
+    """An unlisted organisation named like an NGO; a country in its phrase makes it that
+    country's NGO ("Egyptian Initiative for Personal Rights" → EGYNGO)."""
+    lo = min(atom.start, _left_edge(st, atom.head))
+    cue = _country_cue(st, lo, atom.start, atom)
+    name = _span_text(st.tokens, atom.start, atom.end)
+    country = cue.actor.country if cue is not None and cue.actor is not None else None
+    if country is None:
+        actor = Actor(code="NGO", name=name, country=None, sector="NGO")
+    else:
+        actor = replace(_actor(ctx, country, "NGO"), name=name)
+    return st.mention(lo, atom.end, atom.head, "ORG", actor, "pattern")
 
 
 def _repeated_name(st: _Sent, tok: Token, ctx: _Context) -> bool:

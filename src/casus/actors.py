@@ -44,6 +44,12 @@ class ActorIndex:
     patterns: tuple[EntityPattern, ...] = field(repr=False)
     not_national: frozenset[str] = field(repr=False, default=frozenset())
     """Modifiers that block the one-country fallback ("Arab", "foreign", "Kurdish")."""
+    ngo_last: frozenset[str] = field(repr=False, default=frozenset())
+    """Last words that make an unlisted organisation an NGO ("Foundation", "Watch")."""
+    ngo_any: frozenset[str] = field(repr=False, default=frozenset())
+    """Words anywhere in its name that make it an NGO ("rights")."""
+    ngo_never: frozenset[str] = field(repr=False, default=frozenset())
+    """Words that make it a public body, never an NGO ("commission", "ministry")."""
     noun_words: frozenset[str] = field(repr=False, default=frozenset())
     """Last words of every title, sector noun and owned noun (a cheap first filter)."""
 
@@ -75,6 +81,9 @@ class ActorIndex:
             titles=t.titles,
             patterns=tuple(dict.fromkeys(t.patterns)),
             not_national=frozenset(t.not_national),
+            ngo_last=frozenset(t.ngo_last),
+            ngo_any=frozenset(t.ngo_any),
+            ngo_never=frozenset(t.ngo_never),
             noun_words=frozenset(
                 key.split()[-1]
                 for table in (t.titles, t.sector_nouns, t.owned_nouns)
@@ -103,6 +112,17 @@ class ActorIndex:
         if (after_the or text[:4].lower() == "the ") and len(key) <= 4:
             return self.cs.get(key.upper())
         return None
+
+    def ngo_like(self, name: str) -> bool:
+        """An organisation's name that says NGO ("Clean Water Foundation", "... Rights")."""
+        key = fold(name)
+        words = key.split()
+        if not words or not self.ngo_never.isdisjoint(words):
+            return False
+        if words[-1] in self.ngo_last or " ".join(words[-3:]) in self.ngo_last:
+            return True
+        padded = f" {key} "
+        return any(f" {w} " in padded for w in self.ngo_any)
 
     def country_actor(self, iso3: str, sector: str | None = None) -> Actor:
         name = self.countries.get(iso3, iso3)
