@@ -40,6 +40,11 @@ def test_events_lexicon_has_verbs_and_nouns() -> None:
         ("version: '1'\ntriggers:\n- {code: '010'}\n", 3),
         ("version: '1'\ntriggers:\n- {lemma: talk, code: '010', target: [Dobj]}\n", 3),
         ("version: '1'\ntriggers:\n- {lemma: talk, code: '010', comp: maybe}\n", 3),
+        (
+            "version: '1'\ntriggers:\n- {lemma: talk, code: '010'}\n"
+            "- {lemmas: [x, talk], code: '01'}\n",
+            4,
+        ),
     ],
 )
 def test_events_lexicon_bad_entry_names_file_and_line(text: str, line: int) -> None:

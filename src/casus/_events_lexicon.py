@@ -280,9 +280,18 @@ def load_triggers(
     if not isinstance(doc, dict) or "triggers" not in doc or "version" not in doc:
         raise ConfigError("expected a mapping with 'version' and 'triggers'", where=where)
     table: dict[tuple[str, str], list[Trigger]] = {}
+    conditions: dict[tuple[object, ...], Trigger] = {}
     for raw in doc["triggers"] or ():
         line = raw.pop("__line__", 0) if isinstance(raw, dict) else 0
         for trig in _entry(raw, f"{where}:{line}", line, codes):
+            key = (trig.lemma, trig.pos, trig.prt, trig.prep, trig.pobj, trig.obj, trig.mod)
+            other = conditions.setdefault(key, trig)
+            if other is not trig and other.code != trig.code:
+                raise ConfigError(
+                    f"{trig.lemma!r} ({trig.pos}) with the same conditions codes both "
+                    f"{other.code} (line {other.line}) and {trig.code}",
+                    where=f"{where}:{line}",
+                )
             table.setdefault((trig.lemma, trig.pos), []).append(trig)
 
     def words(key: str) -> frozenset[str]:
