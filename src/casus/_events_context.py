@@ -268,7 +268,8 @@ class SentenceContext:
             if a is None or a.country is None or a.country in skip:
                 continue
             if all(p.country != a.country for p in found):
-                found.append(Participant(m.text, a.country, a.country, a.country, None))
+                name = a.name if a.code == a.country else a.country
+                found.append(Participant(m.text, name, a.country, a.country, None))
             if len(found) == 2:
                 break
         return tuple(found) if len(found) == 2 else ()
