@@ -411,17 +411,6 @@ def test_actors_ethnic_group_without_story_country_is_unresolved(index: ActorInd
     assert m.actor is None
 
 
-def test_actors_capital_inside_another_name_is_not_the_government(index: ActorIndex) -> None:
-    art = resolve(
-        article(
-            "the/DET/det/2 Moscow/PROPN/compound/2 Times/PROPN/nsubj/3 reported/VERB/ROOT/3",
-            ents=[(0, "GPE", 1, 2)],
-        ),
-        index,
-    )
-    assert all(m.actor is None for m in art.mentions)
-
-
 def test_actors_not_national_modifier_blocks_the_fallback(index: ActorIndex) -> None:
     art = resolve(
         article(
@@ -521,18 +510,6 @@ def test_actors_troops_in_a_country_are_not_its_army(index: ActorIndex) -> None:
     assert _code(art, 0, 0) == "MIL"
 
 
-def test_actors_dateline_capital_is_a_place(index: ActorIndex) -> None:
-    art = resolve(
-        article(
-            "new/PROPN/compound/1 delhi/PROPN/ROOT/1 :/PUNCT/punct/1 police/NOUN/nsubj/4 "
-            "arrived/VERB/ROOT/4",
-            ents=[(0, "GPE", 0, 2)],
-        ),
-        index,
-    )
-    assert _at(art, 0, 1).actor is None
-
-
 def test_actors_of_phrase_one_level_down(index: ActorIndex) -> None:
     art = resolve(
         article(
@@ -556,40 +533,3 @@ def test_actors_party_needs_an_owner(index: ActorIndex) -> None:
     )
     assert not [m for m in art.mentions if m.sentence_index == 0]
     assert _code(art, 1, 2) == "CUBPTY"
-
-
-@pytest.mark.parametrize(
-    ("spec", "ents", "head", "code"),
-    [
-        (
-            "the/DET/det/3 Clean/PROPN/compound/3 Water/PROPN/compound/3 Foundation/PROPN/nsubj/4 "
-            "warned/VERB/ROOT/4",
-            [(0, "ORG", 1, 4)],
-            3,
-            "NGO",
-        ),
-        (
-            "the/DET/det/3 Peruvian/ADJ/amod/3 Forest/PROPN/compound/3 Watch/PROPN/nsubj/4 "
-            "warned/VERB/ROOT/4",
-            [(0, "NORP", 1, 2), (0, "ORG", 2, 4)],
-            3,
-            "PERNGO",
-        ),
-        (
-            "the/DET/det/3 National/PROPN/compound/3 Rights/PROPN/compound/3 "
-            "Commission/PROPN/nsubj/4 warned/VERB/ROOT/4",
-            [(0, "ORG", 1, 4)],
-            3,
-            None,
-        ),
-    ],
-)
-def test_actors_ngo_by_name_pattern(
-    index: ActorIndex,
-    spec: str,
-    ents: list[tuple[int, str, int, int]],
-    head: int,
-    code: str | None,
-) -> None:
-    art = resolve(article(spec, ents=ents), index)
-    assert _code(art, 0, head) == code

@@ -71,6 +71,8 @@ class _Context:
     index: ActorIndex
     day: dt.date | None
     fallback: str | None = None
+    cased: bool = True
+    """The article uses capitals: a lower-case "turkey" or "guinea" is then not a name."""
     names: dict[str, tuple[Actor, bool]] = field(default_factory=dict)
     titles: dict[str, Actor] = field(default_factory=dict)
     refs: list[_Ref] = field(default_factory=list)
@@ -135,7 +137,7 @@ def _atoms(sentence: Sentence, mentions: list[Mention], ctx: _Context) -> list[_
         if covered[tok.i] or not tok.text[:1].isalpha():
             continue
         short = _short_form_position(tokens, tok)
-        if tok.pos not in _LOOKUP_POS and not short:
+        if (tok.pos not in _LOOKUP_POS and not short) or (ctx.cased and tok.text.islower()):
             continue
         entry = index.lookup(tok.text, short)
         if entry is None or (
@@ -181,6 +183,8 @@ def _span_atom(m: Mention, tokens: tuple[Token, ...], ctx: _Context) -> _Atom:
             if s > m.tok_start and (m.label not in ("PERSON", "ORG") or s > m.head):
                 break
             text = _span_text(tokens, s, m.tok_end)
+            if ctx.cased and text.islower():
+                break  # "turkey", "guinea fowl" in a capitalised text: ordinary words
             entry = index.lookup(text, after_the and s == m.tok_start)
             if entry is None:
                 continue

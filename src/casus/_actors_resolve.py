@@ -36,7 +36,7 @@ __all__ = ["resolve_article"]
 
 
 def resolve_article(article: Article, index: ActorIndex) -> Article:
-    ctx = _Context(index, article.date)
+    ctx = _Context(index, article.date, cased=article.text != article.text.lower())
     by_sentence: dict[int, list[Mention]] = {}
     for m in article.mentions:
         by_sentence.setdefault(m.sentence_index, []).append(m)
@@ -283,12 +283,11 @@ def _known_atom(st: _Sent, atom: _Atom, ctx: _Context) -> tuple[Mention, bool]:
     person = atom.kind == "person"
     if atom.kind == "capital" and _dateline(st, atom):
         return st.mention(atom.start, atom.end, atom.head, atom.label, None, ""), False
+    if atom.kind in ("country", "capital", "seat") and _part_of_a_name(st, atom, ctx):
+        # "the Washington Post", "Iran Air", "Michael Jordan", "Chad Smith": another name.
+        return st.mention(atom.start, atom.end, atom.head, atom.label, None, ""), False
     if tok.dep in _MODIFIER_DEPS:
         start, end = atom.start, atom.end
-        head = st.tokens[tok.head]
-        if atom.kind in ("capital", "seat") and tok.dep == "compound" and head.pos == "PROPN":
-            # Part of another name ("the Washington Post", "Tehran Times"): not the government.
-            return st.mention(start, end, atom.head, atom.label, None, ""), False
     else:
         start, end = min(atom.start, _left_edge(st, atom.head)), atom.end
     if atom.kind == "demonym" and tok.dep not in _MODIFIER_DEPS:
@@ -301,6 +300,47 @@ def _known_atom(st: _Sent, atom: _Atom, ctx: _Context) -> tuple[Mention, bool]:
         title, _ = _title_in(st, start, atom.start, ctx)
         ctx.remember_title(actor, title)
     return m, person
+
+
+_QUALIFIER_WORDS = (
+    "north south east west northern southern eastern western central northeast northwest "
+    "southeast southwest northeastern northwestern southeastern southwestern greater upper "
+    "lower occupied mainland rural coastal"
+)
+_PLACE_QUALIFIERS = frozenset(_QUALIFIER_WORDS.split())
+
+
+def _part_of_a_name(st: _Sent, atom: _Atom, ctx: _Context) -> bool:
+    """A one-word place name glued to another proper noun that is neither a title nor a
+    known name: the head right after it ("Iran Air", "Chad Smith") or a first name right
+    before it ("Michael Jordan")."""
+    if atom.end - atom.start != 1:
+        return False
+    tokens = st.tokens
+    tok = tokens[atom.head]
+    words = ctx.index.key_words
+
+    def other_name(i: int) -> bool:
+        t = tokens[i]
+        a = st.atom_of[i]
+        return (
+            t.pos == "PROPN"
+            and t.text.lower() not in words
+            and t.text.lower() not in _PLACE_QUALIFIERS
+            and t.lemma.lower() not in words
+            and (a is None or a.actor is None)
+            and t.text[:1].isupper() == tok.text[:1].isupper()
+        )
+
+    if tok.dep == "compound" and tok.head == tok.i + 1 and other_name(tok.head):
+        return True
+    before = tok.i - 1
+    return (
+        before >= 0
+        and tokens[before].head == tok.i
+        and tokens[before].dep == "compound"
+        and other_name(before)
+    )
 
 
 def _dateline(st: _Sent, atom: _Atom) -> bool:

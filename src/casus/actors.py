@@ -52,6 +52,8 @@ class ActorIndex:
     """Words that make it a public body, never an NGO ("commission", "ministry")."""
     noun_words: frozenset[str] = field(repr=False, default=frozenset())
     """Last words of every title, sector noun and owned noun (a cheap first filter)."""
+    key_words: frozenset[str] = field(repr=False, default=frozenset())
+    """Every word of every title, sector noun and owned noun ("foreign", "supreme")."""
 
     @classmethod
     def load(cls, data_dir: Path | None = None) -> ActorIndex:
@@ -84,6 +86,12 @@ class ActorIndex:
             ngo_last=frozenset(t.ngo_last),
             ngo_any=frozenset(t.ngo_any),
             ngo_never=frozenset(t.ngo_never),
+            key_words=frozenset(
+                w
+                for table in (t.titles, t.sector_nouns, t.owned_nouns)
+                for key in table
+                for w in key.split()
+            ),
             noun_words=frozenset(
                 key.split()[-1]
                 for table in (t.titles, t.sector_nouns, t.owned_nouns)
