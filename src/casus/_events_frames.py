@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
+from types import MappingProxyType
 
 from ._events_context import (
     HEARSAY,
@@ -36,13 +37,13 @@ __all__ = ["Frame", "match_trigger", "sentence_frames"]
 
 _COOP_ROOTS = frozenset({"04", "06", "07", "08"})
 _MUST = frozenset({"must", "should", "ought"})
-_DEONTIC = frozenset({"must", "should", "ought"})
+_DEONTIC = _MUST
 # Confidence weights (docs/CODING.md): base + trigger + source + target + mood <= 1.0.
 BASE = 0.1
-W_TRIGGER = {"phrase": 0.3, "lemma": 0.2}
-W_SOURCE = {"syntax": 0.25, "fallback": 0.15}
-W_TARGET = {"syntax": 0.2, "fallback": 0.1}
-W_MOOD = {"plain": 0.15, "framed": 0.1, "modal": 0.05}
+W_TRIGGER = MappingProxyType({"phrase": 0.3, "lemma": 0.2})
+W_SOURCE = MappingProxyType({"syntax": 0.25, "fallback": 0.15})
+W_TARGET = MappingProxyType({"syntax": 0.2, "fallback": 0.1})
+W_MOOD = MappingProxyType({"plain": 0.15, "framed": 0.1, "modal": 0.05})
 _SYNTAX_HOWS = frozenset({"subject", "agent", "possessor", "object", "mention", "role"})
 
 

@@ -4,12 +4,14 @@ modifier conditions."""
 
 from __future__ import annotations
 
+from types import MappingProxyType
+
 from ._events_lexicon import LexiconData, Trigger
 from ._events_syntax import SentenceView
 
 __all__ = ["match_trigger"]
 
-_POS = {"VERB": "VERB", "NOUN": "NOUN", "ADJ": "ADJ", "PROPN": "NOUN"}
+_POS = MappingProxyType({"VERB": "VERB", "NOUN": "NOUN", "ADJ": "ADJ", "PROPN": "NOUN"})
 _SKIP_DEPS = frozenset({"compound", "aux", "auxpass", "det", "case", "punct", "prt", "amod"})
 
 
