@@ -302,6 +302,8 @@ def _unasserted(v: SentenceView, i: int) -> bool:
     tok = v.tokens[i]
     if v.is_hypothetical(i) or _hearsay(v, i):
         return True
+    if tok.dep in ("csubj", "csubjpass"):
+        return True  # "removing the sanctions is out of the question": a topic
     if tok.dep in ("advcl", "acl") and "to" in v.auxiliaries(i):
         return True  # a purpose or what a noun is about: "to allow", "the right to fire"
     if tok.dep == "pcomp" and v.lemma(tok.head) == "of":
