@@ -70,7 +70,7 @@ def _fits(view: SentenceView, i: int, trig: Trigger) -> bool:
         heads = view.kids(i, odeps)
         if trig.pos != "NOUN":
             for h in list(heads):
-                heads += view.kids(h, ("compound",))
+                heads += view.kids(h, ("compound", "amod"))
                 for p in view.kids(h, ("prep",)):
                     if view.lemma(p) == "of":
                         heads += view.kids(p, ("pobj",))
