@@ -178,6 +178,21 @@ def _finish(
     )
 
 
+def _reported(ctx: SentenceContext, clause: int) -> bool:
+    """The clause is what someone said, announced or warned (``X said it would ...``)."""
+    v = ctx.view
+    for _ in range(3):
+        tok = v.tokens[clause]
+        if tok.head == clause:
+            return False
+        if tok.dep == "ccomp" and v.lemma(tok.head) in ctx.data.reporting:
+            return True
+        if tok.dep not in ("conj", "xcomp"):
+            return False
+        clause = tok.head
+    return False
+
+
 def _modal_code(
     code: str, neg: bool, aux: set[str], ctx: SentenceContext, clause: int
 ) -> str | None:
@@ -187,6 +202,11 @@ def _modal_code(
     if_cond = ctx.view.has_condition(clause, ("if",))
     if aux & _DEONTIC:
         return None  # "X should apologise": an obligation, not an act (see reported demands)
+    if aux & MODALS and not (unless or if_cond):
+        if aux & HEDGES:
+            return None  # "X could attack Y": speculation
+        if "would" in aux and not _reported(ctx, clause):
+            return None  # "X would attack Y" on its own is hypothetical
     if aux & MODALS:
         if neg:
             return frame_code("reject", code, "120") if root in _COOP_ROOTS | {"03"} else None
