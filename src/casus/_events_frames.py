@@ -278,6 +278,20 @@ def _matrix(ctx: SentenceContext, m: int, trig: Trigger) -> Frame | None:
     )
 
 
+def _purpose_target(
+    ctx: SentenceContext, i: int, sources: Sequence[Participant]
+) -> tuple[tuple[Participant, ...], str]:
+    """A protest's target named in its purpose: ``blocked roads to press demands on X``."""
+    v = ctx.view
+    skip = frozenset(s.code for s in sources)
+    for c in v.kids(i, ("advcl", "xcomp")):
+        if "to" in v.auxiliaries(c):
+            found = ctx.actors.deep(v, c, skip)
+            if found.mentions:
+                return participants(found.mentions), "purpose"
+    return (), ""
+
+
 def _hearsay(v: SentenceView, i: int) -> bool:
     """``i`` is in what someone is suspected/accused of (``suspected of bombing``)."""
     for _ in range(4):
@@ -367,6 +381,8 @@ def _verbal(ctx: SentenceContext, i: int, trig: Trigger) -> Frame | None:
             return None
     if not targets[0] and framed[:2] == "13":
         targets = ctx.chain_targets([i], src)
+    if not targets[0] and framed[:2] == "14":
+        targets = _purpose_target(ctx, i, src)
     mood = "plain" if framed == code and not aux & MODALS else "modal"
     return _finish(
         ctx,
