@@ -286,7 +286,7 @@ class SentenceContext:
             agents = v.prep_objects(clause, "by")
             return (
                 Found(self.actors.many(v, agents).mentions, "agent"),
-                Found(self.actors.many(v, [subj]).mentions, "object"),
+                self._patient(subj),
                 inherited,
             )
         found = self.actors.many(v, [subj], place=True)
@@ -298,6 +298,15 @@ class SentenceContext:
         if found.how in ("modifier", "of", "appos"):
             how = "possessor" if not inherited else "inherited"
         return Found(found.mentions, how), Found((), ""), inherited
+
+    def _patient(self, subj: int) -> Found:
+        """Actors of a passive subject, with the first actor inside it as a fallback (``a
+        camp for X refugees was attacked``)."""
+        found = self.actors.many(self.view, [subj])
+        if found.mentions:
+            return Found(found.mentions, "object")
+        deep = self.actors.deep(self.view, subj)
+        return Found(deep.mentions, "deep")
 
     def reporter(self, pron: int) -> Found:
         """An unresolved pronoun subject of a clause reported by a speaker stands for that
@@ -368,6 +377,9 @@ class SentenceContext:
         for c in v.kids(clause, ("advcl", "acl")) + (v.kids(subj, ("acl",)) if subj else []):
             if v.lemma(c) == "use":
                 heads += v.kids(c, ("dobj",))
+        for h in list(heads):  # "militiamen armed with machetes"
+            for c in v.kids(h, ("acl",)):
+                heads += v.prep_objects(c, "with") + v.kids(c, ("dobj",))
         for h in heads:
             for j in v.conjuncts(h):
                 for k in [j, *v.kids(j, ("compound", "amod"))]:

@@ -256,7 +256,7 @@ def _matrix(ctx: SentenceContext, m: int, trig: Trigger) -> Frame | None:
     ]
     src = participants(sources.mentions)
     targets = (
-        (participants(passive_targets.mentions), "object")
+        (participants(passive_targets.mentions), passive_targets.how)
         if passive_targets.mentions
         else ctx.targets(places, src, chain)
     )
@@ -372,7 +372,7 @@ def _verbal(ctx: SentenceContext, i: int, trig: Trigger) -> Frame | None:
     sources, passive_targets, _ = ctx.subject(i)
     src = participants(sources.mentions)
     if passive_targets.mentions:
-        targets = (participants(passive_targets.mentions), "object")
+        targets = (participants(passive_targets.mentions), passive_targets.how)
     else:
         targets = ctx.targets([(i, trig)], src)
     if trig.needs_target and not targets[0]:
