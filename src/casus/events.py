@@ -3,7 +3,7 @@
 For every sentence, trigger words from ``data/triggers.yaml`` are matched by lemma (with their
 required particle, preposition, object or modifier); each trigger is framed by the words that
 govern it (``offered to mediate`` → intent 039, ``threatened to impose sanctions`` → 1312,
-``refused to meet`` → 125, ``urged X to release`` → 1053, modal ``will attack`` → 138,
+``refused to meet`` → 125, ``urged X to release`` → 0253, modal ``will attack`` → 138,
 negation → nothing) and gets its source (subject, ``by`` agent of a passive, possessor of a
 nominal event) and target (object or the preposition the trigger names) from resolved actor
 mentions. Conjunctions on either side multiply events. See ``docs/CODING.md``.
