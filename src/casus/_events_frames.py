@@ -431,6 +431,16 @@ def _light_verb(ctx: SentenceContext, n: int) -> int | None:
     return None
 
 
+def _parties(ctx: SentenceContext, n: int) -> Found:
+    """The parties of a reciprocal event noun: ``talks between A and B``, ``clashes among
+    A, B and C`` (at least two located actors)."""
+    v = ctx.view
+    heads = v.prep_objects(n, "between") + v.prep_objects(n, "among")
+    found = ctx.actors.many(v, heads)
+    located = [m for m in found.mentions if m.actor is not None and m.actor.country]
+    return Found(tuple(located), "subject") if len(located) >= 2 else Found((), "")
+
+
 def _standalone(code: str) -> bool:
     """Codes a noun phrase states on its own (``X's airstrikes on Y``, ``his call with Y``):
     violence and meetings; other nominals (``French mediation``, ``a pullback``) are often
@@ -474,6 +484,14 @@ def _nominal(ctx: SentenceContext, n: int, trig: Trigger) -> Frame | None:
             cues=cues, strength="phrase", mood=mood, retaliation=trig.retaliation,
         )  # fmt: skip
     sources = ctx.own_modifiers(n)
+    if not sources.mentions and trig.code[:2] in ("04", "19"):
+        sources = _parties(ctx, n)
+        if sources.mentions:  # "talks between A and B resumed": each party, no target
+            cues.append("frame:reciprocal")
+            return _finish(
+                ctx, code=trig.code, index=n, tokens=[n], sources=sources, targets=((), ""),
+                cues=cues, strength=strength, mood="plain",
+            )  # fmt: skip
     src = participants(sources.mentions)
     targets = ctx.targets([(n, trig)], src)
     if tok.dep in ("nsubj",) and v.tokens[tok.head].pos == "VERB":
