@@ -71,8 +71,9 @@ class _Context:
     index: ActorIndex
     day: dt.date | None
     fallback: str | None = None
-    cased: bool = True
-    """The article uses capitals: a lower-case "turkey" or "guinea" is then not a name."""
+    cased: tuple[bool, ...] = ()
+    """Per token of the sentence being read: its line uses capitals, so a lower-case "turkey"
+    or "guinea" there is not a name."""
     names: dict[str, tuple[Actor, bool]] = field(default_factory=dict)
     titles: dict[str, Actor] = field(default_factory=dict)
     refs: list[_Ref] = field(default_factory=list)
@@ -137,7 +138,9 @@ def _atoms(sentence: Sentence, mentions: list[Mention], ctx: _Context) -> list[_
         if covered[tok.i] or not tok.text[:1].isalpha():
             continue
         short = _short_form_position(tokens, tok)
-        if (tok.pos not in _LOOKUP_POS and not short) or (ctx.cased and tok.text.islower()):
+        if (tok.pos not in _LOOKUP_POS and not short) or (
+            _cased(ctx, tok.i) and tok.text.islower()
+        ):
             continue
         entry = index.lookup(tok.text, short)
         if entry is None or (
@@ -174,6 +177,10 @@ def _inside_longer_name(tokens: tuple[Token, ...], tok: Token, titles: frozenset
     return any(t.head == tok.i and t.dep == "compound" and name_word(t) for t in tokens)
 
 
+def _cased(ctx: _Context, i: int) -> bool:
+    return ctx.cased[i] if i < len(ctx.cased) else True
+
+
 def _span_atom(m: Mention, tokens: tuple[Token, ...], ctx: _Context) -> _Atom:
     """Resolve one NER span: the whole text, then (for names) without leading words."""
     index = ctx.index
@@ -183,7 +190,7 @@ def _span_atom(m: Mention, tokens: tuple[Token, ...], ctx: _Context) -> _Atom:
             if s > m.tok_start and (m.label not in ("PERSON", "ORG") or s > m.head):
                 break
             text = _span_text(tokens, s, m.tok_end)
-            if ctx.cased and text.islower():
+            if _cased(ctx, s) and text.islower():
                 break  # "turkey", "guinea fowl" in a capitalised text: ordinary words
             entry = index.lookup(text, after_the and s == m.tok_start)
             if entry is None:

@@ -35,12 +35,26 @@ if TYPE_CHECKING:
 __all__ = ["resolve_article"]
 
 
+def cased_tokens(sentence: Sentence) -> tuple[bool, ...]:
+    """For each token, whether its line of text is written with capitals, so that a
+    lower-case "turkey" there is an ordinary word. Decided per line: edited English starts
+    every sentence with a capital, while a feed that lower-cases its stories may carry a
+    capitalised boilerplate line ("This story is from March 10, 2002") that the parser
+    joins to the first lower-case sentence."""
+    line_of = [sentence.text.count("\n", 0, t.start - sentence.start) for t in sentence.tokens]
+    cased_lines = {line_of[t.i] for t in sentence.tokens if t.text[:1].isupper()}
+    return tuple(line in cased_lines for line in line_of)
+
+
 def resolve_article(article: Article, index: ActorIndex) -> Article:
-    ctx = _Context(index, article.date, cased=article.text != article.text.lower())
+    ctx = _Context(index, article.date)
     by_sentence: dict[int, list[Mention]] = {}
     for m in article.mentions:
         by_sentence.setdefault(m.sentence_index, []).append(m)
-    atoms = [_atoms(s, by_sentence.get(s.index, []), ctx) for s in article.sentences]
+    atoms: list[list[_Atom]] = []
+    for sentence in article.sentences:
+        ctx.cased = cased_tokens(sentence)
+        atoms.append(_atoms(sentence, by_sentence.get(sentence.index, []), ctx))
     ctx.fallback = _single_country(atoms, article.sentences)
     out: list[Mention] = []
     for sentence, sentence_atoms in zip(article.sentences, atoms, strict=True):
