@@ -75,7 +75,12 @@ class BatchResult:
     events: int
     errors: int
     seconds: float
+    """Wall time of the whole run, cluster start-up and model loading included."""
     workers: int
+    coded: int = 0
+    """Articles coded by this run (partitions skipped from an earlier run excluded)."""
+    coding_seconds: float = 0.0
+    """Wall time from the moment every worker had its model loaded to the end."""
     dashboard: str | None = None
     worker_peak_rss_mb: tuple[float, ...] = ()
     """Peak resident memory of each worker process at the end of the run (MiB)."""
@@ -83,7 +88,8 @@ class BatchResult:
 
     @property
     def articles_per_second(self) -> float:
-        return self.articles / self.seconds if self.seconds > 0 else 0.0
+        """Coding throughput once the workers are up: ``coded / coding_seconds``."""
+        return self.coded / self.coding_seconds if self.coding_seconds > 0 else 0.0
 
 
 class _CoderPlugin(WorkerPlugin):
@@ -285,6 +291,7 @@ class _Job:
                 yield item
 
     def drive(self, client: Client, total: int, n_workers: int, started: float) -> BatchResult:
+        ready = time.perf_counter()
         done = read_manifest(self.out)
         pending = partitions(self.articles(), self.partition_size)
         queue = as_completed()
@@ -327,6 +334,8 @@ class _Job:
             events=sum(int(r.get("events", 0)) for r in all_done.values()),
             errors=len(self.errors),
             seconds=time.perf_counter() - started,
+            coded=sum(r.articles for r in finished),
+            coding_seconds=time.perf_counter() - ready,
             workers=n_workers,
             dashboard=client.dashboard_link,
             worker_peak_rss_mb=tuple(sorted(float(v) for v in peaks.values())),

@@ -663,8 +663,9 @@ def batch_command(
         raise _fail(err) from None
     console.print(
         f"{result.articles} articles, {result.events} events in {result.partitions} partitions "
-        f"({result.skipped} already done) → {result.out} in {result.seconds:.1f}s "
-        f"({result.articles_per_second:.1f} articles/s on {result.workers} workers)"
+        f"({result.skipped} already done) → {result.out} in {result.seconds:.1f}s; "
+        f"{result.coded} coded at {result.articles_per_second:.1f} articles/s "
+        f"on {result.workers} workers once they were up"
     )
     if result.articles == 0 and result.errors:
         raise typer.Exit(1)
