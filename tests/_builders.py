@@ -22,7 +22,7 @@ from collections.abc import Sequence
 
 from casus.model import Article, Mention, Sentence, Token
 
-__all__ = ["article", "parse_spec"]
+__all__ = ["article", "code_at", "mention_at", "parse_spec"]
 
 _NO_SPACE_BEFORE = {",", ".", "!", "?", ";", ":", "'s", "’s", "'", ")", "n't"}
 
@@ -107,3 +107,16 @@ def article(
     return Article(
         id=article_id, text=text, date=date, sentences=tuple(sentences), mentions=tuple(mentions)
     )
+
+
+def mention_at(art: Article, sentence: int, head: int) -> Mention:
+    """The one mention whose head is token ``head`` of sentence ``sentence``."""
+    found = [m for m in art.mentions if m.sentence_index == sentence and m.head == head]
+    assert len(found) == 1, f"expected one mention at {sentence}:{head}, got {art.mentions}"
+    return found[0]
+
+
+def code_at(art: Article, sentence: int, head: int) -> str | None:
+    """The actor code of :func:`mention_at` (``None`` when unresolved)."""
+    m = mention_at(art, sentence, head)
+    return m.actor.code if m.actor else None

@@ -6,25 +6,14 @@ import datetime as dt
 
 import pytest
 
-from _builders import article
+from _builders import article, code_at, mention_at
 from casus.actors import ActorIndex, resolve
-from casus.model import Article, Mention
+from casus.model import Article
 
 
 @pytest.fixture(scope="module")
 def index() -> ActorIndex:
     return ActorIndex.load()
-
-
-def _at(art: Article, sentence: int, head: int) -> Mention:
-    found = [m for m in art.mentions if m.sentence_index == sentence and m.head == head]
-    assert len(found) == 1, f"expected one mention at {sentence}:{head}, got {art.mentions}"
-    return found[0]
-
-
-def _code(art: Article, sentence: int, head: int) -> str | None:
-    m = _at(art, sentence, head)
-    return m.actor.code if m.actor else None
 
 
 def test_actors_listed_person_phrase(index: ActorIndex) -> None:
@@ -37,12 +26,12 @@ def test_actors_listed_person_phrase(index: ActorIndex) -> None:
         ),
         index,
     )
-    m = _at(art, 0, 3)
+    m = mention_at(art, 0, 3)
     assert m.actor is not None
     assert (m.actor.code, m.actor.name) == ("RUSGOV", "Vladimir Putin")
     assert m.text == "Russian President Vladimir Putin"
     assert m.label == "PERSON" and m.via == "person"
-    assert _code(art, 0, 0) == "RUS"  # the modifier keeps its own mention
+    assert code_at(art, 0, 0) == "RUS"  # the modifier keeps its own mention
 
 
 @pytest.mark.parametrize(
@@ -64,7 +53,7 @@ def test_actors_office_chosen_by_article_date(
     spec = f"{toks} {name.split()[-1]}/PROPN/nsubj/{n} spoke/VERB/ROOT/{n}".strip()
     label = "ORG" if name == "Taliban" else "PERSON"
     art = resolve(article(spec, ents=[(0, label, 0, n)], date=day), index)
-    assert _code(art, 0, n - 1) == code
+    assert code_at(art, 0, n - 1) == code
 
 
 def test_actors_people_outside_office_keep_nearest_role(index: ActorIndex) -> None:
@@ -92,11 +81,11 @@ def _president_story(day: dt.date) -> Article:
 def test_actors_the_president_follows_office_dates(index: ActorIndex) -> None:
     # In 2023 Raisi is president and Pezeshkian is not: "the president" is Raisi.
     art = resolve(_president_story(dt.date(2023, 5, 1)), index)
-    m = _at(art, 2, 1)
+    m = mention_at(art, 2, 1)
     assert m.actor is not None and m.actor.name == "Ebrahim Raisi" and m.via == "coref"
     # In 2025 only Pezeshkian holds the office (Raisi keeps IRNGOV but not the title).
     art = resolve(_president_story(dt.date(2025, 5, 1)), index)
-    m = _at(art, 2, 1)
+    m = mention_at(art, 2, 1)
     assert m.actor is not None and m.actor.name == "Masoud Pezeshkian"
 
 
@@ -110,10 +99,10 @@ def test_actors_title_resolves_unlisted_person_and_surname(index: ActorIndex) ->
         ),
         index,
     )
-    first = _at(art, 0, 4)
+    first = mention_at(art, 0, 4)
     assert first.actor is not None
     assert (first.actor.code, first.actor.name, first.via) == ("KENCOP", "Otieno Wafula", "title")
-    later = _at(art, 1, 0)
+    later = mention_at(art, 1, 0)
     assert later.actor == first.actor and later.via == "coref"
 
 
@@ -140,7 +129,7 @@ def test_actors_title_phrases_without_names(
     index: ActorIndex, spec: str, ents: list[tuple[int, str, int, int]], head: int, code: str
 ) -> None:
     art = resolve(article(spec, ents=ents), index)
-    m = _at(art, 0, head)
+    m = mention_at(art, 0, head)
     assert m.actor is not None and m.actor.code == code and m.via == "title"
 
 
@@ -154,7 +143,7 @@ def test_actors_the_minister_refers_back_to_the_titled_actor(index: ActorIndex) 
         ),
         index,
     )
-    m = _at(art, 1, 1)
+    m = mention_at(art, 1, 1)
     assert m.actor is not None and m.actor.code == "HUNGOV" and m.via == "coref"
 
 
@@ -167,7 +156,7 @@ def test_actors_apposed_title_names_the_person(index: ActorIndex) -> None:
         ),
         index,
     )
-    person = _at(art, 0, 1)
+    person = mention_at(art, 0, 1)
     assert person.actor is not None and person.actor.code == "BRAGOV"
     assert person.actor.name == "Ana Pereira"
 
@@ -180,7 +169,7 @@ def test_actors_unknown_person_stays_unresolved(index: ActorIndex) -> None:
         ),
         index,
     )
-    m = _at(art, 0, 1)
+    m = mention_at(art, 0, 1)
     assert m.actor is None and m.label == "PERSON"
 
 
@@ -194,7 +183,7 @@ def test_actors_pronouns_follow_subject_person(index: ActorIndex) -> None:
         ),
         index,
     )
-    he, his = _at(art, 1, 0), _at(art, 1, 2)
+    he, his = mention_at(art, 1, 0), mention_at(art, 1, 2)
     assert he.actor is not None and he.actor.name == "Emmanuel Macron"
     assert he.label == "PRON" and he.via == "coref"
     assert his.actor == he.actor
@@ -211,7 +200,7 @@ def test_actors_it_refers_to_nonperson_and_needs_one(index: ActorIndex) -> None:
         ),
         index,
     )
-    assert _code(art, 1, 0) == "IGONATO"
+    assert code_at(art, 1, 0) == "IGONATO"
     assert not [m for m in art.mentions if m.sentence_index == 3]
 
 
@@ -224,7 +213,7 @@ def test_actors_relative_pronoun_takes_its_noun(index: ActorIndex) -> None:
         ),
         index,
     )
-    assert _code(art, 0, 3) == "YEMREB"
+    assert code_at(art, 0, 3) == "YEMREB"
 
 
 def test_actors_one_mention_per_head(index: ActorIndex) -> None:
@@ -239,7 +228,7 @@ def test_actors_one_mention_per_head(index: ActorIndex) -> None:
     )
     heads = [(m.sentence_index, m.head) for m in art.mentions]
     assert len(heads) == len(set(heads))
-    m = _at(art, 0, 4)
+    m = mention_at(art, 0, 4)
     assert m.text == "Israeli Prime Minister Benjamin Netanyahu"
     assert m.actor is not None and m.actor.code == "ISRGOV"
 
@@ -254,7 +243,7 @@ def test_actors_apposed_organisation_title_names_the_person(index: ActorIndex) -
         ),
         index,
     )
-    person = _at(art, 0, 1)
+    person = mention_at(art, 0, 1)
     assert person.actor is not None and person.actor.code == "IGOAFU"
     assert person.actor.name == "Lena Moreau"
 
@@ -269,7 +258,7 @@ def test_actors_they_needs_a_plural_antecedent(index: ActorIndex) -> None:
         ),
         index,
     )
-    assert _code(art, 1, 0) == "MLIREB"
+    assert code_at(art, 1, 0) == "MLIREB"
     # "It" may only take a singular non-person from this or the previous sentence: none.
     assert not [m for m in art.mentions if m.sentence_index == 2]
 
@@ -300,7 +289,7 @@ def test_actors_lowercase_surname_alias(index: ActorIndex) -> None:
         ),
         index,
     )
-    assert _code(art, 0, 1) == "BLRGOV"
+    assert code_at(art, 0, 1) == "BLRGOV"
     assert not [m for m in art.mentions if m.sentence_index == 1 and m.actor is not None]
 
 
@@ -314,9 +303,9 @@ def test_actors_surname_first_names_and_mislabelled_repeats(index: ActorIndex) -
         ),
         index,
     )
-    first = _at(art, 0, 3)
+    first = mention_at(art, 0, 3)
     assert first.actor is not None and first.actor.code == "CHNGOV"
-    again = _at(art, 1, 0)
+    again = mention_at(art, 1, 0)
     assert again.actor == first.actor and again.via == "coref"
 
 
@@ -330,8 +319,8 @@ def test_actors_demonym_beats_pronoun_owner(index: ActorIndex) -> None:
         ),
         index,
     )
-    assert _code(art, 0, 2) == "FRAGOV"
-    assert _code(art, 0, 4) == "KENGOV"
+    assert code_at(art, 0, 2) == "FRAGOV"
+    assert code_at(art, 0, 4) == "KENGOV"
 
 
 def test_actors_whose_takes_the_noun_of_the_relative_clause(index: ActorIndex) -> None:
@@ -343,5 +332,5 @@ def test_actors_whose_takes_the_noun_of_the_relative_clause(index: ActorIndex) -
         ),
         index,
     )
-    assert _code(art, 0, 2) == "CHL"
-    assert _code(art, 0, 3) == "CHLMIL"
+    assert code_at(art, 0, 2) == "CHL"
+    assert code_at(art, 0, 3) == "CHLMIL"

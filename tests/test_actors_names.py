@@ -4,25 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from _builders import article
+from _builders import article, code_at, mention_at
 from casus.actors import ActorIndex, resolve
-from casus.model import Article, Mention
 
 
 @pytest.fixture(scope="module")
 def index() -> ActorIndex:
     return ActorIndex.load()
-
-
-def _at(art: Article, sentence: int, head: int) -> Mention:
-    found = [m for m in art.mentions if m.sentence_index == sentence and m.head == head]
-    assert len(found) == 1, f"expected one mention at {sentence}:{head}, got {art.mentions}"
-    return found[0]
-
-
-def _code(art: Article, sentence: int, head: int) -> str | None:
-    m = _at(art, sentence, head)
-    return m.actor.code if m.actor else None
 
 
 def test_actors_capital_inside_another_name_is_not_the_government(index: ActorIndex) -> None:
@@ -45,7 +33,7 @@ def test_actors_dateline_capital_is_a_place(index: ActorIndex) -> None:
         ),
         index,
     )
-    assert _at(art, 0, 1).actor is None
+    assert mention_at(art, 0, 1).actor is None
 
 
 @pytest.mark.parametrize(
@@ -82,7 +70,7 @@ def test_actors_ngo_by_name_pattern(
     code: str | None,
 ) -> None:
     art = resolve(article(spec, ents=ents), index)
-    assert _code(art, 0, head) == code
+    assert code_at(art, 0, head) == code
 
 
 @pytest.mark.parametrize(
@@ -98,7 +86,7 @@ def test_actors_place_names_inside_other_names_or_words(
     index: ActorIndex, spec: str, ents: list[tuple[int, str, int, int]], head: int
 ) -> None:
     art = resolve(article(spec, ents=ents), index)
-    assert _at(art, 0, head).actor is None
+    assert mention_at(art, 0, head).actor is None
 
 
 def test_actors_country_before_a_title_word_stays(index: ActorIndex) -> None:
@@ -110,8 +98,8 @@ def test_actors_country_before_a_title_word_stays(index: ActorIndex) -> None:
         ),
         index,
     )
-    assert _code(art, 0, 0) == "IRN"
-    assert _code(art, 0, 2) == "IRNGOV"
+    assert code_at(art, 0, 0) == "IRN"
+    assert code_at(art, 0, 2) == "IRNGOV"
 
 
 def test_actors_directions_do_not_make_a_personal_name(index: ActorIndex) -> None:
@@ -122,4 +110,4 @@ def test_actors_directions_do_not_make_a_personal_name(index: ActorIndex) -> Non
         ),
         index,
     )
-    assert _code(art, 0, 3) == "LBN"
+    assert code_at(art, 0, 3) == "LBN"

@@ -6,25 +6,13 @@ import datetime as dt
 
 import pytest
 
-from _builders import article
+from _builders import article, code_at, mention_at
 from casus.actors import ActorIndex, resolve
-from casus.model import Article, Mention
 
 
 @pytest.fixture(scope="module")
 def index() -> ActorIndex:
     return ActorIndex.load()
-
-
-def _at(art: Article, sentence: int, head: int) -> Mention:
-    found = [m for m in art.mentions if m.sentence_index == sentence and m.head == head]
-    assert len(found) == 1, f"expected one mention at {sentence}:{head}, got {art.mentions}"
-    return found[0]
-
-
-def _code(art: Article, sentence: int, head: int) -> str | None:
-    m = _at(art, sentence, head)
-    return m.actor.code if m.actor else None
 
 
 @pytest.mark.parametrize(
@@ -59,7 +47,7 @@ def test_actors_country_names(
     index: ActorIndex, spec: str, ents: list[tuple[int, str, int, int]], head: int, code: str
 ) -> None:
     art = resolve(article(spec, ents=ents), index)
-    m = _at(art, 0, head)
+    m = mention_at(art, 0, head)
     assert m.actor is not None
     assert m.actor.code == code
     assert m.actor.country == code
@@ -100,7 +88,7 @@ def test_actors_demonyms_and_metonyms(
     if "Downing" in spec:
         ents = [(0, "FAC", 0, 2)]
     art = resolve(article(*[" ".join(rows)], ents=ents), index)
-    m = _at(art, 0, head)
+    m = mention_at(art, 0, head)
     assert m.actor is not None and m.actor.code == code
     assert m.via == via
 
@@ -142,7 +130,7 @@ def test_actors_organisations(
     sector: str,
 ) -> None:
     art = resolve(article(spec, ents=ents), index)
-    m = _at(art, 0, head)
+    m = mention_at(art, 0, head)
     assert m.actor is not None
     assert (m.actor.code, m.actor.sector) == (code, sector)
     if code.startswith(("IGO", "NGO")):
@@ -223,7 +211,7 @@ def test_actors_sector_phrases_take_country_cues(
     index: ActorIndex, spec: str, ents: list[tuple[int, str, int, int]], head: int, code: str
 ) -> None:
     art = resolve(article(spec, ents=ents), index)
-    m = _at(art, 0, head)
+    m = mention_at(art, 0, head)
     assert m.actor is not None and m.actor.code == code
     assert m.label == "ACTOR"
 
@@ -236,9 +224,9 @@ def test_actors_sector_phrase_text_covers_the_phrase(index: ActorIndex) -> None:
         ),
         index,
     )
-    m = _at(art, 0, 1)
+    m = mention_at(art, 0, 1)
     assert m.text == "army of Sudan"
-    assert _code(art, 0, 3) == "SDN"
+    assert code_at(art, 0, 3) == "SDN"
 
 
 def test_actors_sector_without_country_single_country_story(index: ActorIndex) -> None:
@@ -250,7 +238,7 @@ def test_actors_sector_without_country_single_country_story(index: ActorIndex) -
         ),
         index,
     )
-    assert _code(art, 1, 0) == "PERREB"
+    assert code_at(art, 1, 0) == "PERREB"
 
 
 def test_actors_sector_without_country_in_multi_country_story(index: ActorIndex) -> None:
@@ -262,7 +250,7 @@ def test_actors_sector_without_country_in_multi_country_story(index: ActorIndex)
         ),
         index,
     )
-    m = _at(art, 1, 0)
+    m = mention_at(art, 1, 0)
     assert m.actor is not None
     assert (m.actor.code, m.actor.country, m.actor.sector) == ("REB", None, "REB")
 
@@ -275,9 +263,9 @@ def test_actors_lowercase_text_without_ner(index: ActorIndex) -> None:
         ),
         index,
     )
-    assert _code(art, 0, 1) == "IRNMIL"
-    assert _code(art, 0, 3) == "IRQ"
-    assert _code(art, 0, 5) == "IRQGOV"  # a capital is exposed as a metonym; events decide
+    assert code_at(art, 0, 1) == "IRNMIL"
+    assert code_at(art, 0, 3) == "IRQ"
+    assert code_at(art, 0, 5) == "IRQGOV"  # a capital is exposed as a metonym; events decide
 
 
 def test_actors_keeps_unresolved_entities(index: ActorIndex) -> None:
@@ -288,7 +276,7 @@ def test_actors_keeps_unresolved_entities(index: ActorIndex) -> None:
         ),
         index,
     )
-    date = _at(art, 0, 3)
+    date = mention_at(art, 0, 3)
     assert date.label == "DATE" and date.actor is None
 
 
@@ -301,9 +289,9 @@ def test_actors_conjoined_demonyms_share_the_sector(index: ActorIndex) -> None:
         ),
         index,
     )
-    assert _code(art, 0, 3) == "PERGOV"
-    assert _code(art, 0, 2) == "BOLGOV"
-    assert _code(art, 0, 0) == "PERGOV"
+    assert code_at(art, 0, 3) == "PERGOV"
+    assert code_at(art, 0, 2) == "BOLGOV"
+    assert code_at(art, 0, 0) == "PERGOV"
 
 
 def test_actors_organisation_owner_gives_its_code(index: ActorIndex) -> None:
@@ -314,7 +302,7 @@ def test_actors_organisation_owner_gives_its_code(index: ActorIndex) -> None:
         ),
         index,
     )
-    assert _code(art, 0, 1) == "IGONATO"
+    assert code_at(art, 0, 1) == "IGONATO"
 
 
 def test_actors_possessive_pronoun_is_a_country_cue(index: ActorIndex) -> None:
@@ -325,8 +313,8 @@ def test_actors_possessive_pronoun_is_a_country_cue(index: ActorIndex) -> None:
         ),
         index,
     )
-    assert _code(art, 0, 2) == "CHL"
-    assert _code(art, 0, 3) == "CHLMIL"
+    assert code_at(art, 0, 2) == "CHL"
+    assert code_at(art, 0, 3) == "CHLMIL"
 
 
 def test_actors_owned_noun_takes_the_person_owner(index: ActorIndex) -> None:
@@ -338,7 +326,7 @@ def test_actors_owned_noun_takes_the_person_owner(index: ActorIndex) -> None:
         ),
         index,
     )
-    m = _at(art, 0, 2)
+    m = mention_at(art, 0, 2)
     assert m.actor is not None and m.actor.code == "FRAGOV" and m.via == "owner"
 
 
@@ -371,7 +359,7 @@ def test_actors_generic_heads_take_the_modifier_sector(
     index: ActorIndex, spec: str, code: str
 ) -> None:
     art = resolve(article(spec, ents=[(0, "NORP", 0, 1)]), index)
-    assert _code(art, 0, 2) == code
+    assert code_at(art, 0, 2) == code
 
 
 def test_actors_party_government_is_the_country_government(index: ActorIndex) -> None:
@@ -382,8 +370,8 @@ def test_actors_party_government_is_the_country_government(index: ActorIndex) ->
         ),
         index,
     )
-    assert _code(art, 0, 1) == "INDPTY"
-    assert _code(art, 0, 2) == "INDGOV"
+    assert code_at(art, 0, 1) == "INDPTY"
+    assert code_at(art, 0, 2) == "INDGOV"
 
 
 def test_actors_people_named_by_another_country(index: ActorIndex) -> None:
@@ -394,8 +382,8 @@ def test_actors_people_named_by_another_country(index: ActorIndex) -> None:
         ),
         index,
     )
-    assert _code(art, 0, 1) == "MDA"
-    assert _code(art, 0, 0) == "MDA"
+    assert code_at(art, 0, 1) == "MDA"
+    assert code_at(art, 0, 0) == "MDA"
 
 
 def test_actors_ethnic_group_without_story_country_is_unresolved(index: ActorIndex) -> None:
@@ -407,7 +395,7 @@ def test_actors_ethnic_group_without_story_country_is_unresolved(index: ActorInd
         ),
         index,
     )
-    m = _at(art, 0, 1)
+    m = mention_at(art, 0, 1)
     assert m.actor is None
 
 
@@ -420,7 +408,7 @@ def test_actors_not_national_modifier_blocks_the_fallback(index: ActorIndex) -> 
         ),
         index,
     )
-    assert _code(art, 1, 1) == "MIL"
+    assert code_at(art, 1, 1) == "MIL"
 
 
 def test_actors_fallback_needs_a_dominant_country(index: ActorIndex) -> None:
@@ -436,7 +424,7 @@ def test_actors_fallback_needs_a_dominant_country(index: ActorIndex) -> None:
         ),
         index,
     )
-    assert _code(art, 3, 0) == "CHLCOP"
+    assert code_at(art, 3, 0) == "CHLCOP"
     art = resolve(
         article(
             spec,
@@ -446,7 +434,7 @@ def test_actors_fallback_needs_a_dominant_country(index: ActorIndex) -> None:
         ),
         index,
     )
-    assert _code(art, 2, 0) == "COP"
+    assert code_at(art, 2, 0) == "COP"
 
 
 def test_actors_ethnic_group_takes_the_story_country(index: ActorIndex) -> None:
@@ -458,7 +446,7 @@ def test_actors_ethnic_group_takes_the_story_country(index: ActorIndex) -> None:
         ),
         index,
     )
-    assert _code(art, 0, 1) == "SVK"
+    assert code_at(art, 0, 1) == "SVK"
 
 
 @pytest.mark.parametrize(
@@ -495,7 +483,7 @@ def test_actors_lowercase_us_in_noun_positions_and_in_phrases(
     index: ActorIndex, spec: str, ents: list[tuple[int, str, int, int]], head: int, code: str
 ) -> None:
     art = resolve(article(spec, ents=ents), index)
-    assert _code(art, 0, head) == code
+    assert code_at(art, 0, head) == code
 
 
 def test_actors_troops_in_a_country_are_not_its_army(index: ActorIndex) -> None:
@@ -507,7 +495,7 @@ def test_actors_troops_in_a_country_are_not_its_army(index: ActorIndex) -> None:
         ),
         index,
     )
-    assert _code(art, 0, 0) == "MIL"
+    assert code_at(art, 0, 0) == "MIL"
 
 
 def test_actors_of_phrase_one_level_down(index: ActorIndex) -> None:
@@ -519,7 +507,7 @@ def test_actors_of_phrase_one_level_down(index: ActorIndex) -> None:
         ),
         index,
     )
-    assert _code(art, 0, 1) == "PERGOV"
+    assert code_at(art, 0, 1) == "PERGOV"
 
 
 def test_actors_party_needs_an_owner(index: ActorIndex) -> None:
@@ -532,4 +520,4 @@ def test_actors_party_needs_an_owner(index: ActorIndex) -> None:
         index,
     )
     assert not [m for m in art.mentions if m.sentence_index == 0]
-    assert _code(art, 1, 2) == "CUBPTY"
+    assert code_at(art, 1, 2) == "CUBPTY"
