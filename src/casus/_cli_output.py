@@ -14,6 +14,7 @@ from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from ._records import CONTRACT_COLUMNS
 from .model import Event
 
 __all__ = [
@@ -26,37 +27,8 @@ __all__ = [
 ]
 
 EVENT_FORMATS = ("jsonl", "json", "csv", "table")
-CSV_COLUMNS: tuple[str, ...] = (
-    "event_id",
-    "article_id",
-    "sentence_index",
-    "date",
-    "date_precision",
-    *(
-        f"{side}_{key}"
-        for side in ("source", "target")
-        for key in ("text", "name", "code", "country", "sector")
-    ),
-    "cameo",
-    "cameo_root",
-    "plover",
-    "mode",
-    "quad_class",
-    "goldstein",
-    *(
-        f"location_{key}"
-        for key in ("text", "name", "country", "admin1", "lat", "lon", "geonameid", "precision")
-    ),
-    "evidence_sentence",
-    "evidence_start",
-    "evidence_end",
-    "trigger",
-    "trigger_start",
-    "trigger_end",
-    "cues",
-    "confidence",
-)
-"""Columns of CSV output: the ``events`` table's CONTRACT columns, same names, same order."""
+CSV_COLUMNS = CONTRACT_COLUMNS
+"""Columns of CSV output: the CONTRACT fields flattened, as the ``events`` table names them."""
 
 
 def _csv_value(value: object) -> object:

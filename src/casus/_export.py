@@ -9,6 +9,7 @@ import json
 from pathlib import Path
 
 from ._analysis_sql import Queryable, check_choice
+from ._records import CONTRACT_COLUMNS
 from .errors import InputError
 
 __all__ = ["CSV_COLUMNS", "EXPORT_FORMATS", "GDELT_COLUMNS", "export"]
@@ -55,34 +56,8 @@ GDELT_COLUMNS: tuple[str, ...] = (
 )
 """The 61 columns of a GDELT 2.0 Events file, in order."""
 
-CSV_COLUMNS: tuple[str, ...] = (
-    "event_id",
-    "article_id",
-    "sentence_index",
-    "date",
-    "date_precision",
-    *(f"source_{k}" for k in ("text", "name", "code", "country", "sector")),
-    *(f"target_{k}" for k in ("text", "name", "code", "country", "sector")),
-    "cameo",
-    "cameo_root",
-    "plover",
-    "mode",
-    "quad_class",
-    "goldstein",
-    *(
-        f"location_{k}"
-        for k in ("text", "name", "country", "admin1", "lat", "lon", "geonameid", "precision")
-    ),
-    "evidence_sentence",
-    "evidence_start",
-    "evidence_end",
-    "trigger",
-    "trigger_start",
-    "trigger_end",
-    "cues",
-    "confidence",
-)
-"""CONTRACT fields flattened, as :meth:`casus.model.Event.to_row` names them."""
+CSV_COLUMNS = CONTRACT_COLUMNS
+"""Columns of CSV output: the CONTRACT fields flattened, as the ``events`` table names them."""
 
 
 def _clean(expr: str) -> str:

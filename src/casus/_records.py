@@ -13,6 +13,7 @@ from typing import Any
 from .model import Event, Evidence, Location, Participant
 
 __all__ = [
+    "CONTRACT_COLUMNS",
     "EVENT_COLUMNS",
     "EVENT_COLUMN_TYPES",
     "event_from_row",
@@ -64,6 +65,12 @@ EVENT_COLUMN_TYPES: tuple[tuple[str, str], ...] = (
 """Columns of the ``events`` table, in order, with their DuckDB types."""
 
 EVENT_COLUMNS: tuple[str, ...] = tuple(name for name, _ in EVENT_COLUMN_TYPES)
+
+CONTRACT_COLUMNS: tuple[str, ...] = tuple(
+    name for name in EVENT_COLUMNS if name not in ("published", "run_id")
+)
+"""The CONTRACT fields flattened (CSV output and export): the ``events`` columns without the
+store's own ``published`` and ``run_id``, same names, same order."""
 
 
 def event_row(
