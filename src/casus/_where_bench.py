@@ -1,7 +1,7 @@
 """Measurements for docs/BENCHMARKS.md "Geocoding (issue #5)" (not used by the pipeline).
 
     python -m casus._where_bench gold ../shared/gold/plover_dev.jsonl \
-        tests/cases/where_plover_dev_countries.json
+        benchmarks/where_plover_dev_countries.json
     python -m casus._where_bench time ../shared/corpus/ipe_docs.jsonl 300
     python -m casus._where_bench load [--traced]
 
