@@ -41,6 +41,8 @@ def cased_tokens(sentence: Sentence) -> tuple[bool, ...]:
     every sentence with a capital, while a feed that lower-cases its stories may carry a
     capitalised boilerplate line ("This story is from March 10, 2002") that the parser
     joins to the first lower-case sentence."""
+    if "\n" not in sentence.text:  # one line: the common case, no per-token counting
+        return (any(t.text[:1].isupper() for t in sentence.tokens),) * len(sentence.tokens)
     line_of = [sentence.text.count("\n", 0, t.start - sentence.start) for t in sentence.tokens]
     cased_lines = {line_of[t.i] for t in sentence.tokens if t.text[:1].isupper()}
     return tuple(line in cased_lines for line in line_of)

@@ -106,7 +106,7 @@ class _CoderPlugin(WorkerPlugin):
         self.coder = Coder(self.settings)
 
 
-def _worker_coder(settings: Settings) -> Coder:
+def _worker_coder() -> Coder:
     plugin = get_worker().plugins.get(_PLUGIN)
     if isinstance(plugin, _CoderPlugin):
         if plugin.coder is None:
@@ -182,7 +182,7 @@ def code_partition(
     partition: str, articles: Sequence[Article], out: str, coder: Coder | None = None
 ) -> PartitionResult:
     """Code one partition and write its Parquet files atomically (runs on a worker)."""
-    coder = coder or _worker_coder(Settings.load())
+    coder = coder or _worker_coder()
     rows: dict[str, dict[str, list[dict[str, Any]]]] = {
         "events": {},
         "articles": {},
