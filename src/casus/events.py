@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 from ._events_frames import Frame, sentence_frames
 from ._events_lexicon import CameoCode, LexiconData, Trigger, load_data
 from ._events_match import match_trigger
+from ._events_roles import RoleModel, complete_roles
 from ._events_syntax import ActorLookup, SentenceView
 from .errors import CodingError
 from .model import Article, Event, Evidence, Participant, Sentence, make_event_id
@@ -31,11 +32,14 @@ class Lexicon:
 
     data: LexiconData = field(repr=False)
     version: str = "0"
+    roles: RoleModel = field(default_factory=RoleModel, repr=False)
+    """Fills a source or target the syntax left empty (``data/roles.json``)."""
 
     @classmethod
     def load(cls) -> Lexicon:
         data = load_data()
-        return cls(data=data, version=data.version)
+        roles = RoleModel.load()
+        return cls(data=data, version=f"{data.version}+roles{roles.version}", roles=roles)
 
     def code(self, code: str) -> CameoCode:
         try:
@@ -48,9 +52,12 @@ class Lexicon:
         return match_trigger(self.data, view, i)
 
 
-def extract(article: Article, lexicon: Lexicon) -> Article:
+def extract(article: Article, lexicon: Lexicon, *, fill_roles: bool = True) -> Article:
     """Return ``article`` with ``events`` filled from its parsed sentences and resolved mentions
-    (identical event ids within the article are kept once, with the highest confidence)."""
+    (identical event ids within the article are kept once, with the highest confidence).
+
+    With ``fill_roles`` (the default), a source or target the syntax left empty is filled by
+    the lexicon's role model from the other actors of the article (cue ``target:inferred``)."""
     actors = ActorLookup(article)
     history: list[Event] = []
     best: dict[str, Event] = {}
@@ -64,11 +71,22 @@ def extract(article: Article, lexicon: Lexicon) -> Article:
                 if old is None or event.confidence > old.confidence:
                     best[event.event_id] = event
                 history.append(event)
+    article = replace(article, events=_ordered(best))
+    if not fill_roles:
+        return article
+    best = {}
+    for event in complete_roles(article, lexicon.roles):
+        old = best.get(event.event_id)
+        if old is None or event.confidence > old.confidence:
+            best[event.event_id] = event
+    return replace(article, events=_ordered(best))
+
+
+def _ordered(best: dict[str, Event]) -> tuple[Event, ...]:
     order = {eid: n for n, eid in enumerate(best)}
-    events = sorted(
-        best.values(), key=lambda e: (e.sentence_index, e.trigger_index, order[e.event_id])
+    return tuple(
+        sorted(best.values(), key=lambda e: (e.sentence_index, e.trigger_index, order[e.event_id]))
     )
-    return replace(article, events=tuple(events))
 
 
 def _events(
