@@ -14,6 +14,7 @@ from typing import Any
 
 __all__ = [
     "CAMEO_TO_ISO3",
+    "FAMILIES",
     "GROUP_CODES",
     "MISS_REASONS",
     "SECTOR_CODES",
@@ -25,6 +26,7 @@ __all__ = [
     "TypeRow",
     "compare",
     "country_level",
+    "family",
     "miss_reason",
     "score",
     "score_record",
@@ -221,6 +223,8 @@ class Scores:
     records: tuple[RecordScore, ...]
     misses: tuple[tuple[str, int], ...] = ()
     """Why gold triples were missed: ``(reason, count)`` for each of :data:`MISS_REASONS`."""
+    families: tuple[tuple[str, int], ...] = ()
+    """False triples by failure family: ``(family, count)`` for each of :data:`FAMILIES`."""
 
     @property
     def n_records(self) -> int:
@@ -235,6 +239,7 @@ class Scores:
             "per_type": [row.to_dict() for row in self.per_type],
             "confusion": [cell.to_dict() for cell in self.confusion],
             "misses": dict(self.misses),
+            "families": dict(self.families),
         }
 
 
@@ -262,6 +267,46 @@ def miss_reason(gold: Triple, predicted: Iterable[Triple]) -> str | None:
     return MISS_REASONS[3]
 
 
+FAMILIES = (
+    "target missing",
+    "source missing",
+    "wrong country",
+    "wrong root",
+    "spurious",
+    "missed root",
+    "missed pair",
+)
+"""Failure families of false triples. A false positive is, in this order: *target missing*
+(no target, where the gold has the same source and type with one), *source missing* (the
+same for the source), *wrong country* (the gold has its type in the record, with other
+actors), *wrong root* (the gold has its source and target with another type), else
+*spurious*. A false negative is a *missed root* when nothing of its type was coded in the
+record, else a *missed pair* (its type was coded, for other actors)."""
+
+
+def family(triple: Triple, gold: Iterable[Triple], predicted: Iterable[Triple]) -> str | None:
+    """The :data:`FAMILIES` entry of a false triple of one record (``None`` if it is right).
+
+    ``triple`` is a false positive when it is among ``predicted``, else a false negative."""
+    g, p = set(gold), set(predicted)
+    if triple in g and triple in p:
+        return None
+    if triple in p:
+        same_type = [x for x in g if x.type == triple.type]
+        if triple.target is None and any(x.source == triple.source for x in same_type):
+            return FAMILIES[0]
+        if triple.source is None and any(x.target == triple.target for x in same_type):
+            return FAMILIES[1]
+        if same_type:
+            return FAMILIES[2]
+        if any(x.source == triple.source and x.target == triple.target for x in g):
+            return FAMILIES[3]
+        return FAMILIES[4]
+    if not any(x.type == triple.type for x in p):
+        return FAMILIES[5]
+    return FAMILIES[6]
+
+
 def _confusion(gold: set[str], predicted: set[str]) -> Iterable[tuple[str | None, str | None]]:
     for t in gold & predicted:
         yield t, t
@@ -284,8 +329,13 @@ def score(records: Iterable[tuple[str, Sequence[Triple], Sequence[Triple]]]) -> 
     by_type: dict[str, Counts] = {}
     confusion: Counter[tuple[str | None, str | None]] = Counter()
     misses: Counter[str] = Counter()
+    families: Counter[str] = Counter()
     for record_id, gold, predicted in records:
         per_record.append(score_record(record_id, gold, predicted))
+        for triple in set(gold) ^ set(predicted):
+            fam = family(triple, gold, predicted)
+            if fam:
+                families[fam] += 1
         for triple in set(gold):
             reason = miss_reason(triple, predicted)
             if reason:
@@ -315,4 +365,5 @@ def score(records: Iterable[tuple[str, Sequence[Triple], Sequence[Triple]]]) -> 
         ),
         records=tuple(per_record),
         misses=tuple((reason, misses[reason]) for reason in MISS_REASONS),
+        families=tuple((f, families[f]) for f in FAMILIES),
     )

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from ._scoring import Counts, Scores, Triple, country_level, score
+from ._scoring import FAMILIES, Counts, Scores, Triple, country_level, score
 from .errors import InputError
 from .model import Article, Event, Participant
 from .settings import Settings
@@ -34,6 +34,7 @@ __all__ = [
     "Scheme",
     "as_scheme",
     "check_scheme",
+    "detect_scheme",
     "evaluate",
     "evaluate_file",
     "event_triples",
@@ -128,6 +129,15 @@ def as_scheme(name: str) -> Scheme:
     if name == "cameo":
         return "cameo"
     raise InputError(f"unknown scheme {name!r}", where="--scheme", hint="plover or cameo")
+
+
+def detect_scheme(records: Sequence[GoldRecord]) -> Scheme:
+    """The scheme a gold file is coded in: ``cameo`` when its first event code is digits
+    (article-level news gold), else ``plover``."""
+    for record in records:
+        for e in record.events:
+            return "cameo" if e.event_code.isdigit() else "plover"
+    return "plover"
 
 
 def gold_type(code: str, scheme: Scheme) -> str:
@@ -240,8 +250,19 @@ def _articles(records: Sequence[GoldRecord], settings: Settings) -> list[Article
     ]
 
 
-def evaluate(records: Sequence[GoldRecord], coder: Coder, *, scheme: Scheme) -> Evaluation:
-    """Code every record with ``coder`` and score the events against the gold."""
+def _scored(triples: Sequence[Triple], scheme: Scheme, keep_01: bool) -> tuple[Triple, ...]:
+    """The triples that count: in the CAMEO scheme, root 01 (public statements) is left out
+    on both sides unless ``keep_01``."""
+    if keep_01 or scheme != "cameo":
+        return tuple(triples)
+    return tuple(t for t in triples if t.type != "01")
+
+
+def evaluate(
+    records: Sequence[GoldRecord], coder: Coder, *, scheme: Scheme, keep_01: bool = False
+) -> Evaluation:
+    """Code every record with ``coder`` and score the events against the gold (CAMEO scheme:
+    at root level, root 01 left out on both sides unless ``keep_01``)."""
     if scheme not in SCHEMES:
         raise InputError(f"unknown scheme {scheme!r}", hint="plover or cameo")
     check_scheme(records, scheme)
@@ -250,7 +271,8 @@ def evaluate(records: Sequence[GoldRecord], coder: Coder, *, scheme: Scheme) -> 
     results: list[RecordResult] = []
     rows: list[tuple[str, Sequence[Triple], Sequence[Triple]]] = []
     for record, article in zip(records, coded, strict=True):
-        gold, predicted = gold_triples(record, scheme), event_triples(article.events, scheme)
+        gold = _scored(gold_triples(record, scheme), scheme, keep_01)
+        predicted = _scored(event_triples(article.events, scheme), scheme, keep_01)
         rows.append((record.id, gold, predicted))
         results.append(RecordResult(record, article.events, gold, predicted, Counts(), Counts()))
     scores = score(rows)
@@ -262,16 +284,22 @@ def evaluate(records: Sequence[GoldRecord], coder: Coder, *, scheme: Scheme) -> 
 
 
 def evaluate_file(
-    path: Path, *, scheme: Scheme = "plover", settings: Settings | None = None
+    path: Path,
+    *,
+    scheme: Scheme | None = None,
+    settings: Settings | None = None,
+    keep_01: bool = False,
 ) -> Evaluation:
-    """Read a gold file, load the coder once and evaluate."""
+    """Read a gold file, load the coder once and evaluate (``scheme`` ``None``: the one the
+    gold is coded in, see :func:`detect_scheme`)."""
     from .pipeline import Coder
 
     records = read_gold(path)
+    scheme = scheme or detect_scheme(records)
     start = time.perf_counter()
     coder = Coder(settings or Settings.load())
     loaded = time.perf_counter() - start
-    return replace(evaluate(records, coder, scheme=scheme), load_seconds=loaded)
+    return replace(evaluate(records, coder, scheme=scheme, keep_01=keep_01), load_seconds=loaded)
 
 
 def _pct(x: float) -> str:
@@ -291,6 +319,11 @@ def format_report(ev: Evaluation, *, errors: int = 0) -> str:
         lines.append(
             f"{name:<8} {_pct(c.p):>6} {_pct(c.r):>6} {_pct(c.f1):>6} {c.tp:>5} {c.fp:>5} {c.fn:>5}"
         )
+    wrong = dict(s.families)
+    if any(wrong.values()):
+        fp = ", ".join(f"{f} {wrong[f]}" for f in FAMILIES[:5])
+        fn = ", ".join(f"{f} {wrong[f]}" for f in FAMILIES[5:])
+        lines += ["", f"false triples: {fp}", f"missed triples: {fn}"]
     missed = sum(n for _, n in s.misses)
     if missed:
         why = ", ".join(f"{reason} {n}" for reason, n in s.misses)
