@@ -25,7 +25,6 @@ from types import MappingProxyType
 from ._events_context import (
     HEARSAY,
     SentenceContext,
-    located_participant,
     participants,
 )
 from ._events_lexicon import CONFLICT_ROOTS, LexiconData, Trigger, frame_code
@@ -157,7 +156,7 @@ def _finish(
         src, tgt = src or tgt, ()
     if need_both and not (src and tgt):
         return None
-    if not any(located_participant(p) for p in (*src, *tgt)):
+    if not (src or tgt):
         return None
     if src:
         cues.append(f"source:{sources.how}")
