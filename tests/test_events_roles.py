@@ -6,11 +6,10 @@ import json
 
 import pytest
 
+from _events_builders import article, sent
 from casus import events
 from casus._events_roles import RULE_WEIGHTS, RoleModel, candidates, complete_roles
 from casus.errors import ConfigError
-
-from _events_builders import article, sent
 
 
 @pytest.fixture(scope="module")
