@@ -125,3 +125,75 @@ def test_actors_every_g20_and_unsc_country_has_leaders() -> None:
         "NGA",
     ]:
         assert iso3 in countries, iso3
+
+
+def _code_on(index: ActorIndex, name: str, day: str | None = None) -> str:
+    import datetime as dt
+
+    entry = index.lookup(name)
+    assert entry is not None, name
+    actor, _, _ = index.entry_actor(entry, dt.date.fromisoformat(day) if day else None)
+    return actor.code
+
+
+@pytest.mark.parametrize(
+    ("name", "day", "code"),
+    [
+        # heads of state and government, foreign and defence ministers, by date
+        ("Sanna Marin", "2021-06-01", "FINGOV"),
+        ("Ingrida Šimonytė", "2022-03-01", "LTUGOV"),
+        ("Janez Jansa", "2021-05-01", "SVNGOV"),
+        ("Evika Silina", "2025-01-10", "LVAGOV"),
+        ("Kiril Petkov", "2022-04-01", "BGRGOV"),
+        ("Ludovic Orban", "2020-05-01", "ROUGOV"),
+        ("Najla Bouden", "2022-02-01", "TUNGOV"),
+        ("Nasser Bourita", "2024-01-01", "MARGOV"),
+        ("Mustafa al-Kadhimi", "2021-01-01", "IRQGOV"),
+        ("Emomali Rahmon", "2024-09-01", "TJKGOV"),
+        ("Sadyr Japarov", "2024-09-01", "KGZGOV"),
+        ("Pushpa Kamal Dahal", "2023-06-01", "NPLGOV"),
+        ("Hun Manet", "2025-02-01", "KHMGOV"),
+        ("Nayib Bukele", "2024-02-01", "SLVGOV"),
+        ("Ariel Henry", "2023-01-01", "HTIGOV"),
+        ("Mahamat Idriss Deby", "2023-01-01", "TCDGOV"),
+        ("Judith Suminwa", "2025-03-01", "CODGOV"),
+        # armed-group leaders and IGO heads
+        ("Abu Bakr al-Baghdadi", "2018-01-01", "IMGREB"),
+        ("Corneille Nangaa", "2025-02-01", "CODREB"),
+        ("Ngozi Okonjo-Iweala", "2024-01-01", "IGOWTO"),
+        ("Roberta Metsola", "2024-01-01", "IGOEU"),
+        # one person, several offices
+        ("Sophie Wilmes", "2020-03-01", "BELGOV"),
+        ("Hadja Lahbib", "2025-03-01", "IGOEU"),
+    ],
+)
+def test_actors_data_people_by_class(name: str, day: str, code: str) -> None:
+    assert _code_on(ActorIndex.load(), name, day) == code
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [
+        ("Allied Democratic Forces", "CODREB"),
+        ("National Liberation Army", "COLREB"),
+        ("Kachin Independence Army", "MMRREB"),
+        ("TNLA", "MMRREB"),
+        ("Balochistan Liberation Army", "PAKREB"),
+        ("Viv Ansanm", "HTICRM"),
+        ("Jalisco New Generation Cartel", "MEXCRM"),
+        ("Islamic State Khorasan Province", "IMGREB"),
+        ("OCHA", "IGOUNO"),
+        ("East African Community", "IGOEAC"),
+        ("Alliance of Sahel States", "IGOAES"),
+        ("World Central Kitchen", "NGOWCK"),
+    ],
+)
+def test_actors_data_organisations_by_class(name: str, code: str) -> None:
+    assert _code_on(ActorIndex.load(), name) == code
+
+
+def test_actors_data_short_abbreviations_are_case_sensitive() -> None:
+    index = ActorIndex.load()
+    assert index.lookup("ELN") is not None
+    for word in ("eln", "adf", "ice", "bla"):
+        assert index.lookup(word) is None, word
