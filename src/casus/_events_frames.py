@@ -235,6 +235,8 @@ def _matrix(ctx: SentenceContext, m: int, trig: Trigger) -> Frame | None:
         ctx.consumed.update(chain)
         return None
     ctx.consumed.update(chain)
+    if trig.comp == "negate":  # "failed to reach a deal": the action did not happen
+        return None
     actions = [c for c in chain if c in ctx.matches]
     action = ctx.matches[actions[-1]] if actions else None
     neg, aux = ctx.mood(m)
