@@ -94,7 +94,7 @@ def sentence_frames(
         if trig.needs_comp and not _has_complement(ctx, i, trig):
             continue
         frame = _matrix(ctx, i, trig) if trig.comp else None
-        if frame is None and i not in ctx.consumed:
+        if frame is None and i not in ctx.consumed and trig.comp != "negate":
             frame = _nominal(ctx, i, trig) if trig.pos == "NOUN" else _verbal(ctx, i, trig)
         if frame is not None:
             frames.append(frame)
