@@ -93,7 +93,7 @@ def sentence_frames(
         if trig.needs_comp and not _has_complement(ctx, i, trig):
             continue
         frame = _matrix(ctx, i, trig) if trig.comp else None
-        if frame is None and i not in ctx.consumed:
+        if frame is None and i not in ctx.consumed and trig.comp != "negate":
             frame = _nominal(ctx, i, trig) if trig.pos == "NOUN" else _verbal(ctx, i, trig)
         if frame is not None:
             frames.append(frame)
@@ -234,6 +234,8 @@ def _matrix(ctx: SentenceContext, m: int, trig: Trigger) -> Frame | None:
         ctx.consumed.update(chain)
         return None
     ctx.consumed.update(chain)
+    if trig.comp == "negate":  # "failed to reach a deal": the action did not happen
+        return None
     actions = [c for c in chain if c in ctx.matches]
     action = ctx.matches[actions[-1]] if actions else None
     neg, aux = ctx.mood(m)

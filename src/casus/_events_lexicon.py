@@ -37,8 +37,12 @@ PLOVER_TYPES = frozenset(
     }
 )  # fmt: skip
 
-COMP_MODES = frozenset({"intent", "promise", "threat", "reject", "demand", "appeal", "accuse"})
-"""How a matrix trigger frames the action in its complement (see :func:`frame_code`)."""
+COMP_MODES = frozenset(
+    {"intent", "promise", "threat", "reject", "demand", "appeal", "accuse", "negate"}
+)
+"""How a matrix trigger frames the action in its complement (see :func:`frame_code`);
+``negate`` gives no event and claims its complement (``failed to reach a deal``, ``spoke to
+reporters about the talks``)."""
 
 POS_CLASSES = frozenset({"VERB", "NOUN", "ADJ"})
 _TRIGGER_KEYS = frozenset(
