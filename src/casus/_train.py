@@ -21,7 +21,7 @@ from ._scoring import country_level
 from .errors import InputError
 from .model import Article, Participant
 
-__all__ = ["Example", "examples", "fit", "train"]
+__all__ = ["C_GRID", "Example", "examples", "fit", "top1", "train"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,37 +63,74 @@ def examples(article: Article, gold: Iterable[tuple[str | None, str, str | None]
     return out
 
 
-def fit(groups: Sequence[Example], *, c: float = 0.5) -> dict[str, Any]:
-    """One logistic regression per role over all candidates; returns the JSON model."""
+C_GRID = (0.03, 0.1, 0.3, 1.0, 3.0)
+"""Inverse regularisation strengths tried; the one with the best cross-validated top-1
+accuracy over the training groups is kept."""
+
+
+def _fit_role(groups: Sequence[Example], c: float) -> dict[str, float]:
     from sklearn.feature_extraction import DictVectorizer
     from sklearn.linear_model import LogisticRegression
 
+    rows = [(f, y) for g in groups for f, y in zip(g.features, g.labels, strict=True)]
+    if len({y for _, y in rows}) < 2:
+        return {}
+    vec = DictVectorizer()
+    x = vec.fit_transform([dict.fromkeys(f, 1) for f, _ in rows])
+    lr = LogisticRegression(C=c, max_iter=2000)
+    lr.fit(x, [int(y) for _, y in rows])
+    return {
+        name: round(float(w), 4)
+        for name, w in zip(vec.get_feature_names_out(), lr.coef_[0], strict=True)
+        if abs(w) >= 1e-4
+    }
+
+
+def top1(groups: Sequence[Example], weights: dict[str, float]) -> float:
+    """Share of groups whose best-scoring candidate is one the gold names."""
+    if not groups:
+        return 0.0
+    right = 0
+    for g in groups:
+        scores = [sum(weights.get(f, 0.0) for f in feats) for feats in g.features]
+        right += g.labels[max(range(len(scores)), key=lambda i: (scores[i], -i))]
+    return right / len(groups)
+
+
+def _choose_c(groups: Sequence[Example], folds: int = 5) -> tuple[float, float]:
+    best = (C_GRID[0], -1.0)
+    for c in C_GRID:
+        acc = 0.0
+        for k in range(folds):
+            test = [g for n, g in enumerate(groups) if n % folds == k]
+            rest = [g for n, g in enumerate(groups) if n % folds != k]
+            acc += top1(test, _fit_role(rest, c)) * len(test)
+        acc /= max(len(groups), 1)
+        if acc > best[1]:
+            best = (c, acc)
+    return best
+
+
+def fit(groups: Sequence[Example], *, c: float | None = None) -> dict[str, Any]:
+    """One logistic regression per role over all candidates (``c`` ``None``: chosen by
+    5-fold cross-validation on ``groups``); returns the JSON model."""
     weights: dict[str, dict[str, float]] = {}
     counts: dict[str, int] = {}
+    chosen: dict[str, dict[str, float]] = {}
     for role in ROLES:
-        rows = [
-            (f, y)
-            for g in groups
-            if g.role == role
-            for f, y in zip(g.features, g.labels, strict=True)
-        ]
-        counts[role] = sum(1 for g in groups if g.role == role)
-        if len({y for _, y in rows}) < 2:
-            weights[role] = {}
-            continue
-        vec = DictVectorizer()
-        x = vec.fit_transform([dict.fromkeys(f, 1) for f, _ in rows])
-        y = [int(v) for _, v in rows]
-        lr = LogisticRegression(C=c, max_iter=2000)
-        lr.fit(x, y)
-        weights[role] = {
-            name: round(float(w), 4)
-            for name, w in zip(vec.get_feature_names_out(), lr.coef_[0], strict=True)
-            if abs(w) >= 1e-4
+        mine = [g for g in groups if g.role == role]
+        counts[role] = len(mine)
+        rc, acc = (c, -1.0) if c is not None else _choose_c(mine)
+        weights[role] = _fit_role(mine, rc)
+        chosen[role] = {
+            "c": rc,
+            "cv_top1": round(acc, 4),
+            "train_top1": round(top1(mine, weights[role]), 4),
         }
     return {
         "version": dt.date.today().isoformat(),
         "groups": counts,
+        "fit": chosen,
         "bias": {r: -1000.0 for r in ROLES},
         "weights": weights,
     }
