@@ -224,6 +224,8 @@ def candidates(article: Article, event: Event, role: str) -> list[Candidate]:
         near, feats = features(article, event, role, k, ms, counts, first, others)
         sector = ms[0].actor.sector if ms[0].actor is not None else None
         same = k == other_key
+        if same and not _two_sides(sector, other_p):
+            continue
         extra: tuple[str, ...] = (
             f"same={same}",
             f"sector={sector}",
@@ -287,6 +289,15 @@ class RoleModel:
         if best is None or best[0] <= self.bias[role]:
             return None
         return best[2]
+
+
+def _two_sides(sector: str | None, other: Participant | None) -> bool:
+    """Whether an actor of the other participant's own country is a second side: only two
+    different sectors are ("police" and "protesters"); the country itself, or its
+    government twice ("Moscow" and "the Kremlin"), is the same actor."""
+    if other is None or sector is None or other.sector is None:
+        return False
+    return sector != other.sector
 
 
 def unlocated(p: Participant | None) -> bool:

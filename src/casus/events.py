@@ -76,10 +76,17 @@ def extract(article: Article, lexicon: Lexicon, *, fill_roles: bool = True) -> A
         return article
     best = {}
     for event in complete_roles(article, lexicon.roles):
-        old = best.get(event.event_id)
+        # one event per sentence, code and pair of countries ("Moscow" and "the Kremlin"
+        # as two targets of one condemnation are one event)
+        key = f"{event.sentence_index}|{event.cameo}|{_side(event.source)}|{_side(event.target)}"
+        old = best.get(key)
         if old is None or event.confidence > old.confidence:
-            best[event.event_id] = event
-    return replace(article, events=_ordered(best))
+            best[key] = event
+    return replace(article, events=_ordered({e.event_id: e for e in best.values()}))
+
+
+def _side(p: Participant | None) -> str:
+    return "" if p is None else (p.country or p.code)
 
 
 def _ordered(best: dict[str, Event]) -> tuple[Event, ...]:
