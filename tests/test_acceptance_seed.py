@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from casus._expected import Coded, check_expected, parse_spec
 from casus.cli import app
+from casus.evaluate.expected import Coded, check_expected, parse_spec
 
 
 @pytest.fixture(scope="module")
