@@ -1,4 +1,4 @@
-"""Atoms of the actors stage (private helper of :mod:`casus._actors_resolve`): names found in a
+"""Atoms of the actors stage (private helper of :mod:`casus.actors.rules`): names found in a
 sentence (NER/ruler spans and single known words) with their actors, and the per-article
 context that coreference uses."""
 
@@ -37,7 +37,7 @@ _KIND_LABEL = {
 @dataclass(frozen=True, slots=True)
 class _Atom:
     """A name found in the sentence: token span ``[start, end)``, head token, label and, if it
-    is known, its actor; ``kind`` as in :class:`~casus._actors_data.Entry` (or ``""``)."""
+    is known, its actor; ``kind`` as in :class:`~casus.actors.data.Entry` (or ``""``)."""
 
     start: int
     end: int

@@ -28,7 +28,7 @@ class ActorIndex:
     """ISO3 → display name."""
     sector_names: Mapping[str, str]
     ci: Mapping[str, Entry] = field(repr=False)
-    """Folded name (see :func:`~casus._actors_data.fold`) → entry, matched in any case."""
+    """Folded name (see :func:`~casus.actors.data.fold`) → entry, matched in any case."""
     cs: Mapping[str, Entry] = field(repr=False)
     """Exact name → entry, matched only with this capitalisation."""
     orgs: Mapping[str, tuple[OrgPeriod, ...]] = field(repr=False)

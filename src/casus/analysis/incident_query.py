@@ -1,6 +1,6 @@
 """Incidents from the store (issue #6): units in one ``GROUP BY``, the rule of
-:mod:`casus._incidents` over their columns, then the member events of the incidents that are
-shown (only those) fetched with a second query."""
+:mod:`casus.analysis.incident_rule` over their columns, then the member events of the
+incidents that are shown (only those) fetched with a second query."""
 
 from __future__ import annotations
 

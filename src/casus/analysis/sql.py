@@ -1,4 +1,4 @@
-"""SQL fragments and small pure helpers shared by ``analysis`` and ``_export`` (issue #6).
+"""SQL fragments and small pure helpers shared by ``dyads`` and ``exports`` (issue #6).
 
 Every identifier put into SQL text comes from a constant here; every value travels as a
 ``?`` parameter.

@@ -1,5 +1,5 @@
 """The HTTP API and the dashboard (``casus serve``): FastAPI over the same library functions
-as the CLI. The only module that imports FastAPI; the logic lives in ``_api_service``.
+as the CLI. The only module that imports FastAPI; the logic lives in ``casus.api.service``.
 
 Every error is answered as ``{"error": <short reason>, "detail": <what to do>}``. Reads open a
 short-lived read-only store connection per request (retried while ``casus ingest`` holds the

@@ -1,6 +1,6 @@
 """What the HTTP API does, without HTTP: parameter checks, store access with retry, coded spans,
-CSV/JSONL rendering and the lazily loaded coder. ``api.py`` (the only FastAPI importer) wires
-these into routes; everything here is testable without a server.
+CSV/JSONL rendering and the lazily loaded coder. ``casus.api.app`` (the only FastAPI importer)
+wires these into routes; everything here is testable without a server.
 """
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """Rendering of the analysis commands (issue #6): rich tables for people, CSV and JSON Lines
-for machines. ``cli.py`` keeps only the Typer wiring."""
+for machines. ``casus.cli.analysis`` keeps only the Typer wiring."""
 
 from __future__ import annotations
 

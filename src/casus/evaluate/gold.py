@@ -4,7 +4,7 @@ Gold is JSONL, one record a line: ``{"id", "text", "date", "events": [{"source",
 "event_code", "target"}, ...]}`` (``../shared/gold/plover_dev.jsonl``). ``event_code`` is a
 PLOVER type (``--scheme plover``) or a CAMEO code such as ``"042"`` (``--scheme cameo``,
 scored at root level, ``"04"``). Actors are compared at country level
-(:func:`casus._scoring.country_level`). See ``docs/EVALUATION.md`` for the metrics.
+(:func:`casus.evaluate.scoring.country_level`). See ``docs/EVALUATION.md`` for the metrics.
 """
 
 from __future__ import annotations

