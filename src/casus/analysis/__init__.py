@@ -7,36 +7,5 @@ of ``sql``. Import the public names from here.
 
 from __future__ import annotations
 
-from .dyads import (
-    Incident,
-    IncidentReport,
-    MediationItem,
-    SeriesRow,
-    WatchItem,
-    dyad_series,
-    escalation_index,
-    export,
-    incidents,
-    latest_date,
-    mediation,
-    resolve_actor,
-    sparkline,
-    watch,
-)
-
-__all__ = [
-    "Incident",
-    "IncidentReport",
-    "MediationItem",
-    "SeriesRow",
-    "WatchItem",
-    "dyad_series",
-    "escalation_index",
-    "export",
-    "incidents",
-    "latest_date",
-    "mediation",
-    "resolve_actor",
-    "sparkline",
-    "watch",
-]
+from .dyads import *  # noqa: F403  (the names of its __all__)
+from .dyads import __all__ as __all__

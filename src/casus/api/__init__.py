@@ -6,6 +6,5 @@
 
 from __future__ import annotations
 
-from .app import DEFAULT_TILES, create_app, run, serve
-
-__all__ = ["DEFAULT_TILES", "create_app", "run", "serve"]
+from .app import *  # noqa: F403  (the names of its __all__)
+from .app import __all__ as __all__

@@ -6,6 +6,5 @@
 
 from __future__ import annotations
 
-from .stage import Lexicon, extract
-
-__all__ = ["Lexicon", "extract"]
+from .stage import *  # noqa: F403  (the names of its __all__)
+from .stage import __all__ as __all__

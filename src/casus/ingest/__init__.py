@@ -6,24 +6,5 @@ its private helpers. Import the public names from here.
 
 from __future__ import annotations
 
-from .read import (
-    SUPPORTED_SUFFIXES,
-    article_from_record,
-    content_id,
-    iter_articles,
-    iter_samples,
-    normalise,
-    read_text_article,
-    samples_dir,
-)
-
-__all__ = [
-    "SUPPORTED_SUFFIXES",
-    "article_from_record",
-    "content_id",
-    "iter_articles",
-    "iter_samples",
-    "normalise",
-    "read_text_article",
-    "samples_dir",
-]
+from .read import *  # noqa: F403  (the names of its __all__)
+from .read import __all__ as __all__

@@ -6,6 +6,5 @@ dependency-tree helpers that ``where`` uses too. Import the public names from he
 
 from __future__ import annotations
 
-from .stage import DateChoice, date_events, date_of, sentence_dates
-
-__all__ = ["DateChoice", "date_events", "date_of", "sentence_dates"]
+from .stage import *  # noqa: F403  (the names of its __all__)
+from .stage import __all__ as __all__

@@ -7,6 +7,5 @@ names from here.
 
 from __future__ import annotations
 
-from .stage import Candidate, Gazetteer, ResolvedPlace, locate_events, resolve_places
-
-__all__ = ["Candidate", "Gazetteer", "ResolvedPlace", "locate_events", "resolve_places"]
+from .stage import *  # noqa: F403  (the names of its __all__)
+from .stage import __all__ as __all__
