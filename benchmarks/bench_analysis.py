@@ -26,8 +26,8 @@ from pathlib import Path
 import duckdb
 
 from casus import analysis
-from casus._store_sql import SCHEMA
 from casus.store import Store
+from casus.store.sql import SCHEMA
 
 COUNTRIES = [
     "ISR",

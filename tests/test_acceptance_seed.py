@@ -3,7 +3,7 @@
 (actors at country level, CAMEO root equal), at most 2 spurious events (matching neither a
 ``must`` nor a ``may``). Part (b) also needs the dates of dated musts and, for the ISR→IRN
 strike, a location within 25 km of one of its listed places. The rule itself is
-``casus._expected`` (unit-tested in ``test_evaluate_expected.py``).
+``casus.evaluate.expected`` (unit-tested in ``evaluate/test_expected.py``).
 """
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from casus._expected import Coded, check_expected, parse_spec
 from casus.cli import app
+from casus.evaluate.expected import Coded, check_expected, parse_spec
 
 
 @pytest.fixture(scope="module")

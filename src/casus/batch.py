@@ -30,12 +30,12 @@ from distributed import Client, LocalCluster, as_completed, get_worker
 from distributed.diagnostics.plugin import WorkerPlugin
 
 from . import ingest
-from ._arrow import ARTICLES_SCHEMA, EVENTS_SCHEMA, SENTENCES_SCHEMA
-from ._records import event_row_dict
 from .errors import InputError
 from .model import Article
 from .pipeline import Coder
 from .settings import Settings
+from .store.arrow import ARTICLES_SCHEMA, EVENTS_SCHEMA, SENTENCES_SCHEMA
+from .store.records import event_row_dict
 
 __all__ = [
     "BatchResult",

@@ -1,0 +1,243 @@
+"""Atoms of the actors stage (private helper of :mod:`casus.actors.rules`): names found in a
+sentence (NER/ruler spans and single known words) with their actors, and the per-article
+context that coreference uses."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from ..model import Actor, Mention, Sentence, Token
+from .data import fold
+
+if TYPE_CHECKING:
+    from .index import ActorIndex
+
+_NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "X"})
+_MODIFIER_DEPS = frozenset({"compound", "flat", "amod", "nmod", "nummod"})
+_LEFT_DEPS = frozenset({"compound", "flat", "amod", "nmod", "poss", "det", "case", "nummod"})
+_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
+_PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
+_THING_PRONOUNS = frozenset({"it", "its", "they", "them", "their", "itself", "themselves"})
+_RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
+_ACTOR_LABELS = frozenset({"PERSON", "GPE", "NORP", "ORG", "LOC", "FAC"})
+_LOOKUP_POS = frozenset({"PROPN", "ADJ", "NOUN"})
+_KIND_LABEL = {
+    "country": "GPE",
+    "capital": "GPE",
+    "seat": "ORG",
+    "org": "ORG",
+    "demonym": "NORP",
+    "person": "PERSON",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class _Atom:
+    """A name found in the sentence: token span ``[start, end)``, head token, label and, if it
+    is known, its actor; ``kind`` as in :class:`~casus.actors.data.Entry` (or ``""``)."""
+
+    start: int
+    end: int
+    head: int
+    label: str
+    kind: str
+    actor: Actor | None
+    via: str
+    title: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class _Ref:
+    """An earlier resolved mention, for pronouns."""
+
+    sentence: int
+    head: int
+    actor: Actor
+    person: bool
+    subject: bool
+    plural: bool = False
+    """Plural noun or a conjunction of actors (for "they"); singular for "it"."""
+    modifier: bool = False
+    """A modifier inside another phrase ("India" in "All India Committee"): never "it"."""
+
+
+@dataclass
+class _Context:
+    """What the article has said so far (lives for one ``resolve`` call)."""
+
+    index: ActorIndex
+    day: dt.date | None
+    fallback: str | None = None
+    cased: tuple[bool, ...] = ()
+    """Per token of the sentence being read: its line uses capitals, so a lower-case "turkey"
+    or "guinea" there is not a name."""
+    names: dict[str, tuple[Actor, bool]] = field(default_factory=dict)
+    titles: dict[str, Actor] = field(default_factory=dict)
+    refs: list[_Ref] = field(default_factory=list)
+
+    def remember_person(self, actor: Actor, name: str, title: str) -> None:
+        key = fold(name)
+        if key:
+            self.names[key] = (actor, True)
+            words = key.split()
+            if len(words[-1]) > 2:
+                self.names[words[-1]] = (actor, True)
+            if len(words) == 2 and len(words[0]) > 2:
+                # "Wang Yi" ... "Wang": surname-first names (later ones override).
+                self.names.setdefault(words[0], (actor, True))
+        self.remember_title(actor, title)
+
+    def remember_title(self, actor: Actor, title: str) -> None:
+        if title:
+            self.titles[title] = actor
+            self.titles[title.split()[-1]] = actor
+
+
+def _single_country(atoms: list[list[_Atom]], sentences: tuple[Sentence, ...] = ()) -> str | None:
+    """The article's country when it is clearly a one-country story: the only country named,
+    or named at least three times, at least three times as often as any other and in at
+    least 60% of all country mentions."""
+    counts: Counter[str] = Counter()
+    for n, sentence_atoms in enumerate(atoms):
+        tokens = sentences[n].tokens if n < len(sentences) else ()
+        for a in sentence_atoms:
+            if a.actor is None or a.actor.country is None:
+                continue
+            ethnic = 0 < a.start <= len(tokens) and tokens[a.start - 1].text.lower() == "ethnic"
+            if a.kind == "demonym" and ethnic:
+                continue  # "ethnic Albanians" in Serbia are not Albania's story
+            counts[a.actor.country] += 1
+    if not counts:
+        return None
+    ranked = counts.most_common(2)
+    if len(ranked) == 1:
+        return ranked[0][0]
+    (top, n1), (_, n2) = ranked
+    return top if n1 >= 3 and n1 >= 3 * n2 and n1 >= 0.6 * sum(counts.values()) else None
+
+
+# -- atoms -------------------------------------------------------------------------------
+
+
+def _atoms(sentence: Sentence, mentions: list[Mention], ctx: _Context) -> list[_Atom]:
+    tokens = sentence.tokens
+    index = ctx.index
+    covered = [False] * len(tokens)
+    out: list[_Atom] = []
+    for m in mentions:
+        if m.tok_end > len(tokens) or m.tok_start >= m.tok_end:
+            continue
+        atom = _span_atom(m, tokens, ctx)
+        out.append(atom)
+        for i in range(m.tok_start, m.tok_end):
+            covered[i] = True
+    for tok in tokens:
+        if covered[tok.i] or not tok.text[:1].isalpha():
+            continue
+        short = _short_form_position(tokens, tok)
+        if (tok.pos not in _LOOKUP_POS and not short) or (
+            _cased(ctx, tok.i) and tok.text.islower()
+        ):
+            continue
+        entry = index.lookup(tok.text, short)
+        if entry is None or (
+            entry.kind == "person" and _inside_longer_name(tokens, tok, index.noun_words)
+        ):
+            continue
+        actor, via, title = index.entry_actor(entry, ctx.day)
+        out.append(
+            _Atom(tok.i, tok.i + 1, tok.i, _KIND_LABEL[entry.kind], entry.kind, actor, via, title)
+        )
+    return out
+
+
+_DETERMINERS = frozenset({"the", "a", "an"})
+
+
+def _short_form_position(tokens: tuple[Token, ...], tok: Token) -> bool:
+    """Where a lower-case short form ("us", "un") cannot be the English word: after a
+    determiner ("the us", "a us drone") or modifying a noun ("us officials")."""
+    if tok.i > 0 and tokens[tok.i - 1].text.lower() in _DETERMINERS:
+        return True
+    return tok.dep in ("compound", "nmod", "amod") and tokens[tok.head].pos in ("NOUN", "PROPN")
+
+
+def _inside_longer_name(tokens: tuple[Token, ...], tok: Token, titles: frozenset[str]) -> bool:
+    """A surname alias inside a longer name ("yunus" in "mohammad yunus siddiqui") is
+    someone else; titles ("president putin") do not make a longer name."""
+
+    def name_word(t: Token) -> bool:
+        return t.pos == "PROPN" and t.text.lower() not in titles
+
+    if tok.dep == "compound" and name_word(tokens[tok.head]):
+        return True
+    return any(t.head == tok.i and t.dep == "compound" and name_word(t) for t in tokens)
+
+
+def _cased(ctx: _Context, i: int) -> bool:
+    return ctx.cased[i] if i < len(ctx.cased) else True
+
+
+def _span_atom(m: Mention, tokens: tuple[Token, ...], ctx: _Context) -> _Atom:
+    """Resolve one NER span: the whole text, then (for names) without leading words."""
+    index = ctx.index
+    if m.label in _ACTOR_LABELS:
+        after_the = _short_form_position(tokens, tokens[m.tok_start])
+        for s in range(m.tok_start, m.tok_end):
+            if s > m.tok_start and (m.label not in ("PERSON", "ORG") or s > m.head):
+                break
+            text = _span_text(tokens, s, m.tok_end)
+            if _cased(ctx, s) and text.islower():
+                break  # "turkey", "guinea fowl" in a capitalised text: ordinary words
+            entry = index.lookup(text, after_the and s == m.tok_start)
+            if entry is None:
+                continue
+            actor, via, title = index.entry_actor(entry, ctx.day)
+            label = _KIND_LABEL[entry.kind]
+            head = m.head if m.tok_start <= m.head < m.tok_end else m.tok_end - 1
+            return _Atom(m.tok_start, m.tok_end, head, label, entry.kind, actor, via, title)
+    return _Atom(m.tok_start, m.tok_end, m.head, m.label, "", None, "")
+
+
+def _span_text(tokens: tuple[Token, ...], start: int, end: int) -> str:
+    parts: list[str] = []
+    for tok in tokens[start:end]:
+        parts.append(tok.text)
+        parts.append(tok.whitespace)
+    return "".join(parts[:-1])
+
+
+@dataclass
+class _Sent:
+    """Per-sentence working data."""
+
+    sentence: Sentence
+    tokens: tuple[Token, ...]
+    children: list[list[int]]
+    atom_of: list[_Atom | None]
+    by_head: dict[int, Mention]
+
+    def mention(
+        self, start: int, end: int, head: int, label: str, actor: Actor | None, via: str
+    ) -> Mention:
+        toks = self.tokens
+        while start < head and (toks[start].pos in ("DET", "PUNCT") or toks[start].dep == "case"):
+            start += 1
+        s0 = self.sentence.start
+        a, b = toks[start].start, toks[end - 1].end
+        text = self.sentence.text[a - s0 : b - s0]
+        return Mention(
+            sentence_index=self.sentence.index,
+            start=a,
+            end=b,
+            tok_start=start,
+            tok_end=end,
+            text=text,
+            label=label,
+            head=head,
+            actor=actor,
+            via=via,
+        )

@@ -1,0 +1,54 @@
+"""The Typer app of the ``casus`` command: its root callback, shared options and :func:`main`.
+
+The commands register on :data:`app` in their own modules (one per command group), which
+:mod:`casus.cli` imports in ``--help`` order.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+
+from ..errors import CasusError
+from .support import print_version as _version
+from .support import report as _report
+
+app = typer.Typer(
+    help="casus: who did what to whom, when and where: political events from news text.\n\n"
+    "Example: casus ingest news/ && casus events --actor RUS --since 2025-06-01",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+_DbOption = typer.Option(
+    None, "--db", help="DuckDB file (default ./casus.duckdb, or the CASUS_DB variable)."
+)
+_DateOption = typer.Option(
+    None, "--date", help="Publication date YYYY-MM-DD for articles that carry none."
+)
+
+
+@app.callback()
+def _root(
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Print the version and exit."
+    ),
+) -> None:
+    """casus: who did what to whom, when and where: political events from news text.
+
+    Example: casus demo
+    """
+
+
+def main() -> None:
+    """Entry point of the ``casus`` command: a CasusError is one line on stderr, exit 1."""
+    try:
+        app()
+    except CasusError as err:
+        _report(err)
+        sys.exit(1)
+    except BrokenPipeError:
+        sys.stderr.close()
+        sys.exit(1)

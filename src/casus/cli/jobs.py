@@ -1,0 +1,134 @@
+"""The loops behind ``casus code``, ``casus ingest`` and ``casus demo``: read → code → store.
+
+Bad input never stops a run: read errors arrive inline from ``ingest.iter_articles`` and a
+coding failure is retried article by article, so only the article at fault is reported.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..errors import CasusError, CodingError, InputError
+from ..model import Article
+
+if TYPE_CHECKING:
+    from ..pipeline import Coder
+    from ..store import Store
+
+__all__ = ["IngestResult", "code_items", "ingest_items"]
+
+OnError = Callable[[CasusError], None]
+OnArticle = Callable[[Article], None]
+
+
+@dataclass(frozen=True, slots=True)
+class IngestResult:
+    """What an ingest run did."""
+
+    run_id: str
+    read: int
+    stored: int
+    events: int
+    errors: int
+
+
+def _ignore(_: object) -> None:
+    return None
+
+
+class _Counter:
+    """Counts and reports what passes between the reader and the coder."""
+
+    def __init__(self, on_error: OnError) -> None:
+        self.on_error = on_error
+        self.read = 0
+        self.errors = 0
+
+    def articles(self, items: Iterable[Article | InputError]) -> Iterator[Article]:
+        for item in items:
+            if isinstance(item, InputError):
+                self.fail(item)
+            else:
+                self.read += 1
+                yield item
+
+    def fail(self, err: CasusError) -> None:
+        self.errors += 1
+        self.on_error(err)
+
+
+def _chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    chunk: list[Article] = []
+    for article in articles:
+        chunk.append(article)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _code(coder: Coder, articles: Iterable[Article], counter: _Counter) -> Iterator[Article]:
+    """Code in chunks of ``nlp_batch_size``; if a chunk fails, code its articles one by one
+    so that only the failing article is reported and skipped."""
+    for chunk in _chunks(articles, max(1, coder.settings.nlp_batch_size)):
+        try:
+            coded = list(coder.code(chunk))
+        except CodingError:
+            coded = []
+            for article in chunk:
+                try:
+                    coded.extend(coder.code([article]))
+                except CodingError as err:
+                    counter.fail(err if err.where else CodingError(err.message, where=article.id))
+        yield from coded
+
+
+def code_items(
+    items: Iterable[Article | InputError],
+    coder: Coder,
+    *,
+    on_error: OnError = _ignore,
+) -> Iterator[Article]:
+    """Coded articles from reader output; each error goes to ``on_error``."""
+    counter = _Counter(on_error)
+    yield from _code(coder, counter.articles(items), counter)
+
+
+def ingest_items(
+    items: Iterable[Article | InputError],
+    coder: Coder,
+    store: Store,
+    *,
+    command: str = "ingest",
+    on_error: OnError = _ignore,
+    on_article: OnArticle = _ignore,
+) -> IngestResult:
+    """Read, code and store; one transaction per ``store_batch_size`` articles, one ``runs``
+    row for the whole run. Articles already stored are replaced, never duplicated."""
+    settings = coder.settings
+    counter = _Counter(on_error)
+    run_id = store.start_run(
+        settings, coder.lexicon.version, command=command, model=coder.parser.model_version
+    )
+    stored = events = 0
+    batch: list[Article] = []
+    for article in _code(coder, counter.articles(items), counter):
+        batch.append(article)
+        on_article(article)
+        if len(batch) >= max(1, settings.store_batch_size):
+            stored += store.write(batch, run_id=run_id)
+            events += sum(len(a.events) for a in batch)
+            batch = []
+    if batch:
+        stored += store.write(batch, run_id=run_id)
+        events += sum(len(a.events) for a in batch)
+    result = IngestResult(
+        run_id=run_id, read=counter.read, stored=stored, events=events, errors=counter.errors
+    )
+    from ..store import RunCounts
+
+    store.finish_run(run_id, RunCounts(articles=stored, events=events, errors=counter.errors))
+    return result

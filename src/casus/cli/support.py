@@ -1,0 +1,120 @@
+"""Helpers shared by the CLI commands (``casus.cli`` imports them under ``_``-names):
+one-line error reporting, option parsing, output files, and the ingest loop with its
+progress display and summary line."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import sys
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import IO, TYPE_CHECKING
+
+import typer
+from rich.console import Console
+
+from ..errors import InputError
+from ..model import Article
+from ..settings import Settings
+from .output import DelayedProgress
+
+if TYPE_CHECKING:
+    from ..pipeline import Coder
+
+__all__ = [
+    "choice",
+    "fail",
+    "ingest_and_report",
+    "load_coder",
+    "open_output",
+    "parse_date",
+    "print_version",
+    "report",
+    "stderr_console",
+]
+
+
+def print_version(value: bool) -> None:
+    if value:
+        from .. import __version__
+
+        typer.echo(f"casus {__version__}")
+        raise typer.Exit()
+
+
+def stderr_console() -> Console:
+    return Console(stderr=True, highlight=False)
+
+
+def report(err: Exception) -> None:
+    """One line on stderr for an error, never a traceback."""
+    stderr_console().print(f"error: {err}", markup=False, highlight=False, soft_wrap=True)
+
+
+def fail(err: Exception) -> typer.Exit:
+    report(err)
+    return typer.Exit(1)
+
+
+def parse_date(value: str | None, option: str) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise InputError(f"not a date: {value!r}", where=option, hint="use YYYY-MM-DD") from None
+
+
+def choice(value: str, allowed: Sequence[str], option: str) -> str:
+    if value not in allowed:
+        raise InputError(f"unknown value {value!r}", where=option, hint=" or ".join(allowed))
+    return value
+
+
+@contextlib.contextmanager
+def open_output(path: Path | None) -> Iterator[IO[str]]:
+    if path is None:
+        yield sys.stdout
+        return
+    try:
+        handle = path.open("w", encoding="utf-8", newline="")
+    except OSError as exc:
+        raise InputError(
+            f"cannot write: {exc.strerror}", where=str(path), hint="check the folder exists"
+        ) from None
+    with handle:
+        yield handle
+
+
+def load_coder(settings: Settings) -> Coder:
+    from ..pipeline import Coder
+
+    return Coder(settings)
+
+
+def ingest_and_report(
+    items: Iterable[Article | InputError], settings: Settings, command: str
+) -> int:
+    """Code and store reader output with a progress display; print the summary line.
+    Returns the number of articles read."""
+    from ..store import Store
+    from .jobs import ingest_items
+
+    console = stderr_console()
+    coder = load_coder(settings)
+    with DelayedProgress(console, "ingesting") as progress:
+        result = ingest_items(
+            items,
+            coder,
+            Store(settings.db),
+            command=command,
+            on_error=report,
+            on_article=lambda a: progress.advance(1, len(a.events)),
+        )
+    console.print(
+        f"{result.read} articles read, {result.stored} stored, {result.events} events, "
+        f"{result.errors} errors → {settings.db}",
+        markup=False,
+    )
+    return result.read

@@ -1,0 +1,403 @@
+"""Per-sentence rule context of the events stage: trigger matches, the complement search of
+matrix words, and the argument finders (subjects, roles, fallbacks) that turn tokens into
+:class:`~casus.model.Participant` values."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..model import Event, Mention, Participant
+from .lexicon import LexiconData, Trigger
+from .match import match_trigger
+from .syntax import NOMINAL_MODS, ActorLookup, Found, SentenceView
+
+__all__ = ["HEARSAY", "SentenceContext", "located_participant", "participants"]
+
+_COMP_PREPS = frozenset({"for", "to", "on", "upon", "in", "of", "as", "into", "with"})
+_BELOW_PREPS = frozenset({"for", "to", "in", "of", "on", "as"})
+_GENERIC = frozenset({"020", "030", "050", "051", "070", "100", "120", "130"})
+"""Codes of nouns that only carry the action named below them (``assistance in
+mediating``, ``offer of talks``, ``proposal for a truce``)."""
+HEARSAY = frozenset({"suspect", "accuse", "allege", "charge", "blame", "rumour", "rumor"})
+_STATIVE = frozenset(
+    {"oppose", "commit", "determine", "prepare", "dedicate", "resolve", "concern", "worry"}
+)
+_INSTRUMENT_PREPS = ("with", "by", "in", "using", "from")
+
+
+def located_participant(p: Participant) -> bool:
+    """An actor with a country or an international/non-state group code (not a bare
+    sector such as ``MIL``): at least one is needed for an event."""
+    return bool(p.country) or p.code[:3] in ("IGO", "NGO", "IMG", "MNC")
+
+
+def participants(mentions: Sequence[Mention]) -> tuple[Participant, ...]:
+    return tuple(Participant.from_mention(m) for m in mentions if m.actor is not None)
+
+
+class SentenceContext:
+    """Rule context for one sentence."""
+
+    def __init__(
+        self,
+        view: SentenceView,
+        data: LexiconData,
+        actors: ActorLookup,
+        history: Sequence[Event],
+    ) -> None:
+        self.view = view
+        self.data = data
+        self.actors = actors
+        self.history = history
+        n = len(view.tokens)
+        self.matches: dict[int, Trigger] = {}
+        for i in range(n):
+            trig = match_trigger(data, view, i)
+            if trig is not None:
+                self.matches[i] = trig
+        self.consumed: set[int] = set()
+
+    # complements ---------------------------------------------------------------------------
+
+    def _next(self, s: int, trigger: bool) -> list[int]:
+        v = self.view
+        out: list[int] = []
+        tok = v.tokens[s]
+        if trigger and (tok.pos != "NOUN" or self.matches[s].code not in _GENERIC):
+            return out
+        if tok.pos in ("VERB", "AUX") and not self._passable(s):
+            return out
+        preps = _BELOW_PREPS if trigger else _COMP_PREPS
+        if not trigger:
+            out += v.kids(s, ("xcomp",))
+            out += v.kids(s, ("dobj", "acl", "attr"))
+        for p in v.kids(s, ("prep",)):
+            if v.lemma(p) in preps:
+                out += v.kids(p, ("pobj", "pcomp"))
+        return out
+
+    def _passable(self, s: int) -> bool:
+        """A non-trigger verb the complement search may pass through: a light or
+        transparent verb (``agreed to provide aid``), not one that changes the action
+        (``agreed to postpone the rally``)."""
+        lemma = self.view.lemma(s)
+        return lemma in self.data.light_verbs or lemma in self.data.transparent
+
+    def _descend(self, s: int, depth: int) -> list[int]:
+        if s in self.matches:
+            if depth > 0:
+                for nxt in self._next(s, trigger=True):
+                    if nxt in self.matches:
+                        return [s, *self._descend(nxt, depth - 1)]
+            return [s]
+        if self.view.tokens[s].pos in ("VERB", "AUX") and not self._passable(s):
+            return []
+        if depth <= 0:
+            return []
+        for nxt in self._next(s, trigger=False):
+            sub = self._descend(nxt, depth - 1)
+            if sub:
+                return [s, *sub]
+        return []
+
+    def complement(self, m: int, mode: str) -> list[int]:
+        """The chain of tokens from matrix ``m`` down to the action it frames (empty if
+        none): ``offered [assistance] [in mediating]``, ``ready to [act] as a [mediator]``."""
+        v = self.view
+        starts = v.kids(m, ("xcomp",))
+        starts += [c for c in v.kids(m, ("advcl",)) if "to" in v.auxiliaries(c)]
+        starts += [c for s in list(starts) for c in v.kids(s, ("conj",))]
+        if mode != "reject":
+            starts += v.kids(m, ("ccomp",))
+        starts += v.kids(m, ("dobj",))
+        for p in v.kids(m, ("prep",)):
+            if v.lemma(p) in _COMP_PREPS:
+                starts += v.kids(p, ("pobj", "pcomp"))
+        for s in starts:
+            chain = self._descend(s, 3)
+            if chain:
+                return chain
+        return []
+
+    # arguments -----------------------------------------------------------------------------
+
+    def role_heads(self, i: int, trig: Trigger) -> list[tuple[str, list[int]]]:
+        v = self.view
+        out: list[tuple[str, list[int]]] = []
+        for role in trig.targets:
+            if role == "dobj":
+                heads = v.kids(i, ("dobj",))
+            elif role == "dative":
+                heads = v.kids(i, ("iobj",))
+                for d in v.kids(i, ("dative",)):
+                    heads += v.kids(d, ("pobj",)) or [d]
+            elif role == "ccomp":
+                heads = []
+                for c in v.kids(i, ("ccomp",)):
+                    subj, _, _ = v.clause_subject(c)
+                    heads += [subj] if subj is not None else []
+            else:
+                heads = v.prep_objects(i, role)
+            heads = [h for h in heads if h not in self.consumed or h not in self.matches]
+            if heads:
+                out.append((role, heads))
+        return out
+
+    def targets(
+        self,
+        places: Sequence[tuple[int, Trigger]],
+        sources: Sequence[Participant],
+        chain: Sequence[int] = (),
+    ) -> tuple[tuple[Participant, ...], str]:
+        """Targets from the roles of each ``(token, entry)`` in turn, the first that names an
+        actor; then the actor behind a framed noun of ``chain``; then roles one level down;
+        then ``the two countries``; then the first actor inside the role phrases."""
+        tried: list[int] = []
+        src_codes = frozenset(s.code for s in sources)
+        for i, trig in places:
+            for _role, heads in self.role_heads(i, trig):
+                found = self.actors.many(self.view, heads)
+                parts = tuple(p for p in participants(found.mentions) if p.code not in src_codes)
+                if parts:
+                    return parts, "role"
+                tried.extend(heads)
+        if chain:
+            behind = self.chain_targets(chain, sources)
+            if behind[0]:
+                return behind
+        for i, trig in places:
+            for _role, heads in self.role_heads_below(i, trig):
+                found = self.actors.many(self.view, heads)
+                parts = tuple(p for p in participants(found.mentions) if p.code not in src_codes)
+                if parts:
+                    return parts, "role-below"
+        for h in tried:
+            group = self.group(h, sources)
+            if group:
+                return group, "group"
+            found = self.actors.deep(self.view, h, src_codes)
+            parts = participants(found.mentions)
+            if parts:
+                return parts, "deep"
+        return (), ""
+
+    def role_heads_below(self, i: int, trig: Trigger) -> list[tuple[str, list[int]]]:
+        """Preposition roles one level down, on the trigger's object or prepositional
+        object: ``withdrawal of forces [from X]``, ``for a war [against X]``."""
+        v = self.view
+        out: list[tuple[str, list[int]]] = []
+        below = v.kids(i, ("dobj",))
+        for p in v.kids(i, ("prep",)):
+            below += v.kids(p, ("pobj",))
+        preps = [r for r in trig.targets if r not in ("dobj", "dative", "ccomp")]
+        for b in below:
+            for role in preps:
+                heads = v.prep_objects(b, role)
+                if heads:
+                    out.append((role, heads))
+        return out
+
+    def place(
+        self, tokens: Sequence[int], sources: Sequence[Participant]
+    ) -> tuple[Participant, ...]:
+        """Last resort target: the country of an ``in``/``into`` place phrase on the trigger,
+        its clause or its object (``imposed a curfew in X``)."""
+        v = self.view
+        codes = {s.code for s in sources}
+        heads: list[int] = []
+        for t in tokens:
+            heads += [t, *v.kids(t, ("dobj",))]
+        for h in heads:
+            for role in ("in", "into", "inside"):
+                for o in v.prep_objects(h, role):
+                    found = self.actors.many(v, [o])
+                    parts = tuple(
+                        p for p in participants(found.mentions) if p.country and p.code not in codes
+                    )
+                    if parts:
+                        return parts
+        return ()
+
+    def chain_targets(
+        self, chain: Sequence[int], sources: Sequence[Participant]
+    ) -> tuple[tuple[Participant, ...], str]:
+        """Targets of a framed action that names none: the actor behind a proposal or
+        demand (``rejected an Indian proposal``, ``a call by X``, ``an offer from X``), else
+        the subject of an unless/if clause (``... unless X complies``)."""
+        v = self.view
+        codes = {s.code for s in sources}
+        countries = {s.country for s in sources if s.country}
+        for c in chain:
+            if v.tokens[c].pos != "NOUN":
+                continue
+            found = self.own_modifiers(c)
+            mentions = list(found.mentions) or list(
+                self.actors.many(v, v.prep_objects(c, "from")).mentions
+            )
+            parts = tuple(
+                p
+                for p in participants(mentions)
+                if p.code not in codes and p.country not in countries
+            )
+            if parts:
+                return parts, "modifier"
+        for c in chain:
+            for a in v.kids(c, ("advcl",)):
+                if v.marks(a) & {"unless", "if"}:
+                    subj, _, _ = v.clause_subject(a)
+                    if subj is None:
+                        continue
+                    found = self.actors.many(v, [subj])
+                    parts = tuple(p for p in participants(found.mentions) if p.code not in codes)
+                    if parts:
+                        return parts, "condition"
+        return (), ""
+
+    def group(self, h: int, sources: Sequence[Participant]) -> tuple[Participant, ...]:
+        """``the two nations``/``both countries``: the last two other countries named."""
+        v = self.view
+        if v.lemma(h) not in self.data.group_nouns:
+            return ()
+        dets = {v.lemma(c) for c in v.kids(h, ("det", "nummod", "predet", "preconj"))}
+        if not dets & {"two", "both"}:
+            return ()
+        skip = {s.country for s in sources if s.country}
+        found: list[Participant] = []
+        for m in reversed(self.actors.before(v.sentence.index, h)):
+            a = m.actor
+            if a is None or a.country is None or a.country in skip:
+                continue
+            if all(p.country != a.country for p in found):
+                name = a.name if a.code == a.country else a.country
+                found.append(Participant(m.text, name, a.country, a.country, None))
+            if len(found) == 2:
+                break
+        return tuple(found) if len(found) == 2 else ()
+
+    def subject(self, clause: int) -> tuple[Found, Found, bool]:
+        """``(sources, passive targets, inherited)`` of a clause."""
+        v = self.view
+        subj, passive, inherited = v.clause_subject(clause)
+        if subj is None:
+            return Found((), ""), Found((), ""), inherited
+        if passive and v.lemma(clause) in _STATIVE:
+            passive = False
+        if passive:
+            agents = v.prep_objects(clause, "by")
+            return (
+                Found(self.actors.many(v, agents).mentions, "agent"),
+                self._patient(subj),
+                inherited,
+            )
+        found = self.actors.many(v, [subj], place=True)
+        if not found.mentions and v.tokens[subj].pos == "PRON":
+            reporter = self.reporter(subj)
+            if reporter.mentions:
+                return reporter, Found((), ""), True
+        how = "subject" if found.how == "mention" and not inherited else "inherited"
+        if found.how in ("modifier", "of", "appos"):
+            how = "possessor" if not inherited else "inherited"
+        return Found(found.mentions, how), Found((), ""), inherited
+
+    def _patient(self, subj: int) -> Found:
+        """Actors of a passive subject, with the first actor inside it as a fallback (``a
+        camp for X refugees was attacked``)."""
+        found = self.actors.many(self.view, [subj])
+        if found.mentions:
+            return Found(found.mentions, "object")
+        deep = self.actors.deep(self.view, subj)
+        return Found(deep.mentions, "deep")
+
+    def reporter(self, pron: int) -> Found:
+        """An unresolved pronoun subject of a clause reported by a speaker stands for that
+        speaker: ``the Kremlin said it was ready to ...``."""
+        v = self.view
+        clause = v.tokens[pron].head
+        for _ in range(3):
+            tok = v.tokens[clause]
+            if tok.head == clause:
+                return Found((), "")
+            head = tok.head
+            if tok.dep == "ccomp" and v.lemma(head) in self.data.reporting:
+                speaker = v.kid(head, ("nsubj",))
+                if speaker is None or v.tokens[speaker].pos == "PRON":
+                    return Found((), "")
+                found = self.actors.many(v, [speaker])
+                return Found(found.mentions, "inherited")
+            if tok.dep not in ("conj", "xcomp", "acomp"):
+                return Found((), "")
+            clause = head
+        return Found((), "")
+
+    def own_modifiers(self, n: int) -> Found:
+        """Actors of a nominal trigger's possessor/modifiers or its ``by`` phrase."""
+        v = self.view
+        si = v.sentence.index
+        found: list[Mention] = []
+        for c in v.kids(n, NOMINAL_MODS):
+            for cc in v.conjuncts(c):
+                f = self.actors.shallow(v, cc)
+                found += [m for m in f.mentions if m not in found]
+        if not found:
+            found += list(self.actors.many(v, v.prep_objects(n, "by")).mentions)
+        own = self.actors.at(si, n)
+        if own is not None and own.head != n and own not in found:
+            found.append(own)
+        return Found(tuple(found), "possessor" if found else "")
+
+    # mood ---------------------------------------------------------------------------------
+
+    def mood(self, clause: int) -> tuple[bool, set[str]]:
+        """``(negated, auxiliaries)`` of a clause, through transparent governors (``did not
+        begin to``) and ``going to``."""
+        v = self.view
+        neg = v.is_negated(clause)
+        aux = v.auxiliaries(clause)
+        i = clause
+        seen = {i}
+        while v.tokens[i].dep == "xcomp" and v.tokens[i].head not in seen:
+            h = v.tokens[i].head
+            seen.add(h)
+            if v.lemma(h) == "go" and v.tokens[h].tag == "VBG":
+                aux.add("will")
+            elif v.lemma(h) not in self.data.transparent:
+                break
+            neg = neg or v.is_negated(h)
+            aux |= v.auxiliaries(h)
+            i = h
+        return neg, aux
+
+    def instrument(self, clause: int, subj: int | None) -> tuple[str, str] | None:
+        """A weapon that refines a generic violent code: ``aircraft killed`` → 195."""
+        v = self.view
+        heads: list[int] = [subj] if subj is not None else []
+        for p in v.kids(clause, ("prep", "agent")):
+            if v.lemma(p) in _INSTRUMENT_PREPS:
+                heads += v.kids(p, ("pobj",))
+        for c in v.kids(clause, ("advcl", "acl")) + (v.kids(subj, ("acl",)) if subj else []):
+            if v.lemma(c) == "use":
+                heads += v.kids(c, ("dobj",))
+        for h in list(heads):  # "militiamen armed with machetes"
+            for c in v.kids(h, ("acl",)):
+                heads += v.prep_objects(c, "with") + v.kids(c, ("dobj",))
+        for h in heads:
+            for j in v.conjuncts(h):
+                for k in [j, *v.kids(j, ("compound", "amod"))]:
+                    lemma = v.lemma(k)
+                    if lemma in self.data.instruments:
+                        return self.data.instruments[lemma], lemma
+                    trig = self.matches.get(k)
+                    if trig is not None and trig.code[:2] in ("18", "19", "20"):
+                        return trig.code, lemma
+        return None
+
+    def retaliation_target(self, sources: Sequence[Participant]) -> tuple[Participant, ...]:
+        """Who a retaliation is against: the source of the latest violent event in the
+        article whose target is the retaliating country."""
+        countries = {s.country for s in sources if s.country}
+        for e in reversed(self.history):
+            if e.cameo_root not in ("18", "19", "20") or e.target is None or e.source is None:
+                continue
+            if e.target.country in countries and e.source.country not in countries:
+                return (e.source,)
+        return ()

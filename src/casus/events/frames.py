@@ -1,0 +1,565 @@
+"""The coding rules of the events stage: from the trigger matches of one parsed sentence to
+:class:`Frame` values (a CAMEO code, its trigger tokens, sources, targets and cues).
+
+The rules are documented in ``docs/CODING.md``; in short:
+
+- a **verbal** trigger is coded in its own clause: source = subject (``by`` agent if passive,
+  the passive subject being the target), inherited through conjunction, control and participle
+  chains; target = the object or preposition the entry names;
+- a **matrix** trigger (``offer``, ``threaten``, ``refuse``, ``urge``, ``call for``, ...)
+  takes the action in its complement and frames it (intent 03x, threat 13x, reject 12x,
+  demand 10x, appeal 02x); the complement gives no event of its own;
+- a **nominal** trigger is coded through a light verb (``held talks with``), in subject
+  position (``X's offensive began, hitting Y``) or on its own when it has both a possessor or
+  modifier actor and a target (``X's airstrikes on Y``);
+- negation, questions and if/unless clauses give nothing; modal and future clauses turn
+  actions into intents (03x) or threats (13x); ``X said Y must ...`` is a demand on Y.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
+from types import MappingProxyType
+
+from ..model import Event, Participant
+from .context import (
+    HEARSAY,
+    SentenceContext,
+    participants,
+)
+from .lexicon import CONFLICT_ROOTS, LexiconData, Trigger, frame_code
+from .match import match_trigger
+from .syntax import HEDGES, MODALS, ActorLookup, Found, SentenceView
+
+__all__ = ["Frame", "match_trigger", "sentence_frames"]
+
+_COOP_ROOTS = frozenset({"04", "06", "07", "08"})
+_MUST = frozenset({"must", "should", "ought"})
+_DEONTIC = _MUST
+# Confidence weights (docs/CODING.md): base + trigger + source + target + mood <= 1.0.
+BASE = 0.1
+W_TRIGGER = MappingProxyType({"phrase": 0.3, "lemma": 0.2})
+W_SOURCE = MappingProxyType({"syntax": 0.25, "fallback": 0.15})
+W_TARGET = MappingProxyType({"syntax": 0.2, "fallback": 0.1})
+W_MOOD = MappingProxyType({"plain": 0.15, "framed": 0.1, "modal": 0.05})
+_SYNTAX_HOWS = frozenset({"subject", "agent", "possessor", "object", "mention", "role"})
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """One coded predication before it is multiplied into events."""
+
+    code: str
+    trigger_index: int
+    trigger_tokens: frozenset[int]
+    sources: tuple[Participant, ...]
+    targets: tuple[Participant, ...]
+    cues: tuple[str, ...]
+    strength: str
+    source_how: str
+    target_how: str
+    mood: str
+
+    def confidence(self, *, source: bool, target: bool) -> float:
+        score = BASE + W_TRIGGER[self.strength] + W_MOOD[self.mood]
+        if source:
+            score += W_SOURCE["syntax" if self.source_how in _SYNTAX_HOWS else "fallback"]
+        if target:
+            score += W_TARGET["syntax" if self.target_how in _SYNTAX_HOWS else "fallback"]
+        return round(min(score, 1.0), 3)
+
+
+def _depth(view: SentenceView, i: int) -> int:
+    d, seen = 0, set()
+    while view.tokens[i].head != i and i not in seen:
+        seen.add(i)
+        i = view.tokens[i].head
+        d += 1
+    return d
+
+
+def sentence_frames(
+    view: SentenceView, data: LexiconData, actors: ActorLookup, history: Sequence[Event]
+) -> Iterator[Frame]:
+    """Every frame the sentence states (see the module docstring)."""
+    ctx = SentenceContext(view, data, actors, history)
+    frames: list[Frame] = list(_reported_demands(ctx))
+    order = sorted(ctx.matches, key=lambda i: (_depth(view, i), i))
+    for i in order:
+        if i in ctx.consumed:
+            continue
+        trig = ctx.matches[i]
+        if trig.needs_comp and not _has_complement(ctx, i, trig):
+            continue
+        frame = _matrix(ctx, i, trig) if trig.comp else None
+        if frame is None and i not in ctx.consumed and trig.comp != "negate":
+            frame = _nominal(ctx, i, trig) if trig.pos == "NOUN" else _verbal(ctx, i, trig)
+        if frame is not None:
+            frames.append(frame)
+    yield from _interlocutors(frames)
+
+
+def _has_complement(ctx: SentenceContext, i: int, trig: Trigger) -> bool:
+    """A matrix that says nothing without its complement (``asked him to ...``, ``called on
+    X to ...``, ``failed to ...``) has an action or at least a clause to frame."""
+    if trig.comp and ctx.complement(i, trig.comp):
+        return True
+    v = ctx.view
+    if v.kids(i, ("xcomp",)):
+        return True
+    return any(v.marks(c) & {"that"} for c in v.kids(i, ("ccomp",)))
+
+
+def _interlocutors(frames: list[Frame]) -> list[Frame]:
+    """An appeal or demand with no addressee, made by the source of a consultation in the
+    same sentence (``during his call with X, he called for talks``), is addressed to X."""
+    out: list[Frame] = []
+    for f in frames:
+        if not f.targets and f.sources and f.code[:2] in ("02", "10"):
+            codes = {s.code for s in f.sources}
+            for g in frames:
+                if g.code[:2] == "04" and g.targets and codes & {s.code for s in g.sources}:
+                    cues = (*f.cues[:-1], "target:interlocutor", f.cues[-1])
+                    f = replace(f, targets=g.targets, target_how="interlocutor", cues=cues)
+                    break
+        out.append(f)
+    return out
+
+
+def _finish(
+    ctx: SentenceContext,
+    *,
+    code: str,
+    index: int,
+    tokens: Sequence[int],
+    sources: Found,
+    targets: tuple[tuple[Participant, ...], str],
+    cues: list[str],
+    strength: str,
+    mood: str,
+    retaliation: bool = False,
+    need_both: bool = False,
+) -> Frame | None:
+    src = participants(sources.mentions)
+    tgt, tgt_how = targets
+    if not tgt and retaliation:
+        tgt, tgt_how = ctx.retaliation_target(src), "retaliation"
+    if not tgt and not need_both:
+        tgt, tgt_how = ctx.place(tokens, src), "place"
+    if src and tgt:
+        codes = {s.code for s in src}
+        tgt = tuple(t for t in tgt if t.code not in codes)
+    if code[:2] == "04":  # talking to reporters is no consultation
+        tgt = tuple(t for t in tgt if t.sector != "MED")
+    if code[:2] == "15" and tgt_how == "object":  # troops were deployed: their own side
+        src, tgt = src or tgt, ()
+    if need_both and not (src and tgt):
+        return None
+    if not (src or tgt):
+        return None
+    if src:
+        cues.append(f"source:{sources.how}")
+    if tgt:
+        cues.append(f"target:{tgt_how}")
+    cues.append(f"mood:{mood}")
+    return Frame(
+        code=code,
+        trigger_index=index,
+        trigger_tokens=frozenset(tokens),
+        sources=src,
+        targets=tgt,
+        cues=tuple(cues),
+        strength=strength,
+        source_how=sources.how,
+        target_how=tgt_how,
+        mood=mood,
+    )
+
+
+def _reported(ctx: SentenceContext, clause: int) -> bool:
+    """The clause is what someone said, announced or warned (``X said it would ...``)."""
+    v = ctx.view
+    for _ in range(3):
+        tok = v.tokens[clause]
+        if tok.head == clause:
+            return False
+        if tok.dep == "ccomp" and v.lemma(tok.head) in ctx.data.reporting:
+            return True
+        if tok.dep not in ("conj", "xcomp"):
+            return False
+        clause = tok.head
+    return False
+
+
+def _modal_code(
+    code: str, neg: bool, aux: set[str], ctx: SentenceContext, clause: int
+) -> str | None:
+    """The code of an action in a modal/future clause, or ``None`` when nothing is stated."""
+    root = code[:2]
+    unless = ctx.view.has_condition(clause, ("unless",))
+    if_cond = ctx.view.has_condition(clause, ("if",))
+    if aux & _DEONTIC:
+        return None  # "X should apologise": an obligation, not an act (see reported demands)
+    if aux & MODALS and not (unless or if_cond):
+        if aux & HEDGES:
+            return None  # "X could attack Y": speculation
+        if "would" in aux and not _reported(ctx, clause):
+            return None  # "X would attack Y" on its own is hypothetical
+    if aux & MODALS:
+        if neg:
+            return frame_code("reject", code, "120") if root in _COOP_ROOTS | {"03"} else None
+        if unless and root not in ("10", "11", "12", "13"):
+            return frame_code("threat", code, "130")
+        if if_cond and root in CONFLICT_ROOTS - {"13"}:
+            return frame_code("threat", code, "130")
+        if root == "16":
+            return code
+        return frame_code("promise", code, code)
+    if neg:
+        return None
+    if unless and root in CONFLICT_ROOTS - {"13"}:
+        return frame_code("threat", code, "130")
+    return code
+
+
+def _matrix(ctx: SentenceContext, m: int, trig: Trigger) -> Frame | None:
+    v = ctx.view
+    if trig.comp is None:
+        return None
+    chain = ctx.complement(m, trig.comp)
+    if not chain:
+        return None
+    if _unasserted(v, m) or _under_matrix(ctx, m):
+        ctx.consumed.update(chain)
+        return None
+    ctx.consumed.update(chain)
+    if trig.comp == "negate":  # "failed to reach a deal": the action did not happen
+        return None
+    actions = [c for c in chain if c in ctx.matches]
+    action = ctx.matches[actions[-1]] if actions else None
+    neg, aux = ctx.mood(m)
+    if neg:
+        return None
+    mode = trig.comp
+    comp_neg = bool(chain) and v.is_negated(chain[0])
+    if comp_neg and mode in ("intent", "promise"):
+        mode = "reject"
+    elif comp_neg:
+        return None
+    code = frame_code(mode, action.code if action else None, trig.code)
+    sources, passive_targets, _ = ctx.subject(m)
+    places = [(m, trig)] + [(c, ctx.matches[c]) for c in reversed(actions)]
+    places += [
+        (c, Trigger(lemma=v.lemma(c), pos="VERB", code=trig.code, targets=_LIGHT_ROLES))
+        for c in chain
+        if c not in ctx.matches and v.tokens[c].pos == "VERB"
+    ]
+    src = participants(sources.mentions)
+    targets = (
+        (participants(passive_targets.mentions), passive_targets.how)
+        if passive_targets.mentions
+        else ctx.targets(places, src, chain)
+    )
+    mood = "framed" if not aux & HEDGES else "modal"
+    cues = [f"trigger:{trig.words}", f"frame:{trig.comp}"]
+    if action is not None:
+        cues.append(f"action:{action.words}")
+    return _finish(
+        ctx,
+        code=code,
+        index=m,
+        tokens=[m, *actions[-1:]],
+        sources=sources,
+        targets=targets,
+        cues=cues,
+        strength="phrase",
+        mood=mood,
+        retaliation=trig.retaliation or bool(action and action.retaliation),
+    )
+
+
+def _purpose_target(
+    ctx: SentenceContext, i: int, sources: Sequence[Participant]
+) -> tuple[tuple[Participant, ...], str]:
+    """A protest's target named in its purpose: ``blocked roads to press demands on X``."""
+    v = ctx.view
+    skip = frozenset(s.code for s in sources)
+    for c in v.kids(i, ("advcl", "xcomp")):
+        if "to" in v.auxiliaries(c):
+            found = ctx.actors.deep(v, c, skip)
+            if found.mentions:
+                return participants(found.mentions), "purpose"
+    return (), ""
+
+
+def _hearsay(v: SentenceView, i: int) -> bool:
+    """``i`` is in what someone is suspected/accused of (``suspected of bombing``)."""
+    for _ in range(4):
+        tok = v.tokens[i]
+        if tok.head == i or tok.dep not in ("pcomp", "pobj", "prep", "xcomp", "ccomp", "acl"):
+            return False
+        i = tok.head
+        if v.lemma(i) in HEARSAY:
+            return True
+    return False
+
+
+def _under_matrix(ctx: SentenceContext, i: int) -> bool:
+    """``i`` sits inside what a matrix word frames (``demanded that X cancel plans to sell
+    arms``, ``agreed that they should cooperate to encourage ...``): not an asserted event."""
+    v = ctx.view
+    j = i
+    for _ in range(5):
+        tok = v.tokens[j]
+        if tok.head == j:
+            return False
+        h = tok.head
+        if j in ctx.consumed and j != i:
+            return True
+        trig = ctx.matches.get(h)
+        if (
+            trig is not None
+            and trig.comp
+            and (
+                tok.dep in ("xcomp", "ccomp", "dobj")
+                or (tok.dep == "advcl" and "to" in v.auxiliaries(j))
+            )
+        ):
+            return True
+        j = h
+    return False
+
+
+def _unasserted(v: SentenceView, i: int) -> bool:
+    """A verbal trigger that states no event: hypothetical, hearsay, a purpose (``to
+    allow``), or a bare past participle with no agent (``a letter handed over``)."""
+    tok = v.tokens[i]
+    if v.is_hypothetical(i) or _hearsay(v, i):
+        return True
+    if tok.dep in ("csubj", "csubjpass"):
+        return True  # "removing the sanctions is out of the question": a topic
+    if tok.dep in ("advcl", "acl") and "to" in v.auxiliaries(i):
+        return True  # a purpose or what a noun is about: "to allow", "the right to fire"
+    if tok.dep == "pcomp" and v.lemma(tok.head) == "of":
+        prep = v.tokens[tok.head]
+        if prep.head != tok.head and v.tokens[prep.head].pos == "NOUN":
+            return True  # "the decision of sending troops": a topic, not an act
+    return tok.dep == "acl" and tok.tag == "VBN" and not v.prep_objects(i, "by")
+
+
+def _verbal(ctx: SentenceContext, i: int, trig: Trigger) -> Frame | None:
+    v = ctx.view
+    if _unasserted(v, i) or _under_matrix(ctx, i):
+        return None
+    neg, aux = ctx.mood(i)
+    code = trig.code
+    cues = [f"trigger:{trig.words}"]
+    subj, _, _ = v.clause_subject(i)
+    if code[:2] in ("18", "19") and code.endswith("0"):
+        inst = ctx.instrument(i, subj)
+        if inst is not None:
+            code = inst[0]
+            cues.append(f"instrument:{inst[1]}")
+    tok = v.tokens[i]
+    head = tok.head
+    if tok.dep == "xcomp" and v.lemma(head) in ctx.data.intent_verbs:
+        neg = neg or v.is_negated(head)
+        aux |= {"will"} | ctx.mood(head)[1]
+        cues.append(f"frame:intent:{v.lemma(head)}")
+    framed = _modal_code(code, neg, aux, ctx, i)
+    if framed is None:
+        return None
+    sources, passive_targets, _ = ctx.subject(i)
+    src = participants(sources.mentions)
+    if passive_targets.mentions:
+        targets = (participants(passive_targets.mentions), passive_targets.how)
+    else:
+        targets = ctx.targets([(i, trig)], src)
+    if trig.needs_target and not targets[0]:
+        targets = (ctx.place([i], src), "place")
+        if not targets[0]:
+            return None
+    if not targets[0] and framed[:2] == "13":
+        targets = ctx.chain_targets([i], src)
+    if not targets[0] and framed[:2] == "14":
+        targets = _purpose_target(ctx, i, src)
+    mood = "plain" if framed == code and not aux & MODALS else "modal"
+    return _finish(
+        ctx,
+        code=framed,
+        index=i,
+        tokens=[i],
+        sources=sources,
+        targets=targets,
+        cues=cues,
+        strength="phrase" if trig.specificity else "lemma",
+        mood=mood,
+        retaliation=trig.retaliation,
+    )
+
+
+def _light_verb(ctx: SentenceContext, n: int) -> int | None:
+    v = ctx.view
+    tok = v.tokens[n]
+    h = tok.head
+    if (
+        tok.dep == "pobj"
+        and v.lemma(h) in ("of", "in")
+        and v.tokens[v.tokens[h].head].pos
+        in (
+            "NOUN",
+            "NUM",
+            "SYM",
+        )
+    ):
+        q = v.tokens[h].head
+        if q not in ctx.matches and v.tokens[q].dep in ("dobj", "attr", "nsubjpass"):
+            n, tok, h = q, v.tokens[q], v.tokens[q].head
+    if tok.dep in ("dobj", "attr", "nsubjpass") and v.tokens[h].pos in ("VERB", "AUX"):
+        lemma = v.lemma(h)
+        data = ctx.data
+        return (
+            h
+            if lemma in data.light_verbs or lemma in data.intent_verbs or lemma in _UNDERGO
+            else None
+        )
+    if tok.dep == "pobj" and v.lemma(h) in ("in", "into", "under"):
+        g = v.tokens[h].head
+        lemma = v.lemma(g)
+        if v.tokens[g].pos == "VERB" and (lemma in ctx.data.light_verbs or lemma in _UNDERGO):
+            return g
+    return None
+
+
+def _parties(ctx: SentenceContext, n: int) -> Found:
+    """The parties of a reciprocal event noun: ``talks between A and B``, ``clashes among
+    A, B and C`` (at least two located actors)."""
+    v = ctx.view
+    heads = v.prep_objects(n, "between") + v.prep_objects(n, "among")
+    found = ctx.actors.many(v, heads)
+    located = [m for m in found.mentions if m.actor is not None and m.actor.country]
+    return Found(tuple(located), "subject") if len(located) >= 2 else Found((), "")
+
+
+def _standalone(code: str) -> bool:
+    """Codes a noun phrase states on its own (``X's airstrikes on Y``, ``his call with Y``):
+    violence and meetings; other nominals (``French mediation``, ``a pullback``) are often
+    proposals or topics, not events."""
+    return code[:2] in ("18", "19", "20") or (code[:2] == "04" and code != "045")
+
+
+def _nominal(ctx: SentenceContext, n: int, trig: Trigger) -> Frame | None:
+    v = ctx.view
+    if v.tokens[n].dep == "compound":
+        n = v.tokens[n].head  # "a mediation effort": the carrier noun takes the arguments
+    tok = v.tokens[n]
+    if v.is_negated(n) or v.is_hypothetical(n):
+        return None
+    cues = [f"trigger:{trig.words}"]
+    strength = "phrase" if trig.specificity else "lemma"
+    lv = _light_verb(ctx, n)
+    if lv is not None:
+        if _unasserted(v, lv) or _under_matrix(ctx, lv):
+            return None
+        neg, aux = ctx.mood(lv)
+        if v.lemma(lv) in ctx.data.intent_verbs:
+            aux = aux | {"will"}
+        code = _modal_code(trig.code, neg, aux, ctx, lv)
+        if code is None:
+            return None
+        sources, _, _ = ctx.subject(lv)
+        undergoer = v.lemma(lv) in _UNDERGO
+        if undergoer:
+            subject_as_target = (participants(sources.mentions), "object")
+            sources = ctx.own_modifiers(n)
+        elif not sources.mentions:
+            sources = ctx.own_modifiers(n)
+        src = participants(sources.mentions)
+        light = Trigger(lemma=v.lemma(lv), pos="VERB", code=trig.code, targets=_LIGHT_ROLES)
+        targets = subject_as_target if undergoer else ctx.targets([(n, trig), (lv, light)], src)
+        cues.append(f"frame:light:{v.lemma(lv)}")
+        mood = "plain" if code == trig.code and not aux & MODALS else "modal"
+        return _finish(
+            ctx, code=code, index=n, tokens=[lv, n], sources=sources, targets=targets,
+            cues=cues, strength="phrase", mood=mood, retaliation=trig.retaliation,
+        )  # fmt: skip
+    sources = ctx.own_modifiers(n)
+    if not sources.mentions and trig.code[:2] in ("04", "19"):
+        sources = _parties(ctx, n)
+        if sources.mentions:  # "talks between A and B resumed": each party, no target
+            cues.append("frame:reciprocal")
+            return _finish(
+                ctx, code=trig.code, index=n, tokens=[n], sources=sources, targets=((), ""),
+                cues=cues, strength=strength, mood="plain",
+            )  # fmt: skip
+    src = participants(sources.mentions)
+    targets = ctx.targets([(n, trig)], src)
+    if tok.dep in ("nsubj",) and v.tokens[tok.head].pos == "VERB":
+        h = tok.head
+        neg, _ = ctx.mood(h)
+        if neg:
+            return None
+        if not targets[0]:
+            heads = v.kids(h, ("dobj",))
+            for c in v.kids(h, ("advcl", "conj", "xcomp")):
+                heads += v.kids(c, ("dobj",))
+            found = ctx.actors.many(v, heads)
+            parts = tuple(p for p in participants(found.mentions) if p not in src)
+            if parts:
+                targets = (parts, "role")
+        cues.append("frame:nominal-subject")
+        return _finish(
+            ctx, code=trig.code, index=n, tokens=[n], sources=sources, targets=targets,
+            cues=cues, strength=strength, mood="plain", need_both=not trig.retaliation,
+            retaliation=trig.retaliation,
+        )  # fmt: skip
+    if not _standalone(trig.code) or _hearsay(v, n):
+        return None
+    cues.append("frame:nominal")
+    return _finish(
+        ctx, code=trig.code, index=n, tokens=[n], sources=sources, targets=targets,
+        cues=cues, strength=strength, mood="plain", need_both=True,
+    )  # fmt: skip
+
+
+_UNDERGO = frozenset(
+    {"suffer", "endure", "sustain", "face", "undergo", "survive", "withstand", "receive", "get"}
+)
+"""Verbs whose subject undergoes the event in their object: ``Chile suffered an attack``."""
+_LIGHT_ROLES = ("with", "to", "against", "on", "between", "at", "dative", "for")
+
+
+def _reported_demands(ctx: SentenceContext) -> Iterator[Frame]:
+    """``X said Y must do Z``: a demand (10x) by the speaker on the clause's subject."""
+    v = ctx.view
+    for r, tok in enumerate(v.tokens):
+        if tok.pos != "VERB" or v.lemma(r) not in ctx.data.reporting:
+            continue
+        for c in v.kids(r, ("ccomp",)):
+            if not v.auxiliaries(c) & _MUST or v.is_negated(c):
+                continue
+            sources, _, _ = ctx.subject(r)
+            src = participants(sources.mentions)
+            subj, _, _ = v.clause_subject(c)
+            if subj is None or not src:
+                continue
+            tgt = tuple(
+                p
+                for p in participants(ctx.actors.many(v, [subj]).mentions)
+                if p.code not in {s.code for s in src}
+            )
+            if not tgt:
+                continue
+            action = ctx.matches.get(c)
+            code = frame_code("demand", action.code if action else None, "100")
+            cues = [f"trigger:{v.lemma(r)}+must", "frame:reported-must"]
+            if action is not None:
+                cues.append(f"action:{action.words}")
+            frame = _finish(
+                ctx, code=code, index=c, tokens=[c], sources=sources,
+                targets=(tgt, "role"), cues=cues, strength="phrase", mood="framed",
+            )  # fmt: skip
+            if frame is not None:
+                ctx.consumed.add(c)
+                yield frame

@@ -1,0 +1,89 @@
+"""Trigger matching for the events stage: the most specific lexicon entry a token matches,
+by lemma (gerund nouns also by their verb), with its particle, preposition, object and
+modifier conditions."""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+
+from .lexicon import LexiconData, Trigger
+from .syntax import SentenceView
+
+__all__ = ["match_trigger"]
+
+_POS = MappingProxyType({"VERB": "VERB", "NOUN": "NOUN", "ADJ": "ADJ", "PROPN": "NOUN"})
+_SKIP_DEPS = frozenset({"compound", "aux", "auxpass", "det", "case", "punct", "prt", "amod"})
+
+
+def _variants(lemma: str) -> list[str]:
+    """Verb lemmas a gerund noun may stand for: ``shelling`` → shell, ``mediating`` →
+    mediate, ``stopping`` → stop."""
+    if not lemma.endswith("ing") or len(lemma) < 6:
+        return []
+    stem = lemma[:-3]
+    out = [stem, stem + "e"]
+    if len(stem) > 2 and stem[-1] == stem[-2]:
+        out.append(stem[:-1])
+    return out
+
+
+def match_trigger(data: LexiconData, view: SentenceView, i: int) -> Trigger | None:
+    """The most specific lexicon entry whose conditions hold at token ``i``, if any."""
+    tok = view.tokens[i]
+    pos = _POS.get(tok.pos)
+    carried = tok.dep == "compound" and view.lemma(tok.head) in data.carriers
+    if pos is None or (tok.dep in _SKIP_DEPS and not carried):
+        return None
+    if tok.pos == "PROPN" and not tok.text.islower():
+        return None
+    lemma = tok.lemma.lower()
+    keys = [(lemma, pos)]
+    low = tok.text.lower()
+    if low != lemma:
+        keys.append((low, pos))
+    if pos == "NOUN":
+        keys.extend((v, "VERB") for v in _variants(lemma))
+    for key in keys:
+        for trig in data.triggers.get(key, ()):
+            if _fits(view, i, trig):
+                return trig
+    return None
+
+
+def _fits(view: SentenceView, i: int, trig: Trigger) -> bool:
+    if trig.prt is not None and not any(
+        view.lemma(c) == trig.prt for c in view.kids(i, ("prt", "prep", "advmod"))
+    ):
+        return False
+    if trig.prep is not None:
+        preps = [c for c in view.kids(i, ("prep", "agent", "dative")) if view.lemma(c) == trig.prep]
+        if not preps:
+            return False
+        if trig.pobj and not any(
+            view.lemma(o) in trig.pobj for p in preps for o in view.kids(p, ("pobj",))
+        ):
+            return False
+    if trig.obj or trig.not_obj:
+        odeps = (
+            ("dobj", "attr", "oprd", "nsubjpass", "xcomp") if trig.pos != "NOUN" else ("compound",)
+        )
+        heads = view.kids(i, odeps)
+        if trig.pos != "NOUN":
+            for h in list(heads):
+                heads += view.kids(h, ("compound", "amod"))
+                for p in view.kids(h, ("prep",)):
+                    if view.lemma(p) == "of":
+                        heads += view.kids(p, ("pobj",))
+        objs = {view.lemma(c) for c in heads}
+        if trig.obj and not objs & trig.obj:
+            return False
+        if objs & trig.not_obj:
+            return False
+    if trig.mod or trig.not_mod:
+        deps = ("compound", "amod", "nmod", "advmod", "npadvmod")
+        mods = {view.lemma(c) for c in view.kids(i, deps)}
+        if trig.mod and not mods & trig.mod:
+            return False
+        if mods & trig.not_mod:
+            return False
+    return True

@@ -1,0 +1,345 @@
+"""Completing an event's missing source or target (private helper of :mod:`casus.events`).
+
+Real news almost always names both sides of an event, but often not where the parse puts
+them: the target of "condemned the attack" is in another clause, an earlier sentence or only
+the article's subject. When the syntax rules leave a role empty, every other actor of the
+article (grouped by country, or IGO/NGO/IMG group) is a candidate, described by features that
+are general and language-level: how far it is from the trigger (sentences, tokens, before or
+after), its dependency relation and governing preposition, whether it sits under the trigger,
+how often and how early the article names it, its entity label, and the event's CAMEO root.
+A linear model learned from ``news_train`` (``casus train``) scores them, and the best one
+fills the role. The weights are a small JSON file in ``data/`` (``roles.json``); without it,
+:data:`RULE_WEIGHTS`, a hand-set ranking (nearest located actor on the right side), is used.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from importlib import resources
+from types import MappingProxyType
+
+from ..errors import ConfigError
+from ..model import Article, Event, Mention, Participant, make_event_id
+
+__all__ = [
+    "ROLES",
+    "RULE_WEIGHTS",
+    "Candidate",
+    "RoleModel",
+    "candidates",
+    "complete_roles",
+    "country_key",
+    "features",
+    "unlocated",
+]
+
+ROLES = ("target", "source")
+_GROUPS = ("IGO", "NGO", "IMG", "MNC")
+_FILE = "roles.json"
+
+RULE_WEIGHTS: Mapping[str, Mapping[str, float]] = MappingProxyType(
+    {
+        # Nearest actor after the trigger in its sentence, else before it, else the sentence
+        # before, else the article's most named actor.
+        "target": MappingProxyType(
+            {"sd=0": 4.0, "side=after": 1.0, "sd=-1": 2.0, "sd=-2": 1.0, "near=1": 0.5}
+        ),
+        "source": MappingProxyType(
+            {"sd=0": 4.0, "side=before": 1.0, "sd=-1": 2.0, "sd=-2": 1.0, "near=1": 0.5}
+        ),
+    }
+)
+
+
+def country_key(code: str, country: str | None) -> str:
+    """The level events are compared at: the ISO3 country, else the group (``IGOUNO`` →
+    ``IGO``), else the code itself."""
+    if country:
+        return country
+    head = code[:3]
+    return head if head in _GROUPS else code
+
+
+def _key(m: Mention) -> str | None:
+    a = m.actor
+    if a is None:
+        return None
+    if a.country or a.code[:3] in _GROUPS:
+        return country_key(a.code, a.country)
+    return None
+
+
+def _pkey(p: Participant | None) -> str | None:
+    return None if p is None else country_key(p.code, p.country)
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One actor (at country level) that could fill a role, with the mention nearest the
+    trigger and the string features the model scores."""
+
+    key: str
+    mention: Mention
+    features: tuple[str, ...]
+
+
+def _bucket(n: int, edges: Sequence[int]) -> str:
+    for e in edges:
+        if n <= e:
+            return str(e)
+    return f"{edges[-1]}+"
+
+
+def _governor(article: Article, m: Mention) -> tuple[str, str]:
+    """The dependency relation of the mention's head, and the preposition governing it."""
+    toks = article.sentences[m.sentence_index].tokens
+    if not 0 <= m.head < len(toks):
+        return "?", ""
+    tok = toks[m.head]
+    prep = ""
+    if tok.dep == "pobj" and 0 <= tok.head < len(toks):
+        prep = toks[tok.head].lemma.lower()
+    return tok.dep or "?", prep
+
+
+def _under(article: Article, m: Mention, trigger: int) -> bool:
+    """Whether the mention's head lies in the trigger's syntactic subtree."""
+    toks = article.sentences[m.sentence_index].tokens
+    i, seen = m.head, set()
+    while 0 <= i < len(toks) and i not in seen:
+        if i == trigger:
+            return True
+        seen.add(i)
+        if toks[i].head == i:
+            return False
+        i = toks[i].head
+    return False
+
+
+def _trigger_dominates(article: Article, m: Mention, trigger: int) -> bool:
+    """Whether the mention's head is an ancestor of the trigger (the trigger sits inside
+    the phrase or clause the mention heads or is an argument of)."""
+    toks = article.sentences[m.sentence_index].tokens
+    i, seen = trigger, set()
+    while 0 <= i < len(toks) and i not in seen:
+        seen.add(i)
+        if toks[i].head == i:
+            return False
+        i = toks[i].head
+        if i == m.head:
+            return True
+    return False
+
+
+def features(
+    article: Article,
+    event: Event,
+    role: str,
+    key: str,
+    mentions: Sequence[Mention],
+    counts: Counter[str],
+    first: Mapping[str, int],
+    others: Mapping[str, set[str]],
+) -> tuple[Mention, tuple[str, ...]]:
+    """The features of one candidate ``key`` (its ``mentions`` in the article) for ``role``
+    of ``event``, and the mention they describe (the nearest one to the trigger)."""
+    si, ti = event.sentence_index, event.trigger_index
+
+    def distance(m: Mention) -> tuple[int, int]:
+        sd = abs(m.sentence_index - si)
+        return (sd if m.sentence_index <= si else sd + 100, abs(m.tok_start - ti))
+
+    near = min(mentions, key=distance)
+    sd = near.sentence_index - si
+    out = [f"sd={max(min(sd, 2), -3)}"]
+    rank = sorted(counts, key=lambda k: (-counts[k], first[k])).index(key) + 1
+    out.append(f"rank={min(rank, 4)}")
+    out.append(f"count={_bucket(counts[key], (1, 2, 4))}")
+    out.append(f"first={_bucket(first[key], (0, 1, 3))}")
+    out.append(f"label={near.label}")
+    root = event.cameo_root
+    if sd == 0:
+        side = "after" if near.tok_start > ti else "before"
+        dep, prep = _governor(article, near)
+        gap = _bucket(abs(near.tok_start - ti), (2, 5, 10, 20))
+        same = [m for m in mentions if m.sentence_index == si]
+        out += [
+            f"side={side}",
+            f"gap={gap}",
+            f"side={side}|gap={gap}",
+            f"dep={dep}",
+            f"prep={prep}",
+            f"root={root}|side={side}",
+            f"root={root}|dep={dep}",
+            f"root={root}|prep={prep}",
+            f"under={_under(article, near, ti)}",
+            f"dominates={_trigger_dominates(article, near, ti)}",
+            f"nsame={_bucket(len(same), (1, 2))}",
+        ]
+        out.append(f"near={int(abs(near.tok_start - ti) <= 3)}")
+    else:
+        out.append(f"root={root}|sd={max(min(sd, 2), -3)}")
+    for other_role, keys in others.items():
+        if key in keys:
+            out.append(f"also={other_role}")
+    out.append(f"root={root}|rank={min(rank, 4)}")
+    return near, tuple(out)
+
+
+def candidates(article: Article, event: Event, role: str) -> list[Candidate]:
+    """Every located actor of the article (by actor code: ``COLGOV`` and ``COLREB`` are two)
+    but the event's other participant, as candidates for its empty ``role`` (``"target"`` or
+    ``"source"``). ``Candidate.key`` is the country level the event is scored at."""
+    by_code: dict[str, list[Mention]] = {}
+    for m in article.mentions:
+        if _key(m) is not None and m.sentence_index < len(article.sentences):
+            assert m.actor is not None
+            by_code.setdefault(m.actor.code, []).append(m)
+    other_p = event.source if role == "target" else event.target
+    own: Participant | None = getattr(event, role)
+    other_key = _pkey(other_p)
+    counts: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for ms in by_code.values():
+        for m in ms:
+            k = _key(m)
+            assert k is not None
+            counts[k] += 1
+            first[k] = min(first.get(k, m.sentence_index), m.sentence_index)
+    others: dict[str, set[str]] = {"source": set(), "target": set()}
+    for e in article.events:
+        if e.sentence_index == event.sentence_index:
+            for r, p in (("source", e.source), ("target", e.target)):
+                k = _pkey(p)
+                if k is not None:
+                    others[r].add(k)
+    out = []
+    for code, ms in by_code.items():
+        if other_p is not None and code == other_p.code:
+            continue
+        k = _key(ms[0])
+        assert k is not None
+        near, feats = features(article, event, role, k, ms, counts, first, others)
+        sector = ms[0].actor.sector if ms[0].actor is not None else None
+        same = k == other_key
+        # a generic agent ("police") keeps its own sector and takes only the country
+        if same and not _two_sides(own.sector if own is not None else sector, other_p):
+            continue
+        extra: tuple[str, ...] = (
+            f"same={same}",
+            f"sector={sector}",
+            f"same={same}|sector={sector}",
+        )
+        if same:
+            extra += (f"same|root={event.cameo_root}",)
+        out.append(Candidate(k, near, feats + extra))
+    return out
+
+
+@dataclass(frozen=True)
+class RoleModel:
+    """Linear weights per role over candidate features; ``bias`` is the score a candidate
+    must beat to fill the role at all."""
+
+    weights: Mapping[str, Mapping[str, float]] = field(default_factory=lambda: RULE_WEIGHTS)
+    bias: Mapping[str, float] = field(default_factory=lambda: {"target": 0.0, "source": 0.0})
+    version: str = "rules"
+
+    @classmethod
+    def off(cls) -> RoleModel:
+        """A model that never fills a role (to see what the syntax alone finds)."""
+        return cls(bias=MappingProxyType({r: float("inf") for r in ROLES}), version="off")
+
+    @classmethod
+    def load(cls) -> RoleModel:
+        """The learned weights shipped in ``data/roles.json``, else the rule weights."""
+        path = resources.files("casus").joinpath("data", _FILE)
+        if not path.is_file():
+            return cls()
+        return cls.from_json(path.read_text(encoding="utf-8"), where=f"data/{_FILE}")
+
+    @classmethod
+    def from_json(cls, text: str, *, where: str = _FILE) -> RoleModel:
+        try:
+            raw = json.loads(text)
+            weights = {
+                r: MappingProxyType({str(f): float(w) for f, w in raw["weights"][r].items()})
+                for r in ROLES
+            }
+            bias = {r: float(raw["bias"][r]) for r in ROLES}
+            version = str(raw["version"])
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+            raise ConfigError(
+                f"{where}: not a role model ({exc})", hint="run `casus train` to rebuild it"
+            ) from None
+        return cls(MappingProxyType(weights), MappingProxyType(bias), version)
+
+    def score(self, role: str, feats: Iterable[str]) -> float:
+        w = self.weights[role]
+        return sum(w.get(f, 0.0) for f in feats)
+
+    def choose(self, role: str, cands: Sequence[Candidate]) -> Candidate | None:
+        """The best candidate if it scores above the role's bias."""
+        best: tuple[float, int, Candidate] | None = None
+        for n, c in enumerate(cands):
+            s = self.score(role, c.features)
+            if best is None or (s, -n) > (best[0], -best[1]):
+                best = (s, n, c)
+        if best is None or best[0] <= self.bias[role]:
+            return None
+        return best[2]
+
+
+def _two_sides(sector: str | None, other: Participant | None) -> bool:
+    """Whether an actor of the other participant's own country is a second side: only two
+    different sectors are ("police" and "protesters"); the country itself, or its
+    government twice ("Moscow" and "the Kremlin"), is the same actor."""
+    if other is None or sector is None or other.sector is None:
+        return False
+    return sector != other.sector
+
+
+def unlocated(p: Participant | None) -> bool:
+    """No actor, or one with a sector and no country ("police", "the militants")."""
+    return p is None or (not p.country and p.code[:3] not in _GROUPS)
+
+
+def _filled(event: Event, role: str, cand: Candidate) -> Event:
+    old: Participant | None = getattr(event, role)
+    p = Participant.from_mention(cand.mention)
+    if old is not None:
+        # A generic agent keeps its words and sector and takes the country of the article's
+        # actor ("police" in a story about Kenya → KENCOP).
+        if cand.key in _GROUPS or len(cand.key) != 3:
+            return event
+        p = replace(old, code=cand.key + (old.sector or ""), country=cand.key)
+    ev = replace(event, target=p) if role == "target" else replace(event, source=p)
+    cues = (*ev.evidence.cues, f"{role}:inferred")
+    conf = round(max(ev.confidence - 0.1, 0.05), 3)
+    ev = replace(ev, evidence=replace(ev.evidence, cues=cues), confidence=conf)
+    return replace(
+        ev,
+        event_id=make_event_id(
+            ev.article_id,
+            ev.sentence_index,
+            ev.source.code if ev.source else None,
+            ev.cameo,
+            ev.target.code if ev.target else None,
+        ),
+    )
+
+
+def complete_roles(article: Article, model: RoleModel) -> Iterator[Event]:
+    """The article's events with each empty source or target filled by the best-scoring
+    actor of the article (cue ``target:inferred`` / ``source:inferred``), when one scores
+    above the model's threshold."""
+    for event in article.events:
+        for role in ROLES:
+            if unlocated(getattr(event, role)):
+                cand = model.choose(role, candidates(article, event, role))
+                if cand is not None:
+                    event = _filled(event, role, cand)
+        yield event

@@ -1,0 +1,142 @@
+"""Events stage (issue #4): CAMEO 2.0 / PLOVER coding from the dependency parse.
+
+For every sentence, trigger words from ``data/triggers.yaml`` are matched by lemma (with their
+required particle, preposition, object or modifier); each trigger is framed by the words that
+govern it (``offered to mediate`` → intent 039, ``threatened to impose sanctions`` → 1312,
+``refused to meet`` → 125, ``urged X to release`` → 0253, modal ``will attack`` → 138,
+negation → nothing) and gets its source (subject, ``by`` agent of a passive, possessor of a
+nominal event) and target (object or the preposition the trigger names) from resolved actor
+mentions. Conjunctions on either side multiply events. See ``docs/CODING.md``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field, replace
+
+from ..errors import CodingError
+from ..model import Article, Event, Evidence, Participant, Sentence, make_event_id
+from .frames import Frame, sentence_frames
+from .lexicon import CameoCode, LexiconData, Trigger, load_data
+from .match import match_trigger
+from .roles import RoleModel, complete_roles
+from .syntax import ActorLookup, SentenceView
+
+__all__ = ["Lexicon", "extract"]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Event triggers and the CAMEO table, loaded and validated once from the package's data
+    files (``data/cameo.tsv``, ``data/triggers.yaml``)."""
+
+    data: LexiconData = field(repr=False)
+    version: str = "0"
+    roles: RoleModel = field(default_factory=RoleModel, repr=False)
+    """Fills a source or target the syntax left empty (``data/roles.json``)."""
+
+    @classmethod
+    def load(cls) -> Lexicon:
+        data = load_data()
+        roles = RoleModel.load()
+        return cls(data=data, version=f"{data.version}+roles{roles.version}", roles=roles)
+
+    def code(self, code: str) -> CameoCode:
+        try:
+            return self.data.codes[code]
+        except KeyError:
+            raise CodingError(f"unknown CAMEO code {code!r}", where="events") from None
+
+    def match(self, view: SentenceView, i: int) -> Trigger | None:
+        """The lexicon entry that token ``i`` of ``view`` matches, if any."""
+        return match_trigger(self.data, view, i)
+
+
+def extract(article: Article, lexicon: Lexicon, *, fill_roles: bool = True) -> Article:
+    """Return ``article`` with ``events`` filled from its parsed sentences and resolved mentions
+    (identical event ids within the article are kept once, with the highest confidence).
+
+    With ``fill_roles`` (the default), a source or target the syntax left empty is filled by
+    the lexicon's role model from the other actors of the article (cue ``target:inferred``)."""
+    actors = ActorLookup(article)
+    history: list[Event] = []
+    best: dict[str, Event] = {}
+    for sentence in article.sentences:
+        view = SentenceView(sentence)
+        if view.is_question or not sentence.tokens:
+            continue
+        for frame in sentence_frames(view, lexicon.data, actors, history):
+            for event in _events(article, sentence, frame, lexicon):
+                old = best.get(event.event_id)
+                if old is None or event.confidence > old.confidence:
+                    best[event.event_id] = event
+                history.append(event)
+    article = replace(article, events=_ordered(best))
+    if not fill_roles:
+        return article
+    best = {}
+    for event in complete_roles(article, lexicon.roles):
+        # one event per sentence, code and pair of countries ("Moscow" and "the Kremlin"
+        # as two targets of one condemnation are one event)
+        key = f"{event.sentence_index}|{event.cameo}|{_side(event.source)}|{_side(event.target)}"
+        old = best.get(key)
+        if old is None or event.confidence > old.confidence:
+            best[key] = event
+    return replace(article, events=_ordered({e.event_id: e for e in best.values()}))
+
+
+def _side(p: Participant | None) -> str:
+    return "" if p is None else (p.country or p.code)
+
+
+def _ordered(best: dict[str, Event]) -> tuple[Event, ...]:
+    order = {eid: n for n, eid in enumerate(best)}
+    return tuple(
+        sorted(best.values(), key=lambda e: (e.sentence_index, e.trigger_index, order[e.event_id]))
+    )
+
+
+def _events(
+    article: Article, sentence: Sentence, frame: Frame, lexicon: Lexicon
+) -> Iterator[Event]:
+    entry = lexicon.code(frame.code)
+    sources: Sequence[Participant | None] = frame.sources or (None,)
+    targets: Sequence[Participant | None] = frame.targets or (None,)
+    toks = [sentence.tokens[i] for i in sorted(frame.trigger_tokens)]
+    evidence = Evidence(
+        sentence=sentence.text,
+        start=sentence.start,
+        end=sentence.end,
+        trigger=" ".join(t.text for t in toks),
+        trigger_start=toks[0].start,
+        trigger_end=toks[-1].end,
+        cues=frame.cues,
+    )
+    for src in sources:
+        for tgt in targets:
+            if tgt is not None and src is not None and tgt.code == src.code:
+                tgt = None
+            if src is None and tgt is None:
+                continue
+            yield Event(
+                event_id=make_event_id(
+                    article.id,
+                    sentence.index,
+                    src.code if src else None,
+                    entry.code,
+                    tgt.code if tgt else None,
+                ),
+                article_id=article.id,
+                sentence_index=sentence.index,
+                cameo=entry.code,
+                cameo_root=entry.code[:2],
+                plover=entry.plover,
+                mode=entry.mode,
+                quad_class=entry.quad,
+                goldstein=entry.goldstein,
+                evidence=evidence,
+                confidence=frame.confidence(source=src is not None, target=tgt is not None),
+                source=src,
+                target=tgt,
+                trigger_index=frame.trigger_index,
+            )

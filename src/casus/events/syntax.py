@@ -1,0 +1,288 @@
+"""Dependency-parse helpers for the events stage: a per-sentence view with child lists, clause
+subjects through conjunction/control chains, negation and mood, and the actor lookup from a
+token to the resolved mentions it stands for."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from ..model import Article, Mention, Sentence, Token
+
+__all__ = ["ActorLookup", "Found", "SentenceView"]
+
+SUBJ = ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl")
+NOMINAL_MODS = ("poss", "compound", "amod", "nmod", "npadvmod")
+CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "conj", "pcomp"})
+RELATIVE = frozenset({"which", "who", "that", "whom", "whose"})
+MODALS = frozenset({"will", "would", "shall", "may", "might", "could", "can", "'ll", "wo"})
+HEDGES = frozenset({"may", "might", "could", "can"})
+NEG_WORDS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
+HYPO_MARKS = frozenset({"if", "unless", "whether", "before", "until", "till", "lest", "once"})
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    """Actors found for one argument slot and how (for cues)."""
+
+    mentions: tuple[Mention, ...]
+    how: str
+
+
+class SentenceView:
+    """Indexes one parsed sentence: children by head, the root, question-ness."""
+
+    __slots__ = ("children", "sentence", "tokens")
+
+    def __init__(self, sentence: Sentence) -> None:
+        self.sentence = sentence
+        self.tokens: Sequence[Token] = sentence.tokens
+        kids: list[list[int]] = [[] for _ in self.tokens]
+        for t in self.tokens:
+            if t.head != t.i and 0 <= t.head < len(kids):
+                kids[t.head].append(t.i)
+        self.children = kids
+
+    @property
+    def is_question(self) -> bool:
+        return bool(self.tokens) and self.tokens[-1].text == "?"
+
+    def kids(self, i: int, deps: Iterable[str] | None = None) -> list[int]:
+        if deps is None:
+            return self.children[i]
+        want = set(deps)
+        return [c for c in self.children[i] if self.tokens[c].dep in want]
+
+    def kid(self, i: int, deps: Iterable[str]) -> int | None:
+        found = self.kids(i, deps)
+        return found[0] if found else None
+
+    def lemma(self, i: int) -> str:
+        return self.tokens[i].lemma.lower()
+
+    def prep_objects(self, i: int, prep: str) -> list[int]:
+        """Objects of preposition ``prep`` attached to ``i`` (``spoke with A``)."""
+        out: list[int] = []
+        for p in self.kids(i, ("prep", "agent", "dative")):
+            tok = self.tokens[p]
+            if tok.lemma.lower() != prep and tok.text.lower() != prep:
+                continue
+            out.extend(self.kids(p, ("pobj", "pcomp")))
+        return out
+
+    def conjuncts(self, i: int) -> list[int]:
+        """``i`` and every token conjoined to it (``A, B and C``)."""
+        out, todo = [i], [i]
+        while todo:
+            for c in self.kids(todo.pop(), ("conj", "appos")):
+                if self.tokens[c].dep == "conj" and c not in out:
+                    out.append(c)
+                    todo.append(c)
+        return out
+
+    def clause_subject(self, v: int) -> tuple[int | None, bool, bool]:
+        """The subject of the clause of verb ``v``: ``(token, passive, inherited)``.
+
+        Climbs conjunction, control (xcomp), participle (advcl) and prepositional gerund
+        chains; the subject of a relative clause is its head noun; a participle modifying a
+        noun (``forces using missiles``) has that noun as its subject (its patient when it is
+        a past participle: ``weapons seized``).
+        """
+        inherited = False
+        start: int | None = v
+        seen: set[int] = set()
+        while v not in seen:
+            seen.add(v)
+            subj = self.kid(v, SUBJ)
+            if subj is not None:
+                passive = self.tokens[subj].dep in ("nsubjpass", "csubjpass")
+                if passive and inherited and start is not None and not self.is_passive(start):
+                    passive = False
+                if self.tokens[subj].lemma.lower() in RELATIVE and self.tokens[v].dep == "relcl":
+                    return self.tokens[v].head, passive, True
+                return subj, passive, inherited
+            tok = self.tokens[v]
+            if tok.head == v:
+                break
+            if tok.dep in ("conj", "xcomp", "advcl", "acomp"):
+                v, inherited = tok.head, True
+                continue
+            if tok.dep in ("acl", "relcl"):
+                return tok.head, tok.tag == "VBN", True
+            if tok.dep in ("pcomp", "pobj"):
+                prep = tok.head
+                v, inherited = self.tokens[prep].head, True
+                continue
+            break
+        return None, False, inherited
+
+    def is_passive(self, v: int) -> bool:
+        tok = self.tokens[v]
+        return bool(self.kids(v, ("auxpass", "nsubjpass"))) or (
+            tok.tag == "VBN" and not self.kids(v, ("aux",))
+        )
+
+    def is_negated(self, i: int) -> bool:
+        for c in self.children[i]:
+            t = self.tokens[c]
+            if t.dep == "neg" or (t.dep in ("advmod", "det") and t.text.lower() in NEG_WORDS):
+                return True
+        return False
+
+    def auxiliaries(self, i: int) -> set[str]:
+        return {self.tokens[c].text.lower() for c in self.kids(i, ("aux", "auxpass"))}
+
+    def marks(self, i: int) -> set[str]:
+        return {self.tokens[c].text.lower() for c in self.kids(i, ("mark",))}
+
+    def is_hypothetical(self, i: int) -> bool:
+        """``i`` sits in an if/unless/whether clause (between it and its clause root)."""
+        seen: set[int] = set()
+        while i not in seen:
+            seen.add(i)
+            if self.marks(i) & HYPO_MARKS:
+                return True
+            tok = self.tokens[i]
+            if tok.head == i or tok.dep not in ("conj", "xcomp", "dobj", "pobj", "prep", "acomp"):
+                return False
+            i = tok.head
+        return False
+
+    def has_condition(self, i: int, marks: Iterable[str] = ("if", "unless")) -> bool:
+        """``i`` governs an if/unless clause: ``will withdraw unless ...``."""
+        want = set(marks)
+        return any(self.marks(c) & want for c in self.kids(i, ("advcl",)))
+
+    def subtree(self, i: int, skip: frozenset[str] = CLAUSE_DEPS) -> list[int]:
+        out, todo, seen = [], [i], {i}
+        while todo:
+            j = todo.pop()
+            out.append(j)
+            for c in self.children[j]:
+                if c not in seen and self.tokens[c].dep not in skip:
+                    seen.add(c)
+                    todo.append(c)
+        return sorted(out)
+
+
+def _plausible(m: Mention) -> bool:
+    """Drop a named-entity mention that is a short lower-case common word (``car`` read as
+    the code of a country); pronouns and sector nouns are kept."""
+    return not (m.label not in ("PRON", "ACTOR") and m.text.islower() and len(m.text) <= 3)
+
+
+def located(m: Mention) -> bool:
+    """The mention's actor has a country or a group code (not a bare sector like ``MIL``)."""
+    a = m.actor
+    return a is not None and (bool(a.country) or a.code[:3] in ("IGO", "NGO", "IMG", "MNC"))
+
+
+class ActorLookup:
+    """Resolved mentions by ``(sentence_index, head token)`` and by covered token."""
+
+    __slots__ = ("by_head", "by_token", "ordered")
+
+    def __init__(self, article: Article) -> None:
+        self.by_head: dict[tuple[int, int], Mention] = {}
+        self.by_token: dict[tuple[int, int], Mention] = {}
+        self.ordered: list[Mention] = sorted(
+            (m for m in article.mentions if m.actor is not None),
+            key=lambda m: (m.sentence_index, m.tok_start),
+        )
+        self.ordered = [m for m in self.ordered if _plausible(m)]
+        for m in self.ordered:
+            self.by_head.setdefault((m.sentence_index, m.head), m)
+            for t in range(m.tok_start, m.tok_end):
+                self.by_token.setdefault((m.sentence_index, t), m)
+
+    def before(self, si: int, i: int) -> list[Mention]:
+        """Resolved mentions of the article before token ``i`` of sentence ``si``."""
+        return [m for m in self.ordered if (m.sentence_index, m.tok_start) < (si, i)]
+
+    def at(self, si: int, i: int) -> Mention | None:
+        return self.by_head.get((si, i)) or self.by_token.get((si, i))
+
+    def shallow(self, view: SentenceView, i: int, *, place: bool = False, depth: int = 0) -> Found:
+        """Actors of the phrase headed by ``i``: its own mention, else those of its
+        possessor/compound/adjective modifiers (with their conjuncts), else its ``of``
+        phrase or apposition (with ``place``, also its ``in`` phrase: ``protesters in X``).
+        A mention without a country (a bare sector) gives way to located modifiers, and
+        coordinated modifiers (``A and B officials``) give one actor each."""
+        si = view.sentence.index
+        own = self.at(si, i)
+        if own is not None and located(own) and own.label == "PRON":
+            return Found((own,), "mention")
+        found: list[Mention] = []
+        for c in view.kids(i, NOMINAL_MODS):
+            for cc in view.conjuncts(c):
+                m = self.at(si, cc)
+                if m is None or m is own:
+                    m = None
+                    for g in view.kids(cc, NOMINAL_MODS):
+                        m = self.at(si, g) or m
+                if m is not None and m is not own and located(m) and m not in found:
+                    found.append(m)
+        if own is not None:
+            countries = {m.actor.country for m in found if m.actor is not None}
+            if located(own) and len(countries) < 2:
+                return Found((own,), "mention")
+            if not found:
+                sub = self._phrases(view, i, place, depth)
+                return sub if sub.mentions else Found((own,), "mention")
+        if found:
+            return Found(tuple(found), "modifier")
+        if depth > 3:
+            return Found((), "")
+        if view.tokens[i].pos in ("VERB", "AUX"):
+            subj = view.kid(i, ("nsubj",))
+            if subj is not None and subj != i:
+                return self.shallow(view, subj, place=place, depth=depth + 1)
+        return self._phrases(view, i, place, depth)
+
+    def _phrases(self, view: SentenceView, i: int, place: bool, depth: int = 0) -> Found:
+        si = view.sentence.index
+        options = [(view.prep_objects(i, "of"), "of"), (view.kids(i, ("appos",)), "appos")]
+        if place:
+            options.append((view.prep_objects(i, "in"), "in"))
+        for extra, how in options:
+            for c in extra:
+                m = self.at(si, c)
+                if m is None or not located(m):
+                    sub = (
+                        self.shallow(view, c, depth=depth + 1) if how != "appos" else Found((), "")
+                    )
+                    if any(located(x) for x in sub.mentions):
+                        return Found(sub.mentions, how)
+                    continue
+                return Found((m,), how)
+        return Found((), "")
+
+    def deep(self, view: SentenceView, i: int, skip: frozenset[str] = frozenset()) -> Found:
+        """First located actor inside the phrase of ``i`` (not in its clauses; codes in
+        ``skip`` ignored), else the subject of a relative clause on it (``the losses Chile
+        suffered``)."""
+        si = view.sentence.index
+        for j in view.subtree(i):
+            m = self.at(si, j)
+            if m is not None and m.actor is not None and located(m) and m.actor.code not in skip:
+                return Found((m,), "deep")
+        for rc in view.kids(i, ("relcl",)):
+            subj = view.kid(rc, ("nsubj",))
+            if subj is not None and view.lemma(subj) not in RELATIVE:
+                f = self.shallow(view, subj)
+                if f.mentions:
+                    return Found(f.mentions, "deep")
+        return Found((), "")
+
+    def many(self, view: SentenceView, heads: Sequence[int], *, place: bool = False) -> Found:
+        """Shallow actors of each conjunct of each head; ``how`` from the first found."""
+        out: list[Mention] = []
+        how = ""
+        for h in heads:
+            for c in view.conjuncts(h):
+                f = self.shallow(view, c, place=place)
+                for m in f.mentions:
+                    if m not in out:
+                        out.append(m)
+                        how = how or f.how
+        return Found(tuple(out), how)

@@ -1,0 +1,281 @@
+"""The dashboard in real headless Chromium (Debian's ``chromium``, driven by Playwright) against
+a real ``casus serve`` subprocess on 127.0.0.1, over a database filled by the real pipeline
+from ``shared/seed/article-403.txt`` and the bundled samples.
+
+Chromium comes from ``scripts/ensure-chromium.sh`` (run by ``make test``); Playwright's own
+browser download is never used. Screenshots of each view go to ``test-artifacts/``.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from casus.ingest import iter_articles, iter_samples
+from casus.pipeline import Coder
+from casus.settings import Settings
+from casus.store import EventQuery, Store
+from tests._builders.api import Server, start_server, stop_server
+
+pytestmark = [pytest.mark.browser, pytest.mark.model, pytest.mark.slow]
+
+REPO = Path(__file__).resolve().parents[2]
+ARTIFACTS = REPO / "test-artifacts"
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+TILE_HOST = "https://tile.openstreetmap.org/"
+"""The default tile server: unreachable here (no network), so its tiles fail by design and the
+bundled outlines must show; those failed loads are the only console errors allowed."""
+
+
+@dataclass
+class Console:
+    messages: list[tuple[str, str, str]] = field(default_factory=list)
+
+    def errors(self) -> list[tuple[str, str, str]]:
+        return [m for m in self.messages if m[0] in ("error", "pageerror")]
+
+    def own_errors(self) -> list[tuple[str, str, str]]:
+        """Errors except failed map tiles from the (offline) tile server."""
+        return [m for m in self.errors() if not m[2].startswith(TILE_HOST)]
+
+
+@pytest.fixture(scope="module")
+def seeded_db(coder: Coder, shared_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A database filled by the real pipeline: the seed story plus the bundled samples."""
+    db = tmp_path_factory.mktemp("dash") / "casus.duckdb"
+    settings = Settings.load(db=db)
+    read = list(iter_articles([str(shared_dir / "seed" / "article-403.txt")], settings=settings))
+    articles = [a for a in read if not isinstance(a, Exception)]
+    assert len(articles) == 1, read
+    articles += list(iter_samples(settings))
+    with Store(db) as store:
+        store.write(list(coder.code(articles)))
+    return db
+
+
+@pytest.fixture(scope="module")
+def server(seeded_db: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    srv = start_server(seeded_db, tmp_path_factory.mktemp("serve"))
+    yield srv
+    stop_server(srv)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    if not CHROMIUM.exists():
+        pytest.fail(f"{CHROMIUM} is missing: run scripts/ensure-chromium.sh (make test does)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        ctx = pw.chromium.launch_persistent_context(
+            tempfile.mkdtemp(prefix="casus-chromium-"),
+            executable_path=str(CHROMIUM),
+            args=CHROMIUM_ARGS,
+            headless=True,
+            viewport={"width": 1280, "height": 900},
+        )
+        yield ctx
+        ctx.close()
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[tuple[Any, Console]]:
+    pg = browser.new_page()
+    console = Console()
+    pg.on("console", lambda m: console.messages.append((m.type, m.text, m.location.get("url", ""))))
+    pg.on("pageerror", lambda e: console.messages.append(("pageerror", str(e), "")))
+    yield pg, console
+    pg.close()
+
+
+def shot(pg: Any, name: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    pg.screenshot(path=str(ARTIFACTS / f"dashboard-{name}.png"), full_page=True)
+
+
+def open_dashboard(pg: Any, url: str) -> None:
+    pg.goto(url + "/")
+    pg.wait_for_selector("#map[data-markers]", timeout=30_000)
+    pg.wait_for_selector("#events-table tbody tr", timeout=30_000)
+
+
+COUNT_MARKERS = """() => {
+  let n = document.querySelectorAll('.leaflet-marker-pane .event-marker').length;
+  document.querySelectorAll('.leaflet-marker-pane .marker-cluster span')
+    .forEach(s => { n += parseInt(s.textContent, 10); });
+  return n;
+}"""
+
+
+def located_events(db: Path) -> int:
+    with Store(db, read_only=True) as store:
+        events = store.events(EventQuery(limit=None))
+    return sum(1 for e in events if e.location and e.location.lat is not None)
+
+
+def test_dashboard_loads_without_console_errors(server: Server, page: tuple[Any, Console]) -> None:
+    pg, console = page
+    open_dashboard(pg, server.url)
+    pg.wait_for_timeout(500)
+    shot(pg, "overview")
+    assert console.own_errors() == []
+    assert "error" not in (pg.get_attribute("#map-status", "class") or "")
+
+
+def test_dashboard_map_shows_markers_for_stored_events(
+    server: Server, page: tuple[Any, Console]
+) -> None:
+    pg, _ = page
+    expected = located_events(server.db)
+    assert expected > 0, "the pipeline stored no event with a place"
+    open_dashboard(pg, server.url)
+    assert pg.get_attribute("#map", "data-markers") == str(expected)
+    shown = -1
+    for _ in range(50):  # clusters settle after the fitBounds animation
+        shown = pg.evaluate(COUNT_MARKERS)
+        if shown == expected:
+            break
+        pg.wait_for_timeout(200)
+    assert shown == expected
+    shot(pg, "map")
+
+
+def test_dashboard_map_falls_back_to_outlines_without_tiles(
+    server: Server, page: tuple[Any, Console]
+) -> None:
+    pg, _ = page
+    open_dashboard(pg, server.url)
+    # (locator waits, not wait_for_function: the page's CSP forbids eval, as it should)
+    pg.wait_for_selector(".leaflet-outlines-pane path >> nth=50", state="attached", timeout=15_000)
+    pg.wait_for_selector("#map-status:has-text('country outlines')", timeout=15_000)
+
+
+def test_dashboard_timeline_draws_isr_irn(server: Server, page: tuple[Any, Console]) -> None:
+    pg, console = page
+    open_dashboard(pg, server.url)
+    pg.fill("#dyad-a", "ISR")
+    pg.fill("#dyad-b", "IRN")
+    pg.click("#dyad-draw")
+    pg.wait_for_selector('#timeline svg circle.gs-point[data-date="2025-06-13"]', timeout=15_000)
+    assert pg.locator('#timeline svg rect.bar[data-date="2025-06-13"]').count() >= 1
+    shot(pg, "timeline")
+    assert console.own_errors() == []
+
+
+def test_dashboard_event_view_highlights_tehran(server: Server, page: tuple[Any, Console]) -> None:
+    pg, console = page
+    open_dashboard(pg, server.url)
+    strike = pg.locator(
+        '#events-table tr[data-source="ISR"][data-target="IRN"][data-quad="4"][data-place="Tehran"]'
+    )
+    assert strike.count() >= 1, "no ISR→IRN material-conflict event located in Tehran"
+    strike.first.click()
+    pg.wait_for_selector("#event-panel:not([hidden]) #evidence mark.place", timeout=15_000)
+    places = pg.locator("#evidence mark.place").all_text_contents()
+    assert "Tehran" in places
+    assert pg.locator("#evidence mark.trigger").count() == 1
+    assert "Tehran" in pg.text_content("#evidence")
+    shot(pg, "event")
+    assert console.own_errors() == []
+
+
+def test_dashboard_keyboard_opens_and_closes_an_event(
+    server: Server, page: tuple[Any, Console]
+) -> None:
+    pg, _ = page
+    open_dashboard(pg, server.url)
+    for _ in range(80):
+        pg.keyboard.press("Tab")
+        if pg.evaluate("document.activeElement.tagName") == "TR":
+            break
+    assert pg.evaluate("document.activeElement.tagName") == "TR", "no table row reachable by Tab"
+    row_id = pg.evaluate("document.activeElement.dataset.eventId")
+    pg.keyboard.press("Enter")
+    pg.wait_for_selector("#event-panel:not([hidden]) #evidence", timeout=15_000)
+    assert pg.evaluate("document.activeElement.id") == "event-h"
+    pg.keyboard.press("Escape")
+    assert pg.is_hidden("#event-panel")
+    assert pg.evaluate("document.activeElement.dataset.eventId") == row_id
+
+
+def test_dashboard_fits_a_phone_screen(server: Server, browser: Any) -> None:
+    pg = browser.new_page()
+    pg.set_viewport_size({"width": 390, "height": 844})
+    try:
+        open_dashboard(pg, server.url)
+        overflow = pg.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 0
+        shot(pg, "phone")
+    finally:
+        pg.close()
+
+
+def test_dashboard_empty_database_says_what_to_do(
+    tmp_path: Path, page: tuple[Any, Console]
+) -> None:
+    pg, _ = page
+    srv = start_server(tmp_path / "missing.duckdb", tmp_path, "--tiles", "none")
+    try:
+        pg.goto(srv.url + "/")
+        pg.wait_for_selector("#events-status:has-text('casus ingest')", timeout=15_000)
+        assert "casus ingest" in pg.text_content("#map-status")
+        shot(pg, "empty")
+    finally:
+        stop_server(srv)
+
+
+def test_dashboard_docs_page_loads_locally(server: Server, page: tuple[Any, Console]) -> None:
+    pg, console = page
+    requested: list[str] = []
+    pg.on("request", lambda r: requested.append(r.url))
+    pg.goto(server.url + "/docs")
+    pg.wait_for_selector('.opblock-summary-path[data-path="/api/events"]', timeout=30_000)
+    assert all(u.startswith(server.url) for u in requested), requested
+    assert console.errors() == []
+    shot(pg, "docs")
+
+
+def test_dashboard_uses_no_cdn(server: Server, page: tuple[Any, Console]) -> None:
+    pg, _ = page
+    requested: list[str] = []
+    pg.on("request", lambda r: requested.append(r.url))
+    open_dashboard(pg, server.url)
+    foreign = [u for u in requested if not u.startswith(server.url) and not u.startswith(TILE_HOST)]
+    assert foreign == []
+
+
+def test_dashboard_filters_narrow_map_and_table(server: Server, page: tuple[Any, Console]) -> None:
+    pg, console = page
+    with Store(server.db, read_only=True) as store:
+        conflict = store.events(EventQuery(quad=4, limit=None))
+    assert conflict, "the pipeline stored no material-conflict event"
+    placed = sum(1 for e in conflict if e.location and e.location.lat is not None)
+    open_dashboard(pg, server.url)
+    pg.select_option("#f-quad", "4")
+    pg.click("#filters button[type=submit]")
+    pg.wait_for_selector(f'#map[data-markers="{placed}"]', timeout=15_000)
+    pg.wait_for_selector(f"#events-status:has-text('of {len(conflict)} events')", timeout=15_000)
+    quads = pg.eval_on_selector_all(
+        "#events-table tbody tr", "rows => rows.map(r => r.dataset.quad)"
+    )
+    assert quads and set(quads) == {"4"}
+    shot(pg, "filtered")
+    pg.fill("#f-plover", "NOT-A-CATEGORY")
+    pg.click("#filters button[type=submit]")
+    pg.wait_for_selector("#events-status.error:has-text('PLOVER')", timeout=15_000)
+    assert [m for m in console.own_errors() if "/api/events" not in m[2]] == []

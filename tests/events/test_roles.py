@@ -1,0 +1,111 @@
+"""Filling an empty source or target from the article's other actors (the role model)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from casus import events
+from casus.errors import ConfigError
+from casus.events.roles import RULE_WEIGHTS, RoleModel, candidates, complete_roles
+from tests._builders.events import article, sent
+
+
+@pytest.fixture(scope="module")
+def lexicon() -> events.Lexicon:
+    return events.Lexicon.load()
+
+
+# "Chad's army shelled the town." then "Sudan protested." with an actor-less object:
+# the shelling has no target in its sentence, the protest has none at all.
+def _story():
+    return article(
+        sent(
+            "Fighting/NOUN/nsubj/1 spread/VERB/ROOT/1 along/ADP/prep/1 the/DET/det/5 "
+            "Sudan/PROPN/compound/5 border/NOUN/pobj/2 ./PUNCT/punct/1",
+            {4: "SDN"},
+        ),
+        sent(
+            "Chadian/ADJ/amod/1 troops/NOUN/nsubj/2 shelled/VERB/ROOT/2/shell the/DET/det/4 "
+            "town/NOUN/dobj/2 ./PUNCT/punct/2",
+            {1: "TCDMIL"},
+        ),
+    )
+
+
+def test_the_syntax_alone_leaves_the_target_empty(lexicon: events.Lexicon) -> None:
+    art = events.extract(_story(), lexicon, fill_roles=False)
+    assert [(e.source.code if e.source else None, e.cameo[:2], e.target) for e in art.events] == [
+        ("TCDMIL", "19", None)
+    ]
+
+
+@pytest.mark.parametrize("model", ["shipped", "rules"])
+def test_an_empty_target_is_filled_from_the_article(lexicon: events.Lexicon, model: str) -> None:
+    roles = RoleModel.load() if model == "shipped" else RoleModel()
+    lex = events.Lexicon(data=lexicon.data, version=lexicon.version, roles=roles)
+    (event,) = events.extract(_story(), lex).events
+    assert event.source is not None and event.source.code == "TCDMIL"
+    assert event.target is not None and event.target.country == "SDN"
+    assert "target:inferred" in event.evidence.cues
+    # the id follows the filled target, so it differs from the unfilled event's
+    (bare,) = events.extract(_story(), lexicon, fill_roles=False).events
+    assert event.event_id != bare.event_id
+
+
+def test_a_generic_agent_takes_the_country_of_the_story(lexicon: events.Lexicon) -> None:
+    art = article(
+        sent(
+            "Kenya/PROPN/nsubj/1 braced/VERB/ROOT/1/brace for/ADP/prep/1 "
+            "protests/NOUN/pobj/2 ./PUNCT/punct/1",
+            {0: "KEN"},
+        ),
+        sent(
+            "Police/NOUN/nsubj/1 attacked/VERB/ROOT/1/attack the/DET/det/3 "
+            "protesters/NOUN/dobj/1 ./PUNCT/punct/1",
+            {0: "COP", 3: "CVL"},
+        ),
+    )
+    coded = events.extract(art, lexicon).events
+    assert coded
+    src = coded[0].source
+    assert src is not None and src.country == "KEN" and src.code == "KENCOP"
+    assert src.text == "Police"
+
+
+def test_the_other_participant_is_never_its_own_candidate() -> None:
+    art = _story()
+    coded = events.extract(art, events.Lexicon.load(), fill_roles=False)
+    (event,) = coded.events
+    keys = [c.mention.actor.code for c in candidates(coded, event, "target") if c.mention.actor]
+    assert "TCDMIL" not in keys and "SDN" in keys
+
+
+def test_off_fills_nothing() -> None:
+    coded = events.extract(_story(), events.Lexicon.load(), fill_roles=False)
+    assert list(complete_roles(coded, RoleModel.off())) == list(coded.events)
+
+
+def test_rule_weights_prefer_the_same_sentence() -> None:
+    w = RULE_WEIGHTS["target"]
+    assert w["sd=0"] > w["sd=-1"] > w["sd=-2"]
+
+
+def test_a_broken_model_file_is_a_config_error() -> None:
+    with pytest.raises(ConfigError, match="not a role model"):
+        RoleModel.from_json("{}", where="data/roles.json")
+    good = {"version": "x", "bias": {"target": 0, "source": 0}, "weights": {"target": {}}}
+    with pytest.raises(ConfigError, match="casus train"):
+        RoleModel.from_json(json.dumps(good))
+
+
+def test_the_shipped_model_is_learned_and_small() -> None:
+    from importlib import resources
+
+    path = resources.files("casus").joinpath("data", "roles.json")
+    raw = json.loads(path.read_text(encoding="utf-8"))
+    assert len(path.read_bytes()) < 1_000_000
+    assert raw["groups"]["target"] > 100 and raw["groups"]["source"] > 50
+    model = RoleModel.load()
+    assert model.version == raw["version"] != "rules"
