@@ -21,7 +21,7 @@ from ..events.roles import ROLES, RoleModel, candidates, country_key, unlocated
 from ..model import Article, Participant
 from .scoring import country_level
 
-__all__ = ["C_GRID", "Example", "examples", "fit", "top1", "train"]
+__all__ = ["C_GRID", "Example", "default_output", "examples", "fit", "top1", "train"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +134,11 @@ def fit(groups: Sequence[Example], *, c: float | None = None) -> dict[str, Any]:
         "bias": {r: -1000.0 for r in ROLES},
         "weights": weights,
     }
+
+
+def default_output() -> Path:
+    """The role model file the package loads (``casus/data/roles.json``)."""
+    return Path(__file__).resolve().parent.parent / "data" / "roles.json"
 
 
 def train(gold: Path, output: Path, *, coder: Any = None) -> dict[str, Any]:
