@@ -109,3 +109,15 @@ def test_the_shipped_model_is_learned_and_small() -> None:
     assert raw["groups"]["target"] > 100 and raw["groups"]["source"] > 50
     model = RoleModel.load()
     assert model.version == raw["version"] != "rules"
+
+
+def test_bare_sectors_in_a_story_without_a_country_give_no_event(lexicon: events.Lexicon) -> None:
+    art = article(
+        sent(
+            "The/DET/det/1 troops/NOUN/nsubj/2/troop attacked/VERB/ROOT/2/attack the/DET/det/4 "
+            "rebels/NOUN/dobj/2/rebel ./PUNCT/punct/2",
+            {1: "MIL", 4: "REB"},
+        )
+    )
+    assert events.extract(art, lexicon, fill_roles=False).events  # the syntax found it
+    assert events.extract(art, lexicon).events == ()

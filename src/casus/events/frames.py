@@ -417,6 +417,8 @@ def _light_verb(ctx: SentenceContext, n: int) -> int | None:
         if q not in ctx.matches and v.tokens[q].dep in ("dobj", "attr", "nsubjpass"):
             n, tok, h = q, v.tokens[q], v.tokens[q].head
     if tok.dep in ("dobj", "attr", "nsubjpass") and v.tokens[h].pos in ("VERB", "AUX"):
+        if v.kids(h, ("oprd",)):  # "called the strikes an escalation": a characterisation
+            return None
         lemma = v.lemma(h)
         data = ctx.data
         return (

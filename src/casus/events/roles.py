@@ -277,6 +277,11 @@ class RoleModel:
             ) from None
         return cls(MappingProxyType(weights), MappingProxyType(bias), version)
 
+    @property
+    def is_off(self) -> bool:
+        """Whether this model never fills a role (:meth:`off`)."""
+        return all(b == float("inf") for b in self.bias.values())
+
     def score(self, role: str, feats: Iterable[str]) -> float:
         w = self.weights[role]
         return sum(w.get(f, 0.0) for f in feats)

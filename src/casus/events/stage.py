@@ -19,7 +19,7 @@ from ..model import Article, Event, Evidence, Participant, Sentence, make_event_
 from .frames import Frame, sentence_frames
 from .lexicon import CameoCode, LexiconData, Trigger, load_data
 from .match import match_trigger
-from .roles import RoleModel, complete_roles
+from .roles import RoleModel, complete_roles, unlocated
 from .syntax import ActorLookup, SentenceView
 
 __all__ = ["Lexicon", "extract"]
@@ -57,7 +57,10 @@ def extract(article: Article, lexicon: Lexicon, *, fill_roles: bool = True) -> A
     (identical event ids within the article are kept once, with the highest confidence).
 
     With ``fill_roles`` (the default), a source or target the syntax left empty is filled by
-    the lexicon's role model from the other actors of the article (cue ``target:inferred``)."""
+    the lexicon's role model from the other actors of the article (cue ``target:inferred``),
+    and an event with no located actor on either side (``troops`` attacked ``rebels`` in a
+    story that names no country) is dropped. Without it, or with a role model that is
+    :meth:`~casus.events.roles.RoleModel.off`, the events are what the syntax found."""
     actors = ActorLookup(article)
     history: list[Event] = []
     best: dict[str, Event] = {}
@@ -72,13 +75,15 @@ def extract(article: Article, lexicon: Lexicon, *, fill_roles: bool = True) -> A
                     best[event.event_id] = event
                 history.append(event)
     article = replace(article, events=_ordered(best))
-    if not fill_roles:
+    if not fill_roles or lexicon.roles.is_off:
         return article
     best = {}
     for event in complete_roles(article, lexicon.roles):
         # one event per sentence, code and pair of countries ("Moscow" and "the Kremlin"
         # as two targets of one condemnation are one event)
         key = f"{event.sentence_index}|{event.cameo}|{_side(event.source)}|{_side(event.target)}"
+        if unlocated(event.source) and unlocated(event.target):
+            continue
         old = best.get(key)
         if old is None or event.confidence > old.confidence:
             best[key] = event
