@@ -121,3 +121,23 @@ def test_bare_sectors_in_a_story_without_a_country_give_no_event(lexicon: events
     )
     assert events.extract(art, lexicon, fill_roles=False).events  # the syntax found it
     assert events.extract(art, lexicon).events == ()
+
+
+def test_a_protest_with_no_actor_is_the_peoples_against_their_government(
+    lexicon: events.Lexicon,
+) -> None:
+    art = article(
+        sent(
+            "Kenya/PROPN/nsubj/1 raised/VERB/ROOT/1/raise fuel/NOUN/compound/3 "
+            "taxes/NOUN/dobj/1/tax ./PUNCT/punct/1",
+            {0: "KEN"},
+        ),
+        sent(
+            "Protests/NOUN/nsubj/1/protest erupted/VERB/ROOT/1/erupt in/ADP/prep/1 "
+            "the/DET/det/4 capital/NOUN/pobj/2 ./PUNCT/punct/1"
+        ),
+    )
+    (event,) = [e for e in events.extract(art, lexicon).events if e.cameo_root == "14"]
+    assert event.source is not None and event.source.code == "KENCVL"
+    assert event.target is not None and event.target.code == "KENGOV"
+    assert "target:own-government" in event.evidence.cues

@@ -37,6 +37,9 @@ __all__ = ["Frame", "match_trigger", "sentence_frames"]
 _COOP_ROOTS = frozenset({"04", "06", "07", "08"})
 _MUST = frozenset({"must", "should", "ought"})
 _DEONTIC = _MUST
+PROTEST = "14"
+"""The CAMEO root whose events are coded even with no actor in their sentence: "protests
+erupted in the capital" are the country's people against their own government."""
 # Confidence weights (docs/CODING.md): base + trigger + source + target + mood <= 1.0.
 BASE = 0.1
 W_TRIGGER = MappingProxyType({"phrase": 0.3, "lemma": 0.2})
@@ -156,7 +159,7 @@ def _finish(
         src, tgt = src or tgt, ()
     if need_both and not (src and tgt):
         return None
-    if not (src or tgt):
+    if not (src or tgt) and code[:2] != PROTEST:  # a protest's side comes from the article
         return None
     if src:
         cues.append(f"source:{sources.how}")
@@ -513,7 +516,8 @@ def _nominal(ctx: SentenceContext, n: int, trig: Trigger) -> Frame | None:
         cues.append("frame:nominal-subject")
         return _finish(
             ctx, code=trig.code, index=n, tokens=[n], sources=sources, targets=targets,
-            cues=cues, strength=strength, mood="plain", need_both=not trig.retaliation,
+            cues=cues, strength=strength, mood="plain",
+            need_both=not trig.retaliation and trig.code[:2] != PROTEST,
             retaliation=trig.retaliation,
         )  # fmt: skip
     if not _standalone(trig.code) or _hearsay(v, n):
@@ -521,7 +525,7 @@ def _nominal(ctx: SentenceContext, n: int, trig: Trigger) -> Frame | None:
     cues.append("frame:nominal")
     return _finish(
         ctx, code=trig.code, index=n, tokens=[n], sources=sources, targets=targets,
-        cues=cues, strength=strength, mood="plain", need_both=True,
+        cues=cues, strength=strength, mood="plain", need_both=trig.code[:2] != PROTEST,
     )  # fmt: skip
 
 

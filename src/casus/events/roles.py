@@ -321,10 +321,58 @@ def _filled(event: Event, role: str, cand: Candidate) -> Event:
         if cand.key in _GROUPS or len(cand.key) != 3:
             return event
         p = replace(old, code=cand.key + (old.sector or ""), country=cand.key)
+    ev = _with(event, role, p, "inferred")
+    return replace(ev, confidence=round(max(ev.confidence - 0.1, 0.05), 3))
+
+
+def complete_roles(article: Article, model: RoleModel) -> Iterator[Event]:
+    """The article's events with each empty source or target filled by the best-scoring
+    actor of the article (cue ``target:inferred`` / ``source:inferred``), when one scores
+    above the model's threshold."""
+    for event in article.events:
+        protest = event.cameo_root == _PROTEST
+        for role in ("source", "target") if protest else ROLES:
+            if protest and role == "target" and unlocated(event.target):
+                event = _own_government(event)
+            if unlocated(getattr(event, role)):
+                cand = model.choose(role, candidates(article, event, role))
+                if cand is not None:
+                    event = _filled(event, role, cand)
+                    if protest and role == "source":
+                        event = _civilians(event)
+        yield event
+
+
+_PROTEST = "14"
+
+
+def _civilians(event: Event) -> Event:
+    """A protest placed in a country by the article is its people's ("protests erupted in
+    Nairobi" → KENCVL), unless the words say who protests."""
+    p = event.source
+    if p is None or p.sector or not p.country:
+        return event
+    return _with(event, "source", replace(p, code=p.country + "CVL", sector="CVL"), "civilians")
+
+
+def _own_government(event: Event) -> Event:
+    """A protest names its target rarely: the protesters' own government."""
+    p = event.source
+    if p is None or not p.country:
+        return event
+    gov = Participant(
+        text="",
+        name=f"{p.country} government",
+        code=p.country + "GOV",
+        country=p.country,
+        sector="GOV",
+    )
+    return _with(event, "target", gov, "own-government")
+
+
+def _with(event: Event, role: str, p: Participant, how: str) -> Event:
     ev = replace(event, target=p) if role == "target" else replace(event, source=p)
-    cues = (*ev.evidence.cues, f"{role}:inferred")
-    conf = round(max(ev.confidence - 0.1, 0.05), 3)
-    ev = replace(ev, evidence=replace(ev.evidence, cues=cues), confidence=conf)
+    ev = replace(ev, evidence=replace(ev.evidence, cues=(*ev.evidence.cues, f"{role}:{how}")))
     return replace(
         ev,
         event_id=make_event_id(
@@ -335,16 +383,3 @@ def _filled(event: Event, role: str, cand: Candidate) -> Event:
             ev.target.code if ev.target else None,
         ),
     )
-
-
-def complete_roles(article: Article, model: RoleModel) -> Iterator[Event]:
-    """The article's events with each empty source or target filled by the best-scoring
-    actor of the article (cue ``target:inferred`` / ``source:inferred``), when one scores
-    above the model's threshold."""
-    for event in article.events:
-        for role in ROLES:
-            if unlocated(getattr(event, role)):
-                cand = model.choose(role, candidates(article, event, role))
-                if cand is not None:
-                    event = _filled(event, role, cand)
-        yield event

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from ..errors import CodingError
 from ..model import Article, Event, Evidence, Participant, Sentence, make_event_id
-from .frames import Frame, sentence_frames
+from .frames import PROTEST, Frame, sentence_frames
 from .lexicon import CameoCode, LexiconData, Trigger, load_data
 from .match import match_trigger
 from .roles import RoleModel, complete_roles, unlocated
@@ -121,7 +121,7 @@ def _events(
         for tgt in targets:
             if tgt is not None and src is not None and tgt.code == src.code:
                 tgt = None
-            if src is None and tgt is None:
+            if src is None and tgt is None and entry.code[:2] != PROTEST:
                 continue
             yield Event(
                 event_id=make_event_id(
