@@ -101,6 +101,12 @@ def _ordered(best: dict[str, Event]) -> tuple[Event, ...]:
     )
 
 
+JOINT_ROOTS = frozenset({"03", "04", "05", "06", "08", "19"})
+"""Roots whose act, done by conjoined subjects and nobody else, is a joint act between them:
+"Chile and Peru agreed to resume talks" is Chile→Peru and Peru→Chile (intent, consult,
+cooperate, yield, fight)."""
+
+
 def _events(
     article: Article, sentence: Sentence, frame: Frame, lexicon: Lexicon
 ) -> Iterator[Event]:
@@ -117,7 +123,10 @@ def _events(
         trigger_end=toks[-1].end,
         cues=frame.cues,
     )
+    joint = not frame.targets and len(frame.sources) > 1 and entry.code[:2] in JOINT_ROOTS
     for src in sources:
+        if joint:  # "A and B agreed to ...": each with the other
+            targets = [p for p in frame.sources if p is not src and p != src]
         for tgt in targets:
             if tgt is not None and src is not None and tgt.code == src.code:
                 tgt = None
