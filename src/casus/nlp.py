@@ -111,9 +111,7 @@ def _tokenized_patterns(
             chosen = _ruler_patterns(patterns, case_sensitive)
             out[case_sensitive] = [
                 (p["label"], tuple(t.text for t in doc), tuple(bool(t.whitespace_) for t in doc))
-                for p, doc in zip(
-                    chosen, nlp.tokenizer.pipe([p["pattern"] for p in chosen]), strict=True
-                )
+                for p, doc in zip(chosen, (nlp.make_doc(p["pattern"]) for p in chosen), strict=True)
             ]
         return out
 
