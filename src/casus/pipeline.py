@@ -31,6 +31,7 @@ class Coder:
         self.parser = Parser(
             self.settings,
             patterns=[*self.actors.entity_patterns(), *where.gazetteer_patterns(cache)],
+            trigger_lemmas=[lemma for lemma, _ in self.lexicon.data.triggers],
         )
 
     @property

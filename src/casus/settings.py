@@ -36,6 +36,10 @@ class Settings:
     """Articles per ``nlp.pipe`` batch. spaCy's working memory grows with the batch (on the
     benchmark corpus: +125 MiB at 16 articles, +436 MiB at 64) while its speed does not
     (214-221 against 212-215 sentences per CPU second on 300 articles)."""
+    parse_less: bool = False
+    """Run tagger, parser and lemmatizer only over sentences with a word that can be a
+    trigger (the others get sentence splitter, NER and entity rulers only). Issue #13:
+    see docs/BENCHMARKS.md for what it gains and costs."""
     store_batch_size: int = 200
     """Articles written per database transaction."""
     code_titles: bool = False
