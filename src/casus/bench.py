@@ -98,6 +98,14 @@ class BenchResult:
     peak_rss_mb: float
     tokenizer_cpu_seconds: float = 0.0
     spacy_cpu_seconds: float = 0.0
+    parsed_share: float = 1.0
+    """Share of sentences that went through tagger and parser (below 1 in parse-less mode)."""
+
+    @property
+    def spacy_ratio(self) -> float:
+        """End-to-end words per CPU second over those of the full spaCy pipeline alone."""
+        floor = self.spacy_words_per_cpu_s
+        return self.words_per_cpu_s / floor if floor else 0.0
 
     @property
     def total_seconds(self) -> float:
@@ -168,6 +176,8 @@ class BenchResult:
                 "spacy_words_per_cpu_s": round(self.spacy_words_per_cpu_s, 0),
             },
             "peak_rss_mb": round(self.peak_rss_mb, 1),
+            "spacy_ratio": round(self.spacy_ratio, 3),
+            "parsed_share": round(self.parsed_share, 4),
         }
 
 
@@ -326,6 +336,7 @@ def run_bench(
     start = time.perf_counter()
     loaded = coder or Coder(settings or Settings.load())
     load_seconds = 0.0 if coder else time.perf_counter() - start
+    seen0, parsed0 = loaded.parser.sentences_seen, loaded.parser.sentences_parsed
     runs: list[_Run] = []
     tok: list[tuple[float, float]] = []
     full: list[tuple[float, float]] = []
@@ -337,6 +348,8 @@ def run_bench(
             tok.append(t)
             full.append(f)
     last = runs[-1]
+    seen = loaded.parser.sentences_seen - seen0
+    parsed_share = (loaded.parser.sentences_parsed - parsed0) / seen if seen else 1.0
 
     def median(values: Iterable[float]) -> float:
         values = list(values)
@@ -367,6 +380,7 @@ def run_bench(
         peak_rss_mb=peak_rss_mb(),
         tokenizer_cpu_seconds=median(t[1] for t in tok),
         spacy_cpu_seconds=median(f[1] for f in full),
+        parsed_share=parsed_share,
     )
 
 
@@ -400,6 +414,8 @@ def format_bench(r: BenchResult) -> str:
             f" ({r.tokenizer_words_per_cpu_s:,.0f})",
             f"  full spaCy pipeline alone {r.spacy_words_per_s:>10,.0f}"
             f" ({r.spacy_words_per_cpu_s:,.0f})",
+            f"end to end / full spaCy pipeline alone, words per CPU second: {r.spacy_ratio:.2f}x",
         ]
+    lines.append(f"sentences parsed (tagger + parser): {100 * r.parsed_share:.1f}%")
     lines.append(f"peak resident memory: {r.peak_rss_mb:.0f} MiB")
     return "\n".join(lines)

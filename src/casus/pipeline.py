@@ -1,8 +1,13 @@
 """The pipeline: a loop over stage functions. :class:`Coder` owns everything loaded once
-(the spaCy model, actor lists, event lexicon, gazetteer) so workers build one each."""
+(the spaCy model, actor lists, event lexicon, gazetteer) so workers build one each.
+
+Each table is loaded when a stage first needs it, from the compiled cache (``casus.cache``),
+and then kept: a ``Coder`` shared by threads (the API server) still loads each thing once.
+"""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable, Iterator
 
 from . import actors, events, when, where
@@ -18,13 +23,43 @@ class Coder:
 
     def __init__(self, settings: Settings | None = None) -> None:
         self.settings = settings or Settings.load()
-        self.actors = actors.ActorIndex.load()
-        self.lexicon = events.Lexicon.load()
-        self.gazetteer = where.Gazetteer.load()
+        self._lock = threading.Lock()
+        self._actors: actors.ActorIndex | None = None
+        self._lexicon: events.Lexicon | None = None
+        self._gazetteer: where.Gazetteer | None = None
+        cache = self.settings.cache_dir
         self.parser = Parser(
             self.settings,
-            patterns=[*self.actors.entity_patterns(), *self.gazetteer.entity_patterns()],
+            patterns=[*self.actors.entity_patterns(), *where.gazetteer_patterns(cache)],
+            trigger_lemmas=[lemma for lemma, _ in self.lexicon.data.triggers],
         )
+
+    @property
+    def actors(self) -> actors.ActorIndex:
+        """The actor index (loaded on first use)."""
+        if self._actors is None:
+            with self._lock:
+                if self._actors is None:
+                    self._actors = actors.ActorIndex.load(cache_dir=self.settings.cache_dir)
+        return self._actors
+
+    @property
+    def lexicon(self) -> events.Lexicon:
+        """The event lexicon and role model (loaded on first use)."""
+        if self._lexicon is None:
+            with self._lock:
+                if self._lexicon is None:
+                    self._lexicon = events.Lexicon.load(cache_dir=self.settings.cache_dir)
+        return self._lexicon
+
+    @property
+    def gazetteer(self) -> where.Gazetteer:
+        """The gazetteer (loaded when the ``where`` stage first needs it)."""
+        if self._gazetteer is None:
+            with self._lock:
+                if self._gazetteer is None:
+                    self._gazetteer = where.Gazetteer.load(cache_dir=self.settings.cache_dir)
+        return self._gazetteer
 
     def code(self, articles: Iterable[Article]) -> Iterator[Article]:
         """Yield each article with sentences, mentions and fully coded events."""
@@ -36,4 +71,6 @@ class Coder:
         article = actors.resolve(article, self.actors)
         article = events.extract(article, self.lexicon)
         article = when.date_events(article)
+        if not article.events:
+            return article  # nothing to locate: the gazetteer is not needed
         return where.locate_events(article, self.gazetteer)

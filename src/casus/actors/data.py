@@ -34,6 +34,9 @@ __all__ = [
     "fold",
 ]
 
+DATA_FILES = ("countries.tsv", "organisations.tsv", "people.tsv", "sectors.yaml")
+"""The data files the actor index is built from (and its cache keyed on)."""
+
 # Countries pycountry lacks (or that CAMEO uses): code -> name.
 _EXTRA_COUNTRIES = {"XKX": "Kosovo"}
 # Actor-code prefixes without a country.

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..cache import cached
 from ..model import Actor
 from ..nlp import EntityPattern
 from . import data
@@ -51,10 +52,24 @@ class ActorIndex:
     """Every word of every title, sector noun and owned noun ("foreign", "supreme")."""
 
     @classmethod
-    def load(cls, data_dir: Path | None = None) -> ActorIndex:
+    def load(cls, data_dir: Path | None = None, cache_dir: str | None = None) -> ActorIndex:
         """Read and validate every actor data file (raises ``ConfigError`` naming file:line).
 
-        ``data_dir`` replaces the package's ``data/`` folder (for tests and experiments)."""
+        The package's files are compiled once into the cache (``casus.cache``, rebuilt when a
+        file or pycountry changes). ``data_dir`` replaces the package's ``data/`` folder (for
+        tests and experiments) and is never cached."""
+        if data_dir is not None:
+            return cls._build(data_dir)
+        return cached(
+            "actors",
+            cls._build,
+            data_files=data.DATA_FILES,
+            packages=("pycountry",),
+            folder=cache_dir or None,
+        )
+
+    @classmethod
+    def _build(cls, data_dir: Path | None = None) -> ActorIndex:
         t = data.new_tables(data_dir)
         versions = [
             data.load_sectors(t),

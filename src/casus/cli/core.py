@@ -15,6 +15,7 @@ from ..errors import CasusError, InputError
 from ..settings import Settings
 from .base import _DateOption, _DbOption, app
 from .output import EVENT_FORMATS, DelayedProgress, EventWriter, events_table, records_table
+from .support import check_inputs as _check_inputs
 from .support import choice as _choice
 from .support import fail as _fail
 from .support import ingest_and_report as _ingest
@@ -48,7 +49,9 @@ def ingest_command(
             return
         if not paths:
             raise InputError("nothing to ingest", hint="give PATH... or --from-parquet DIR")
-        items = iter_articles(paths, settings=settings, default_date=_parse_date(date, "--date"))
+        default_date = _parse_date(date, "--date")
+        _check_inputs(paths)  # before the model and tables load
+        items = iter_articles(paths, settings=settings, default_date=default_date)
         read = _ingest(items, settings, command="ingest " + " ".join(paths))
     except CasusError as err:
         raise _fail(err) from None
@@ -82,13 +85,15 @@ def code_command(
 
     Example: casus code ../shared/seed/article-403.txt --format jsonl
     """
-    from ..ingest import iter_articles
-    from .jobs import code_items
-
     try:
         _choice(fmt, EVENT_FORMATS, "--format")
+        date_value = _parse_date(date, "--date")
+        _check_inputs(paths)  # before the model and tables load
+        from ..ingest import iter_articles
+        from .jobs import code_items
+
         settings = Settings.load()
-        items = iter_articles(paths, settings=settings, default_date=_parse_date(date, "--date"))
+        items = iter_articles(paths, settings=settings, default_date=date_value)
         coder = _coder(settings)
         read = 0
         with _output(output) as stream, DelayedProgress(_stderr(), "coding") as progress:

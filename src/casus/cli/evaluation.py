@@ -10,6 +10,7 @@ import typer
 from ..errors import CasusError, InputError
 from ..settings import Settings
 from .base import app
+from .support import check_inputs
 from .support import choice as _choice
 from .support import fail as _fail
 
@@ -34,11 +35,13 @@ def evaluate_command(
 
     Example: casus evaluate ../shared/gold/news_dev.jsonl --errors 10
     """
-    from .. import evaluate as ev
-
     try:
-        _choice(scheme, (*ev.SCHEMES, "auto"), "--scheme")
+        _choice(scheme, ("plover", "cameo", "auto"), "--scheme")
         _choice(fmt, _REPORT_FORMATS, "--format")
+        if not gold.is_file():  # before the model and tables load
+            raise InputError("no such file", where=str(gold), hint="check the path and spelling")
+        from .. import evaluate as ev
+
         result = ev.evaluate_file(
             gold,
             scheme=None if scheme == "auto" else ev.as_scheme(scheme),
@@ -94,10 +97,11 @@ def bench_command(
 
     Example: casus bench ../shared/corpus/ipe_docs.jsonl --limit 200 --repeat 3
     """
-    from ..bench import format_bench, run_bench
-
     try:
         _choice(fmt, _REPORT_FORMATS, "--format")
+        check_inputs(corpus)  # before the model and tables load
+        from ..bench import format_bench, run_bench
+
         result = run_bench(
             corpus, limit=limit, repeat=repeat, settings=Settings.load(), store=not no_store
         )

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from ..pipeline import Coder
 
 __all__ = [
+    "check_inputs",
     "choice",
     "fail",
     "ingest_and_report",
@@ -64,6 +65,17 @@ def parse_date(value: str | None, option: str) -> dt.date | None:
         return dt.date.fromisoformat(value)
     except ValueError:
         raise InputError(f"not a date: {value!r}", where=option, hint="use YYYY-MM-DD") from None
+
+
+def check_inputs(paths: Sequence[str]) -> None:
+    """Fail before anything heavy loads when no input can be read at all: none of ``paths``
+    is ``-`` (stdin) or an existing file or folder. (When some can, the readers report the
+    others one line each, inline, as before.)"""
+    if not paths:
+        raise InputError("nothing to read", hint="give files, folders, or - for stdin")
+    if any(p == "-" or Path(p).exists() for p in paths):
+        return
+    raise InputError("no such file or folder", where=paths[0], hint="check the path and spelling")
 
 
 def choice(value: str, allowed: Sequence[str], option: str) -> str:

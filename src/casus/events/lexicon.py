@@ -17,6 +17,7 @@ from typing import Any
 
 import yaml
 
+from ..cache import cached
 from ..errors import ConfigError
 
 __all__ = [
@@ -326,8 +327,15 @@ def load_triggers(
     )
 
 
-def load_data() -> LexiconData:
-    """Read and validate both data files (raises :class:`ConfigError` naming file and line)."""
+def load_data(cache_dir: str | None = None) -> LexiconData:
+    """Both data files, read and validated (raises :class:`ConfigError` naming file and
+    line), compiled once into the cache (``casus.cache``; rebuilt when either file changes)."""
+    return cached(
+        "lexicon", _build_data, data_files=("cameo.tsv", "triggers.yaml"), folder=cache_dir or None
+    )
+
+
+def _build_data() -> LexiconData:
     code_version, codes = load_codes(_data_text("cameo.tsv"))
     data = load_triggers(_data_text("triggers.yaml"), codes)
     return LexiconData(

@@ -36,8 +36,8 @@ class Lexicon:
     """Fills a source or target the syntax left empty (``data/roles.json``)."""
 
     @classmethod
-    def load(cls) -> Lexicon:
-        data = load_data()
+    def load(cls, cache_dir: str | None = None) -> Lexicon:
+        data = load_data(cache_dir)
         roles = RoleModel.load()
         return cls(data=data, version=f"{data.version}+roles{roles.version}", roles=roles)
 

