@@ -47,7 +47,23 @@ class CodingError(CasusError):
 
 
 class StoreError(CasusError):
-    """The event store could not be opened, read or written."""
+    """The event store could not be opened, read or written.
+
+    ``reason`` says why when it is known: ``missing`` (no database file), ``locked`` (another
+    process holds it), ``corrupt`` (not a DuckDB file, or damaged); front ends pick their
+    answer from it rather than from the message text.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        where: str | None = None,
+        hint: str | None = None,
+        reason: str | None = None,
+    ) -> None:
+        self.reason = reason
+        super().__init__(message, where=where, hint=hint)
 
 
 class ConfigError(CasusError):
