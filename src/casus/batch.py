@@ -41,6 +41,7 @@ __all__ = [
     "BatchResult",
     "PartitionResult",
     "code_partition",
+    "local_cluster_options",
     "partitions",
     "read_inputs",
     "read_manifest",
@@ -262,6 +263,19 @@ def _write_months(
         yield str(target.relative_to(root.parent))
 
 
+def local_cluster_options(memory_limit: str = "2GB") -> dict[str, Any]:
+    """Options of the local Dask cluster: scheduler, workers and dashboard listen on
+    127.0.0.1 only (``dashboard_address=":0"`` listened on every interface)."""
+    return {
+        "threads_per_worker": 1,
+        "processes": True,
+        "memory_limit": memory_limit,
+        "host": "127.0.0.1",
+        "dashboard_address": "127.0.0.1:0",
+        "silence_logs": 40,
+    }
+
+
 def _worker_environ() -> dict[str, object]:
     """Dask's worker environment without ``MALLOC_TRIM_THRESHOLD_``: setting it turns off
     glibc's dynamic mmap threshold, and spaCy's many mid-sized arrays then cost a fresh mmap
@@ -421,14 +435,7 @@ def run_batch(
         client = Client(scheduler)
     else:
         with dask.config.set({"distributed.nanny.pre-spawn-environ": _worker_environ()}):
-            cluster = LocalCluster(
-                n_workers=workers,
-                threads_per_worker=1,
-                processes=True,
-                memory_limit=memory_limit,
-                dashboard_address=":0",
-                silence_logs=40,
-            )
+            cluster = LocalCluster(n_workers=workers, **local_cluster_options(memory_limit))
         client = Client(cluster)
     try:
         client.register_plugin(_CoderPlugin(settings), name=_PLUGIN)

@@ -242,3 +242,29 @@ def test_api_store_errors_name_no_path(tmp_path: Path) -> None:
     assert res.status_code == 503
     assert "secret-folder" not in res.text and str(tmp_path) not in res.text
     assert "casus ingest" in res.json()["detail"]
+
+
+# --- also found: /api/dyads?limit=1 --------------------------------------------------------
+
+
+def test_api_dyads_limit_applies_after_leaving_out_self_pairs(tmp_db: Path) -> None:
+    import datetime as dt
+
+    from casus.store import Store
+    from tests._builders.api import coded_article
+
+    seed_store(tmp_db, n=1)
+    own = [
+        coded_article(
+            f"self{i}",
+            dt.date(2025, 6, 1),
+            [(f"Israel criticised Israel in debate {i}.", "Israel", "criticised", "Israel", None)],
+        )
+        for i in range(8)
+    ]
+    with Store(tmp_db) as store:
+        store.write(own)
+        assert store.dyad_counts(1)[0].a == store.dyad_counts(1)[0].b  # the top pair is a self pair
+    client = TestClient(create_app(Settings.load(db=tmp_db)), base_url=LOCAL)
+    dyads = client.get("/api/dyads", params={"limit": 1}).json()["dyads"]
+    assert len(dyads) == 1 and dyads[0]["a"] != dyads[0]["b"]

@@ -348,8 +348,8 @@ def _add_read_routes(app: FastAPI, access: svc.StoreAccess) -> None:
     @app.get("/api/dyads", tags=["analysis"])
     def dyads(limit: int = Query(50, ge=1, le=500)) -> dict[str, Any]:
         """The actor pairs (country level) with most events, either direction."""
-        rows = access.read(lambda store: store.dyad_counts(limit))
-        return {"dyads": [r.to_dict() for r in rows if r.a != r.b]}
+        rows = access.read(lambda store: store.dyad_counts(limit, with_self=False))
+        return {"dyads": [r.to_dict() for r in rows]}
 
     @app.get("/api/dyads/{a}/{b}/series", tags=["analysis"])
     def series(

@@ -418,8 +418,11 @@ class Store:
             for r in self._rows(sql, params)
         ]
 
-    def dyad_counts(self, limit: int = 20, *, directed: bool = False) -> list[DyadCount]:
-        """Pairs of actors (country, else actor code) with the most events."""
+    def dyad_counts(
+        self, limit: int = 20, *, directed: bool = False, with_self: bool = True
+    ) -> list[DyadCount]:
+        """Pairs of actors (country, else actor code) with the most events; ``with_self=False``
+        leaves out pairs of one actor with itself (before the ``LIMIT``)."""
         a = "coalesce(source_country, source_code)"
         b = "coalesce(target_country, target_code)"
         if not directed:
@@ -428,7 +431,8 @@ class Store:
             f"SELECT {a} AS a, {b} AS b, count(*) AS n, min(coalesce(date, published)) AS first, "
             f"max(coalesce(date, published)) AS last FROM events "
             "WHERE source_code IS NOT NULL AND target_code IS NOT NULL "
-            "GROUP BY ALL ORDER BY n DESC, a, b LIMIT ?"
+            f"GROUP BY ALL {'HAVING a <> b ' if not with_self else ''}"
+            "ORDER BY n DESC, a, b LIMIT ?"
         )
         return [
             DyadCount(
