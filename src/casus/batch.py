@@ -30,7 +30,7 @@ from distributed import Client, LocalCluster, as_completed, get_worker
 from distributed.diagnostics.plugin import WorkerPlugin
 
 from . import ingest
-from .errors import InputError
+from .errors import CasusError, CodingError, InputError, coding_failure
 from .model import Article
 from .pipeline import Coder
 from .settings import Settings
@@ -41,6 +41,7 @@ __all__ = [
     "BatchResult",
     "PartitionResult",
     "code_partition",
+    "local_cluster_options",
     "partitions",
     "read_inputs",
     "read_manifest",
@@ -57,6 +58,8 @@ class PartitionResult:
     articles: int
     events: int
     files: tuple[str, ...]
+    failed: tuple[tuple[str, str], ...] = ()
+    """Articles that could not be coded: (article id, one-line error)."""
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -64,6 +67,7 @@ class PartitionResult:
             "articles": self.articles,
             "events": self.events,
             "files": list(self.files),
+            "failed": [{"id": aid, "error": err} for aid, err in self.failed],
         }
 
 
@@ -189,7 +193,8 @@ def code_partition(
         "sentences": {},
     }
     n_events = 0
-    for article in coder.code(articles):
+    failed: list[tuple[str, str]] = []
+    for article in _code_each(coder, articles, failed):
         month = _month(article.date)
         for event in article.events:
             row = event_row_dict(event, published=article.date)
@@ -225,7 +230,24 @@ def code_partition(
         ("sentences", SENTENCES_SCHEMA),
     ):
         files.extend(_write_months(Path(out) / table, partition, rows[table], schema))
-    return PartitionResult(partition, len(articles), n_events, tuple(files))
+    return PartitionResult(partition, len(articles), n_events, tuple(files), tuple(failed))
+
+
+def _code_each(
+    coder: Coder, articles: Sequence[Article], failed: list[tuple[str, str]]
+) -> Iterator[Article]:
+    """Code the partition with ``nlp.pipe``; if that raises, code it article by article and
+    record each article that still fails, so one bad article never fails the partition."""
+    try:
+        yield from list(coder.code(articles))
+        return
+    except Exception:  # fall back to one by one below
+        pass
+    for article in articles:
+        try:
+            yield from list(coder.code([article]))
+        except Exception as exc:
+            failed.append((article.id, coding_failure(article.id, exc).message))
 
 
 def _write_months(
@@ -239,6 +261,19 @@ def _write_months(
         pq.write_table(pa.Table.from_pylist(month_rows, schema=schema), tmp)
         os.replace(tmp, target)
         yield str(target.relative_to(root.parent))
+
+
+def local_cluster_options(memory_limit: str = "2GB") -> dict[str, Any]:
+    """Options of the local Dask cluster: scheduler, workers and dashboard listen on
+    127.0.0.1 only (``dashboard_address=":0"`` listened on every interface)."""
+    return {
+        "threads_per_worker": 1,
+        "processes": True,
+        "memory_limit": memory_limit,
+        "host": "127.0.0.1",
+        "dashboard_address": "127.0.0.1:0",
+        "silence_logs": 40,
+    }
 
 
 def _worker_environ() -> dict[str, object]:
@@ -297,7 +332,7 @@ class _Job:
     out: Path
     settings: Settings
     partition_size: int
-    on_error: Callable[[InputError], None] | None
+    on_error: Callable[[CasusError], None] | None
     on_progress: Callable[[int, int], None] | None
     errors: list[InputError] = field(default_factory=list)
 
@@ -339,6 +374,9 @@ class _Job:
         for future in queue:
             result: PartitionResult = future.result()
             _append_manifest(self.out, result)
+            for article_id, message in result.failed:
+                if self.on_error:
+                    self.on_error(CodingError(message, where=article_id))
             finished.append(result)
             articles_done += result.articles
             future.release()
@@ -352,7 +390,7 @@ class _Job:
             skipped=skipped,
             articles=sum(int(r.get("articles", 0)) for r in all_done.values()),
             events=sum(int(r.get("events", 0)) for r in all_done.values()),
-            errors=len(self.errors),
+            errors=len(self.errors) + sum(len(r.get("failed") or ()) for r in all_done.values()),
             seconds=time.perf_counter() - started,
             coded=sum(r.articles for r in finished),
             coding_seconds=time.perf_counter() - ready,
@@ -376,7 +414,7 @@ def run_batch(
     workers: int = 2,
     partition_size: int = 200,
     memory_limit: str = "2GB",
-    on_error: Callable[[InputError], None] | None = None,
+    on_error: Callable[[CasusError], None] | None = None,
     on_progress: Callable[[int, int], None] | None = None,
     on_start: Callable[[int, str | None], None] | None = None,
 ) -> BatchResult:
@@ -397,14 +435,7 @@ def run_batch(
         client = Client(scheduler)
     else:
         with dask.config.set({"distributed.nanny.pre-spawn-environ": _worker_environ()}):
-            cluster = LocalCluster(
-                n_workers=workers,
-                threads_per_worker=1,
-                processes=True,
-                memory_limit=memory_limit,
-                dashboard_address=":0",
-                silence_logs=40,
-            )
+            cluster = LocalCluster(n_workers=workers, **local_cluster_options(memory_limit))
         client = Client(cluster)
     try:
         client.register_plugin(_CoderPlugin(settings), name=_PLUGIN)

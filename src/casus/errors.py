@@ -12,7 +12,14 @@ what failed, where, and what to try, so the CLI can print them without a traceba
 
 from __future__ import annotations
 
-__all__ = ["CasusError", "CodingError", "ConfigError", "InputError", "StoreError"]
+__all__ = [
+    "CasusError",
+    "CodingError",
+    "ConfigError",
+    "InputError",
+    "StoreError",
+    "coding_failure",
+]
 
 
 class CasusError(Exception):
@@ -40,8 +47,36 @@ class CodingError(CasusError):
 
 
 class StoreError(CasusError):
-    """The event store could not be opened, read or written."""
+    """The event store could not be opened, read or written.
+
+    ``reason`` says why when it is known: ``missing`` (no database file), ``locked`` (another
+    process holds it), ``corrupt`` (not a DuckDB file, or damaged); front ends pick their
+    answer from it rather than from the message text.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        where: str | None = None,
+        hint: str | None = None,
+        reason: str | None = None,
+    ) -> None:
+        self.reason = reason
+        super().__init__(message, where=where, hint=hint)
 
 
 class ConfigError(CasusError):
     """A setting, lexicon or bundled data file is invalid."""
+
+
+def coding_failure(where: str, exc: Exception) -> CodingError:
+    """One-line :class:`CodingError` naming ``where`` (an article id) for any exception raised
+    while coding it, so that one bad article is reported and the run goes on."""
+    if isinstance(exc, CodingError):
+        return exc if exc.where else CodingError(exc.message, where=where)
+    text = str(exc).strip()
+    first = text.splitlines()[0][:200] if text else ""
+    return CodingError(
+        f"coding failed: {type(exc).__name__}" + (f": {first}" if first else ""), where=where
+    )

@@ -47,6 +47,11 @@ class Settings:
     min_confidence: float = 0.0
     """Events below this confidence are dropped."""
     api_max_body_bytes: int = 1_000_000
+    """Largest request body of ``POST /api/ingest``."""
+    api_code_max_bytes: int = 100_000
+    """Largest request body of ``POST /api/code`` (one article: coding time grows with it)."""
+    api_code_queue: int = 2
+    """Coding jobs (running or waiting) the API accepts at once; more get 503."""
     api_timeout_seconds: float = 10.0
     token: str | None = None
     """Token required by ``POST /api/ingest`` (env ``CASUS_TOKEN``)."""

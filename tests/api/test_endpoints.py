@@ -18,7 +18,9 @@ from tests._builders.api import seed_store
 @pytest.fixture
 def client(tmp_db: Path) -> TestClient:
     seed_store(tmp_db)
-    return TestClient(create_app(Settings.load(db=tmp_db), tiles="none"))
+    return TestClient(
+        create_app(Settings.load(db=tmp_db), tiles="none"), base_url="http://127.0.0.1"
+    )
 
 
 def all_pages(client: TestClient, **params: object) -> list[dict[str, object]]:
@@ -134,7 +136,9 @@ def test_api_dyad_series_watch_mediation(client: TestClient) -> None:
 
 
 def test_api_missing_database_says_what_to_do(tmp_path: Path) -> None:
-    client = TestClient(create_app(Settings.load(db=tmp_path / "none.duckdb")))
+    client = TestClient(
+        create_app(Settings.load(db=tmp_path / "none.duckdb")), base_url="http://127.0.0.1"
+    )
     res = client.get("/api/events")
     assert res.status_code == 503
     assert "casus ingest" in res.json()["detail"]

@@ -76,7 +76,7 @@ def fingerprint(db: Path) -> str:
 @pytest.fixture
 def setup(tmp_db: Path) -> tuple[TestClient, Path, str]:
     seed_store(tmp_db, n=3)
-    client = TestClient(create_app(Settings.load(db=tmp_db)))
+    client = TestClient(create_app(Settings.load(db=tmp_db)), base_url="http://127.0.0.1")
     return client, tmp_db, fingerprint(tmp_db)
 
 

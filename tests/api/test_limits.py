@@ -51,9 +51,10 @@ def make_client(db: Path, *, delay: float = 0.0, **settings: object) -> TestClie
     app = create_app(
         Settings.load(db=db, **settings),
         allow_ingest=bool(settings.get("token")),
+        allow_code=True,
         coder_factory=lambda: StandInCoder(delay),
     )
-    return TestClient(app)
+    return TestClient(app, base_url="http://127.0.0.1")
 
 
 def test_api_code_returns_events_and_spans_without_storing(tmp_db: Path) -> None:
@@ -80,16 +81,20 @@ def test_api_code_body_over_the_limit_is_413(tmp_db: Path, chunked: bool) -> Non
     client = make_client(tmp_db, api_max_body_bytes=2000)
     body = json.dumps({**GOOD, "text": "word " * 1000}).encode()
     if chunked:
-        res = client.post("/api/code", content=iter([body[:1000], body[1000:]]))
+        res = client.post(
+            "/api/code",
+            content=iter([body[:1000], body[1000:]]),
+            headers={"content-type": "application/json"},
+        )
     else:
         res = client.post("/api/code", content=body, headers={"content-type": "application/json"})
     assert res.status_code == 413
     assert set(res.json()) == {"error", "detail"}
 
 
-def test_api_code_default_limit_is_one_megabyte(tmp_db: Path) -> None:
+def test_api_code_default_limit_is_a_hundred_kilobytes(tmp_db: Path) -> None:
     client = make_client(tmp_db)
-    big = {**GOOD, "text": "Israel struck Iran. " * 60_000}
+    big = {**GOOD, "text": "Israel struck Iran. " * 6_000}
     assert client.post("/api/code", json=big).status_code == 413
 
 
@@ -157,8 +162,8 @@ def test_api_ingest_with_the_token_stores(tmp_db: Path) -> None:
 
 @pytest.mark.model
 def test_api_code_runs_the_real_pipeline(tmp_db: Path, coder: Coder) -> None:
-    app = create_app(Settings.load(db=tmp_db), coder_factory=lambda: coder)
-    client = TestClient(app)
+    app = create_app(Settings.load(db=tmp_db), allow_code=True, coder_factory=lambda: coder)
+    client = TestClient(app, base_url="http://127.0.0.1")
     text = (
         "The foreign minister of France met his Iranian counterpart in Paris on Tuesday. "
         "Hours later, Israeli aircraft bombed a depot outside Tehran."

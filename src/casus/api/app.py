@@ -11,6 +11,8 @@ from __future__ import annotations
 import asyncio
 import hmac
 import json
+import logging
+import threading
 from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
@@ -24,7 +26,7 @@ from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, Field
 from starlette.exceptions import HTTPException
 
-from ..errors import CasusError, ConfigError, InputError, StoreError
+from ..errors import CasusError, CodingError, ConfigError, InputError, StoreError
 from ..model import Article
 from ..settings import Settings
 from . import service as svc
@@ -34,6 +36,15 @@ __all__ = ["DEFAULT_TILES", "create_app", "run", "serve"]
 DEFAULT_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 DEFAULT_ATTRIBUTION = "&copy; OpenStreetMap contributors"
 _MAX_PAGE = 1000
+_MAX_DEPTH = 20
+"""Deepest JSON nesting accepted in a body (an article is depth 1, a list of them 2)."""
+_LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1", "[::1]"})
+_STORE_DETAIL = {
+    "missing": "no database yet: store articles with `casus ingest FILE --db DB`, then reload",
+    "locked": "the database is busy (another process is writing it): try again in a moment",
+    "corrupt": "the database cannot be read: restart the server with a valid --db",
+}
+_log = logging.getLogger("casus.api")
 _STATUS_WORDS = {
     400: "bad request",
     401: "unauthorized",
@@ -42,9 +53,10 @@ _STATUS_WORDS = {
     405: "method not allowed",
     413: "request too large",
     415: "unsupported media type",
+    421: "misdirected request",
     422: "invalid request",
     500: "internal error",
-    503: "store unavailable",
+    503: "unavailable",
     504: "timeout",
 }
 
@@ -105,18 +117,28 @@ def create_app(
     settings: Settings | None = None,
     *,
     allow_ingest: bool = False,
+    allow_code: bool = False,
+    host: str = "127.0.0.1",
     tiles: str = DEFAULT_TILES,
     coder_factory: Callable[[], Any] | None = None,
 ) -> FastAPI:
     """Build the app. ``tiles`` is the map tile URL template (``none`` for outlines only);
-    ``coder_factory`` builds the coder on the first ``POST /api/code`` (default: ``Coder``)."""
+    ``coder_factory`` builds the coder (default: ``Coder``), loaded at once in the coding
+    thread when ``allow_code`` or ``allow_ingest``. ``host`` is the bound name: requests
+    must carry it (or, on a loopback address, any loopback name) in their ``Host`` header.
+    A database file that exists but cannot be read raises :class:`StoreError` here."""
     settings = settings or Settings.load()
     if allow_ingest and not settings.token:
         raise ConfigError(
             "--allow-ingest needs a token", where="serve", hint="set CASUS_TOKEN=<secret>"
         )
     access = svc.StoreAccess(settings.db, retry_seconds=settings.api_timeout_seconds)
-    holder = svc.CoderHolder(coder_factory or _default_coder_factory(settings))
+    access.check()
+    holder = svc.CoderHolder(
+        coder_factory or _default_coder_factory(settings), max_pending=settings.api_code_queue
+    )
+    if allow_code or allow_ingest:
+        holder.start()
     app = FastAPI(
         title="casus",
         summary="Political event data: who did what to whom, when and where (CAMEO, PLOVER).",
@@ -126,12 +148,50 @@ def create_app(
         responses=_ERROR_RESPONSES,
     )
     app.state.settings = settings
+    app.state.coder = holder
     _add_error_handlers(app)
+    _add_host_check(app, host)
     app.mount("/static", StaticFiles(directory=_static_dir()), name="static")
     _add_pages(app, tiles)
     _add_read_routes(app, access)
-    _add_write_routes(app, settings, access, holder, allow_ingest)
+    _add_health(app, holder, enabled=allow_code or allow_ingest)
+    _add_write_routes(app, settings, access, holder, allow_ingest, allow_code)
     return app
+
+
+def _host_names(host: str) -> frozenset[str] | None:
+    """The ``Host`` names accepted for a server bound to ``host`` (``None``: any, for a
+    server bound to every interface on purpose)."""
+    if host in ("0.0.0.0", "::", ""):
+        return None
+    name = host.lower()
+    return _LOOPBACK | {name} if name in _LOOPBACK else frozenset({name})
+
+
+def _add_host_check(app: FastAPI, host: str) -> None:
+    """Refuse requests whose ``Host`` is not the bound name (DNS rebinding: a page on another
+    site that resolves its own name to 127.0.0.1 would otherwise read the API)."""
+    names = _host_names(host)
+    if names is None:
+        return
+
+    @app.middleware("http")
+    async def _check_host(request: Request, call_next: Callable[[Request], Any]) -> Any:
+        given = request.headers.get("host", "").lower()
+        name = given.rsplit(":", 1)[0] if given.count(":") == 1 or "]:" in given else given
+        if name not in names:
+            return _error(421, "unknown Host header: use the address the server listens on")
+        return await call_next(request)
+
+
+def _add_health(app: FastAPI, holder: svc.CoderHolder, *, enabled: bool) -> None:
+    @app.get("/api/health", tags=["dashboard"])
+    def health() -> JSONResponse:
+        """Readiness: 200 once the coder is loaded (or coding is off), else 503."""
+        state = holder.state if enabled else "off"
+        ready = state in ("ready", "off")
+        body = {"ready": ready, "coder": state, "pending": holder.pending}
+        return JSONResponse(body, status_code=200 if ready else 503)
 
 
 def _version() -> str:
@@ -163,15 +223,20 @@ def _add_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StoreError)
     async def _store_error(_: Request, exc: StoreError) -> JSONResponse:
-        return _error(503, str(exc))
+        # never the message: DuckDB's texts name the file's absolute path
+        _log.warning("store error: %s", exc)
+        detail = _STORE_DETAIL.get(exc.reason or "", "the database cannot be read just now")
+        return _error(503, detail, "store unavailable")
 
     @app.exception_handler(CasusError)
     async def _casus_error(_: Request, exc: CasusError) -> JSONResponse:
-        return _error(500, str(exc))
+        _log.error("error: %s", exc)
+        return _error(500, "the request could not be completed (see the server log)")
 
     @app.exception_handler(Exception)
     async def _unexpected(_: Request, exc: Exception) -> JSONResponse:
-        return _error(500, f"{type(exc).__name__}: {exc}")
+        _log.error("unexpected %s", type(exc).__name__, exc_info=exc)
+        return _error(500, "unexpected error (see the server log)")
 
 
 def _add_pages(app: FastAPI, tiles: str) -> None:
@@ -283,8 +348,8 @@ def _add_read_routes(app: FastAPI, access: svc.StoreAccess) -> None:
     @app.get("/api/dyads", tags=["analysis"])
     def dyads(limit: int = Query(50, ge=1, le=500)) -> dict[str, Any]:
         """The actor pairs (country level) with most events, either direction."""
-        rows = access.read(lambda store: store.dyad_counts(limit))
-        return {"dyads": [r.to_dict() for r in rows if r.a != r.b]}
+        rows = access.read(lambda store: store.dyad_counts(limit, with_self=False))
+        return {"dyads": [r.to_dict() for r in rows]}
 
     @app.get("/api/dyads/{a}/{b}/series", tags=["analysis"])
     def series(
@@ -326,8 +391,25 @@ def _article_payload(store: Any, article_id: str) -> dict[str, Any] | None:
     return None if art is None else svc.coded_article(art)
 
 
+def _depth(value: Any) -> int:
+    """Nesting depth of parsed JSON, without recursion."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict | list):
+            deepest = max(deepest, depth)
+            children = item.values() if isinstance(item, dict) else item
+            stack.extend((child, depth + 1) for child in children)
+    return deepest
+
+
 async def _read_body(request: Request, limit: int) -> Any:
-    """The JSON body, refusing more than ``limit`` bytes (413) and bad JSON (422)."""
+    """The JSON body: ``application/json`` only (415: a cross-site form or ``text/plain``
+    POST cannot send it without a preflight), at most ``limit`` bytes (413), JSON (422),
+    nested at most ``_MAX_DEPTH`` deep (400)."""
+    kind = request.headers.get("content-type", "").split(";", 1)[0].strip().lower()
+    if kind != "application/json":
+        raise ApiError(415, "send the body as Content-Type: application/json")
     declared = request.headers.get("content-length")
     if declared is not None and declared.isdigit() and int(declared) > limit:
         raise ApiError(413, f"body is larger than {limit} bytes", "request too large")
@@ -339,9 +421,14 @@ async def _read_body(request: Request, limit: int) -> Any:
             raise ApiError(413, f"body is larger than {limit} bytes", "request too large")
         chunks.append(chunk)
     try:
-        return json.loads(b"".join(chunks))
+        body = json.loads(b"".join(chunks))
+    except RecursionError:
+        raise ApiError(400, f"body is nested more than {_MAX_DEPTH} deep") from None
     except (ValueError, UnicodeDecodeError) as err:
         raise ApiError(422, f"body is not JSON: {err}", "invalid request") from None
+    if _depth(body) > _MAX_DEPTH:
+        raise ApiError(400, f"body is nested more than {_MAX_DEPTH} deep")
+    return body
 
 
 def _articles_from(body: Any, settings: Settings, *, many: bool) -> list[Article]:
@@ -366,29 +453,55 @@ _ARTICLE_BODY = {
 }
 
 
+def _check_token(request: Request, settings: Settings) -> None:
+    given = request.headers.get("authorization", "")
+    expected = f"Bearer {settings.token}"
+    if not hmac.compare_digest(given.encode(), expected.encode()):
+        raise ApiError(401, "send Authorization: Bearer <CASUS_TOKEN>")
+
+
 def _add_write_routes(
     app: FastAPI,
     settings: Settings,
     access: svc.StoreAccess,
     holder: svc.CoderHolder,
     allow_ingest: bool,
+    allow_code: bool,
 ) -> None:
     timeout = settings.api_timeout_seconds
 
-    async def run_coder(articles: list[Article]) -> list[Article]:
+    async def run_coder(articles: list[Article]) -> list[Article | CodingError]:
+        if holder.state in ("loading", "failed"):
+            raise ApiError(503, f"the coder is {holder.state}: see /api/health", "unavailable")
+        cancel = threading.Event()
+        future = holder.submit(articles, cancel)
+        if future is None:
+            raise ApiError(503, "the coder is busy: try again in a moment", "busy")
         try:
-            return await asyncio.wait_for(
-                asyncio.to_thread(holder.code, articles, timeout=timeout), timeout=timeout
+            done: list[Article | CodingError] = await asyncio.wait_for(
+                asyncio.wrap_future(future), timeout=timeout
             )
+            return done
         except TimeoutError:
+            cancel.set()  # a queued job never starts; a running one stops at its next article
+            future.cancel()
             raise ApiError(504, f"coding took longer than {timeout:g} s", "timeout") from None
 
     @app.post("/api/code", tags=["coding"], openapi_extra=_ARTICLE_BODY)
     async def code(request: Request) -> dict[str, Any]:
-        """Code one posted article (CONTRACT input JSON) without storing it."""
-        body = await _read_body(request, settings.api_max_body_bytes)
+        """Code one posted article (CONTRACT input JSON) without storing it. Off unless the
+        server was started with ``--allow-code``; needs the token when ``CASUS_TOKEN`` is set."""
+        if not allow_code:
+            raise ApiError(403, "coding is off: start the server with casus serve --allow-code")
+        if settings.token:
+            _check_token(request, settings)
+        limit = min(settings.api_code_max_bytes, settings.api_max_body_bytes)
+        body = await _read_body(request, limit)
         articles = _articles_from(body, settings, many=False)
-        return svc.coded_article((await run_coder(articles))[0])
+        result = (await run_coder(articles))[0]
+        if isinstance(result, CasusError):
+            raise ApiError(422, f"{articles[0].id}: the article could not be coded")
+        return svc.coded_article(result)
 
     @app.post("/api/ingest", tags=["coding"], openapi_extra=_ARTICLE_BODY)
     async def ingest(request: Request) -> dict[str, Any]:
@@ -396,21 +509,24 @@ def _add_write_routes(
         with ``--allow-ingest``; then needs ``Authorization: Bearer $CASUS_TOKEN``."""
         if not allow_ingest:
             raise ApiError(403, "ingest is off: start the server with casus serve --allow-ingest")
-        given = request.headers.get("authorization", "")
-        expected = f"Bearer {settings.token}"
-        if not hmac.compare_digest(given.encode(), expected.encode()):
-            raise ApiError(401, "send Authorization: Bearer <CASUS_TOKEN>")
+        _check_token(request, settings)
         body = await _read_body(request, settings.api_max_body_bytes)
-        coded = await run_coder(_articles_from(body, settings, many=True))
+        results = await run_coder(_articles_from(body, settings, many=True))
+        coded = [a for a in results if isinstance(a, Article)]
+        failed = [str(e.where) for e in results if isinstance(e, CasusError)]
 
         def write(store: Any) -> int:
             return int(store.write(coded))
 
-        await asyncio.to_thread(access.write, write)
-        return {
+        if coded:
+            await asyncio.to_thread(access.write, write)
+        answer: dict[str, Any] = {
             "stored": [a.id for a in coded],
             "events": sum(len(a.events) for a in coded),
         }
+        if failed:
+            answer["failed"] = failed
+        return answer
 
 
 def run(app: FastAPI, *, host: str = "127.0.0.1", port: int = 8000) -> None:
@@ -426,7 +542,11 @@ def serve(
     host: str = "127.0.0.1",
     port: int = 8000,
     allow_ingest: bool = False,
+    allow_code: bool = False,
     tiles: str = DEFAULT_TILES,
 ) -> None:
     """Build the app and run it (``casus serve``)."""
-    run(create_app(settings, allow_ingest=allow_ingest, tiles=tiles), host=host, port=port)
+    app = create_app(
+        settings, allow_ingest=allow_ingest, allow_code=allow_code, host=host, tiles=tiles
+    )
+    run(app, host=host, port=port)

@@ -13,11 +13,12 @@ import re
 import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
-from ..errors import CasusError, InputError, StoreError
+from ..errors import CodingError, InputError, StoreError, coding_failure
 from ..model import Article, Event, Evidence
 
 __all__ = [
@@ -67,7 +68,6 @@ _ACTOR_RE = re.compile(r"[A-Za-z][A-Za-z0-9]{1,31}")
 _CAMEO_RE = re.compile(r"[0-9]{2,4}")
 _EVENT_ID_RE = re.compile(r"[0-9a-f]{8,64}")
 _DATE_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-_LOCK_WORDS = ("lock", "conflicting", "in use by another", "being used by another")
 
 
 # --- parameter checks: each raises InputError (answered 422) -------------------------------
@@ -152,11 +152,6 @@ def check_event_id(value: str) -> str:
 # --- database access -----------------------------------------------------------------------
 
 
-def _is_lock_conflict(err: BaseException) -> bool:
-    text = str(err).lower()
-    return any(word in text for word in _LOCK_WORDS)
-
-
 class StoreAccess:
     """Short-lived store connections for one request each.
 
@@ -169,6 +164,24 @@ class StoreAccess:
     def __init__(self, db: Path, *, retry_seconds: float = 10.0) -> None:
         self.db = Path(db)
         self.retry_seconds = retry_seconds
+
+    def check(self) -> None:
+        """At server start: a database file that exists must open and hold the casus tables,
+        else one :class:`StoreError` (a corrupt file must not become a 503 per request). A
+        file locked by a writer at that moment is fine."""
+        if not self.db.exists():
+            return
+        try:
+            self.read(lambda store: store.query("SELECT count(*) AS n FROM articles"))
+        except StoreError as err:
+            if err.reason == "locked":
+                return
+            raise StoreError(
+                "not a readable casus database",
+                where=str(self.db),
+                hint="is it a casus DuckDB file (made by casus ingest)? pass --db with another",
+                reason=err.reason or "corrupt",
+            ) from None
 
     def read(self, fn: Callable[[Any], T]) -> T:
         return self._with_store(fn, read_only=True)
@@ -184,6 +197,7 @@ class StoreAccess:
                 f"no database at {self.db}",
                 where="store",
                 hint=f"store some articles first: casus ingest FILE --db {self.db}",
+                reason="missing",
             )
         deadline = time.monotonic() + self.retry_seconds
         pause = 0.01
@@ -191,8 +205,8 @@ class StoreAccess:
             try:
                 with Store(self.db, read_only=read_only) as store:
                     return fn(store)
-            except (CasusError, OSError, RuntimeError) as err:
-                if not _is_lock_conflict(err) or time.monotonic() + pause > deadline:
+            except StoreError as err:
+                if err.reason != "locked" or time.monotonic() + pause > deadline:
                     raise
             time.sleep(pause)
             pause = min(pause * 2, 0.25)
@@ -352,21 +366,74 @@ def events_jsonl(events: Sequence[Event]) -> str:
 
 
 class CoderHolder:
-    """Loads the coder on first use and runs it under a lock (the spaCy pipeline is not
-    meant for concurrent calls). ``factory`` builds it; tests pass a stand-in."""
+    """The coder and its one worker thread (the spaCy pipeline is not meant for concurrent
+    calls). ``factory`` builds it; tests pass a stand-in.
 
-    def __init__(self, factory: Callable[[], Any]) -> None:
+    :meth:`start` loads it in that thread at server start (``state``: ``loading`` →
+    ``ready`` or ``failed``), so readiness can be reported on ``/api/health``. At most
+    ``max_pending`` jobs (running or queued) are accepted: :meth:`submit` returns ``None``
+    beyond that. A job whose request timed out is cancelled through its ``cancel`` event:
+    if still queued it never runs, if running it stops before its next article, and until
+    it stops it keeps its place in the count, so timed-out work can never pile up.
+    """
+
+    def __init__(self, factory: Callable[[], Any], *, max_pending: int = 2) -> None:
         self._factory = factory
         self._coder: Any = None
-        self._lock = threading.Lock()
+        self.state = "idle"
+        self.max_pending = max(1, max_pending)
+        self.pending = 0
+        self.abandoned = 0
+        """Jobs stopped early because their request had timed out."""
+        self._guard = threading.Lock()
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="casus-coder")
 
-    def code(self, articles: Sequence[Article], *, timeout: float) -> list[Article]:
-        """Code ``articles`` (in the caller's thread); waits at most ``timeout`` for the lock."""
-        if not self._lock.acquire(timeout=max(timeout, 0.0)):
-            raise TimeoutError("the coder is busy")
-        try:
-            if self._coder is None:
+    def start(self) -> None:
+        """Begin loading the coder in the worker thread (once)."""
+        with self._guard:
+            if self.state != "idle":
+                return
+            self.state = "loading"
+        self._executor.submit(self._load)
+
+    def _load(self) -> Any:
+        if self._coder is None:
+            try:
                 self._coder = self._factory()
-            return list(self._coder.code(articles))
-        finally:
-            self._lock.release()
+            except Exception:
+                self.state = "failed"
+                raise
+            self.state = "ready"
+        return self._coder
+
+    def submit(
+        self, articles: Sequence[Article], cancel: threading.Event
+    ) -> Future[list[Article | CodingError]] | None:
+        """Queue a coding job, or ``None`` when ``max_pending`` jobs are already waiting."""
+        with self._guard:
+            if self.pending >= self.max_pending:
+                return None
+            self.pending += 1
+        future = self._executor.submit(self._run, list(articles), cancel)
+        future.add_done_callback(self._finished)
+        return future
+
+    def _finished(self, _: object) -> None:
+        with self._guard:
+            self.pending -= 1
+
+    def _run(self, articles: list[Article], cancel: threading.Event) -> list[Article | CodingError]:
+        coder = self._load()
+        out: list[Article | CodingError] = []
+        for article in articles:
+            if cancel.is_set():
+                self.abandoned += 1
+                break
+            try:
+                out.extend(coder.code([article]))
+            except Exception as exc:  # one article's failure is reported, not raised
+                out.append(coding_failure(article.id, exc))
+        return out
+
+    def close(self) -> None:
+        self._executor.shutdown(wait=False, cancel_futures=True)

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..errors import CasusError, CodingError, InputError
+from ..errors import CasusError, InputError, coding_failure
 from ..model import Article
 
 if TYPE_CHECKING:
@@ -71,18 +71,19 @@ def _chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
 
 
 def _code(coder: Coder, articles: Iterable[Article], counter: _Counter) -> Iterator[Article]:
-    """Code in chunks of ``nlp_batch_size``; if a chunk fails, code its articles one by one
-    so that only the failing article is reported and skipped."""
+    """Code in chunks of ``nlp_batch_size``; if a chunk fails (any exception: spaCy raises
+    ``ValueError`` on a text over its ``max_length``), code its articles one by one so that
+    only the failing article is reported and skipped."""
     for chunk in _chunks(articles, max(1, coder.settings.nlp_batch_size)):
         try:
             coded = list(coder.code(chunk))
-        except CodingError:
+        except Exception:  # one bad article must not abort the run
             coded = []
             for article in chunk:
                 try:
                     coded.extend(coder.code([article]))
-                except CodingError as err:
-                    counter.fail(err if err.where else CodingError(err.message, where=article.id))
+                except Exception as exc:
+                    counter.fail(coding_failure(article.id, exc))
         yield from coded
 
 

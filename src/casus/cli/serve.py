@@ -19,6 +19,9 @@ def serve_command(
     allow_ingest: bool = typer.Option(
         False, "--allow-ingest", help="Enable POST /api/ingest (needs CASUS_TOKEN)."
     ),
+    allow_code: bool = typer.Option(
+        False, "--allow-code", help="Enable POST /api/code (needs the token if CASUS_TOKEN is set)."
+    ),
     tiles: str = typer.Option(
         "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
         "--tiles",
@@ -34,7 +37,9 @@ def serve_command(
 
     try:
         settings = Settings.load(db=db)
-        app = create_app(settings, allow_ingest=allow_ingest, tiles=tiles)
+        app = create_app(
+            settings, allow_ingest=allow_ingest, allow_code=allow_code, host=host, tiles=tiles
+        )
         typer.echo(f"casus: serving {settings.db} on http://{host}:{port}/", err=True)
         run(app, host=host, port=port)
     except CasusError as err:

@@ -89,8 +89,14 @@ def iter_articles(
             path = Path(os.fspath(raw))
             if path.is_dir():
                 yield from _read_folder(path, settings, default_date)
-            elif path.exists():
+            elif path.is_file():
                 yield from _read_file(path, settings, default_date)
+            elif path.exists():  # a FIFO, socket or device: reading could block forever
+                yield InputError(
+                    "not a regular file (a FIFO, socket or device): skipped",
+                    where=name,
+                    hint="pass regular files or folders; use - for a stream on stdin",
+                )
             else:
                 yield InputError(
                     "no such file or folder", where=name, hint="check the path and spelling"

@@ -44,6 +44,7 @@ __all__ = [
 ]
 
 _READ_ONLY_STATEMENTS = frozenset({"SELECT", "EXPLAIN"})
+_LOCK_MESSAGE = "IO Error: Could not set lock on file"
 _LOCK_HINT = "wait for the other casus command to finish, or pass --db with another file"
 
 
@@ -57,8 +58,13 @@ def _one_line(exc: BaseException) -> str:
 
 
 def _is_lock_conflict(exc: duckdb.Error) -> bool:
-    text = str(exc)
-    return "lock" in text.lower() or "different configuration" in text
+    """Another connection holds the file: told apart by type. ``ConnectionException`` is this
+    process opening the file with another configuration; an ``IOException`` is a lock only
+    when DuckDB failed to set its file lock (the same type reports an invalid file). A damaged
+    file is a plain ``duckdb.Error`` ("Corrupt database file"), never a lock."""
+    if isinstance(exc, duckdb.ConnectionException):
+        return True
+    return isinstance(exc, duckdb.IOException) and str(exc).startswith(_LOCK_MESSAGE)
 
 
 class Store:
@@ -113,6 +119,7 @@ class Store:
                     "no casus database here",
                     where=str(self.path),
                     hint="run `casus ingest PATH` or `casus demo` first, or pass --db",
+                    reason="missing",
                 )
             if self.path.parent and not self.path.parent.is_dir():
                 raise StoreError(
@@ -132,18 +139,22 @@ class Store:
                         f"cannot open the database: {_one_line(exc)}",
                         where=str(self.path),
                         hint="is it a casus DuckDB file? pass --db with another path",
+                        reason="corrupt",
                     ) from None
                 if time.monotonic() >= deadline:
                     raise StoreError(
                         "the database is in use by another process",
                         where=str(self.path),
                         hint=_LOCK_HINT,
+                        reason="locked",
                     ) from None
                 time.sleep(delay)
                 delay = min(delay * 2, 0.25)
             except duckdb.Error as exc:
                 raise StoreError(
-                    f"cannot open the database: {_one_line(exc)}", where=str(self.path)
+                    f"cannot open the database: {_one_line(exc)}",
+                    where=str(self.path),
+                    reason=_reason(exc),
                 ) from None
 
     @contextmanager
@@ -160,7 +171,9 @@ class Store:
                 self._schema_ready = True
             yield con
         except duckdb.Error as exc:
-            raise StoreError(f"database error: {_one_line(exc)}", where=str(self.path)) from None
+            raise StoreError(
+                f"database error: {_one_line(exc)}", where=str(self.path), reason=_reason(exc)
+            ) from None
         finally:
             con.close()
 
@@ -405,8 +418,11 @@ class Store:
             for r in self._rows(sql, params)
         ]
 
-    def dyad_counts(self, limit: int = 20, *, directed: bool = False) -> list[DyadCount]:
-        """Pairs of actors (country, else actor code) with the most events."""
+    def dyad_counts(
+        self, limit: int = 20, *, directed: bool = False, with_self: bool = True
+    ) -> list[DyadCount]:
+        """Pairs of actors (country, else actor code) with the most events; ``with_self=False``
+        leaves out pairs of one actor with itself (before the ``LIMIT``)."""
         a = "coalesce(source_country, source_code)"
         b = "coalesce(target_country, target_code)"
         if not directed:
@@ -415,7 +431,8 @@ class Store:
             f"SELECT {a} AS a, {b} AS b, count(*) AS n, min(coalesce(date, published)) AS first, "
             f"max(coalesce(date, published)) AS last FROM events "
             "WHERE source_code IS NOT NULL AND target_code IS NOT NULL "
-            "GROUP BY ALL ORDER BY n DESC, a, b LIMIT ?"
+            f"GROUP BY ALL {'HAVING a <> b ' if not with_self else ''}"
+            "ORDER BY n DESC, a, b LIMIT ?"
         )
         return [
             DyadCount(
@@ -475,6 +492,16 @@ class Store:
             name = "to_arrow_table" if hasattr(relation, "to_arrow_table") else "fetch_arrow_table"
             table: pa.Table = getattr(relation, name)()
             return table
+
+
+def _reason(exc: duckdb.Error) -> str | None:
+    """``corrupt`` for DuckDB's damaged-file errors: a plain ``duckdb.Error`` (no subclass)
+    or an ``IOException`` that is not a lock; ``None`` for errors of a query."""
+    if type(exc) is duckdb.Error or type(exc) is duckdb.FatalException:
+        return "corrupt"
+    if isinstance(exc, duckdb.IOException) and not _is_lock_conflict(exc):
+        return "corrupt"
+    return None
 
 
 def _quiet(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
