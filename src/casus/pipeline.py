@@ -52,6 +52,11 @@ class Coder:
                     self._lexicon = events.Lexicon.load(cache_dir=self.settings.cache_dir)
         return self._lexicon
 
+    @lexicon.setter
+    def lexicon(self, value: events.Lexicon) -> None:
+        """Code with another lexicon or role model (``casus train`` codes with none)."""
+        self._lexicon = value
+
     @property
     def gazetteer(self) -> where.Gazetteer:
         """The gazetteer (loaded when the ``where`` stage first needs it)."""

@@ -152,15 +152,20 @@ def train(gold: Path, output: Path, *, coder: Any = None) -> dict[str, Any]:
     if not records:
         raise InputError(f"{gold}: no gold records", hint="give article-level CAMEO gold JSONL")
     coder = coder or Coder(Settings.load())
-    coder.lexicon = replace(coder.lexicon, roles=RoleModel.off())
+    lexicon = coder.lexicon
+    coder.lexicon = replace(lexicon, roles=RoleModel.off())  # what the syntax alone finds
     groups: list[Example] = []
-    for record, article in zip(
-        records, coder.code(_articles(records, coder.settings)), strict=True
-    ):
-        gold_set = [
-            (t.source, t.type, t.target) for t in gold_triples(record, "cameo") if t.type != "01"
-        ]
-        groups.extend(examples(article, gold_set))
+    try:
+        coded = coder.code(_articles(records, coder.settings))
+        for record, article in zip(records, coded, strict=True):
+            gold_set = [
+                (t.source, t.type, t.target)
+                for t in gold_triples(record, "cameo")
+                if t.type != "01"
+            ]
+            groups.extend(examples(article, gold_set))
+    finally:
+        coder.lexicon = lexicon
     model = fit(groups)
     output.write_text(json.dumps(model, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     return model
