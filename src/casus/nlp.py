@@ -23,13 +23,25 @@ from .errors import CodingError, ConfigError
 from .model import Article, Mention, Sentence, Token
 from .settings import Settings
 
-__all__ = ["EntityPattern", "Parser", "doc_to_article", "spacy_version"]
+__all__ = [
+    "PART_CHARS",
+    "EntityPattern",
+    "Parser",
+    "doc_to_article",
+    "spacy_version",
+    "split_parts",
+]
 
 EntityPattern = tuple[str, str, bool]
 """``(label, phrase, case_sensitive)``: a gazetteer entry for the entity ruler."""
 
 # Components the coder does not use are never run.
 _UNUSED = ("textcat", "senter")
+
+PART_CHARS = 100_000
+"""Longer texts are parsed in parts of at most this many characters, cut at paragraph breaks
+(then line breaks, sentence ends, spaces), so spaCy's ``max_length`` is never reached and an
+article of any size up to ``max_article_bytes`` is coded with offsets in its own text."""
 
 
 def spacy_version() -> str:
@@ -88,10 +100,15 @@ class Parser:
         if self.settings.parse_less:
             yield from self._parse_less(articles)
             return
-        pairs = ((a.text, a) for a in articles)
+        size = max(1, min(PART_CHARS, self.nlp.max_length - 1))
+        # a long text passes the batch as "" and is parsed in parts, joined into one Doc
+        pairs = ((a.text if len(a.text) <= size else "", a) for a in articles)
         for doc, article in self.nlp.pipe(
             pairs, as_tuples=True, batch_size=self.settings.nlp_batch_size
         ):
+            if len(article.text) > size:
+                parts = list(self.nlp.pipe(split_parts(article.text, size)))
+                doc = Doc.from_docs(parts, ensure_whitespace=False)
             self.sentences_parsed += sum(1 for _ in doc.sents)
             self.sentences_seen = self.sentences_parsed
             yield doc_to_article(doc, article)
@@ -193,6 +210,28 @@ def _add_phrases(
     for label, docs in by_label.items():
         ruler.phrase_patterns[label].extend(docs)
         ruler.phrase_matcher.add(label, docs)
+
+
+def split_parts(text: str, size: int) -> list[str]:
+    """``text`` cut into consecutive parts of at most ``size`` characters that join back to
+    ``text``: each cut is after the last paragraph break in reach, else the last line break,
+    sentence end or space, else at ``size``."""
+    parts: list[str] = []
+    start = 0
+    while len(text) - start > size:
+        window = text[start : start + size]
+        cut = -1
+        for sep in ("\n\n", "\n", ". ", " "):
+            at = window.rfind(sep)
+            if at > 0:
+                cut = at + len(sep)
+                break
+        if cut <= 0:
+            cut = size
+        parts.append(text[start : start + cut])
+        start += cut
+    parts.append(text[start:])
+    return parts
 
 
 def _ruler_patterns(

@@ -15,6 +15,7 @@ from ..errors import CasusError, InputError
 from ..settings import Settings
 from .base import _DateOption, _DbOption, app
 from .output import EVENT_FORMATS, DelayedProgress, EventWriter, events_table, records_table
+from .support import Skips
 from .support import check_inputs as _check_inputs
 from .support import choice as _choice
 from .support import fail as _fail
@@ -34,6 +35,7 @@ def ingest_command(
     from_parquet: Path | None = typer.Option(
         None, "--from-parquet", help="Load the --out folder of `casus batch` (no re-coding)."
     ),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="List each skipped file."),
 ) -> None:
     """Read, code and store articles (re-ingesting an article replaces it, never duplicates).
 
@@ -51,8 +53,10 @@ def ingest_command(
             raise InputError("nothing to ingest", hint="give PATH... or --from-parquet DIR")
         default_date = _parse_date(date, "--date")
         _check_inputs(paths)  # before the model and tables load
-        items = iter_articles(paths, settings=settings, default_date=default_date)
+        skips = Skips(verbose)
+        items = iter_articles(paths, settings=settings, default_date=default_date, on_skip=skips)
         read = _ingest(items, settings, command="ingest " + " ".join(paths))
+        skips.print()
     except CasusError as err:
         raise _fail(err) from None
     if read == 0:
@@ -80,6 +84,7 @@ def code_command(
     fmt: str = typer.Option("jsonl", "--format", help="jsonl, json, csv or table."),
     output: Path | None = typer.Option(None, "--output", "-o", help="Write here, not stdout."),
     date: str | None = _DateOption,
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="List each skipped file."),
 ) -> None:
     """Read and code articles; print one CONTRACT event record a line. No database.
 
@@ -93,7 +98,8 @@ def code_command(
         from .jobs import code_items
 
         settings = Settings.load()
-        items = iter_articles(paths, settings=settings, default_date=date_value)
+        skips = Skips(verbose)
+        items = iter_articles(paths, settings=settings, default_date=date_value, on_skip=skips)
         coder = _coder(settings)
         read = 0
         with _output(output) as stream, DelayedProgress(_stderr(), "coding") as progress:
@@ -103,6 +109,7 @@ def code_command(
                 progress.advance(1, len(article.events))
                 writer.write(article.events)
             writer.close()
+        skips.print()
     except CasusError as err:
         raise _fail(err) from None
     if read == 0:

@@ -32,6 +32,8 @@ class IngestResult:
     stored: int
     events: int
     errors: int
+    unchanged: int = 0
+    """Articles stored before with the same text by the same coder version: not re-coded."""
 
 
 def _ignore(_: object) -> None:
@@ -115,8 +117,17 @@ def ingest_items(
         settings, coder.lexicon.version, command=command, model=coder.parser.model_version
     )
     stored = events = 0
+    same: list[Article] = []
+
+    def changed(articles: Iterable[Article]) -> Iterator[Article]:
+        for article in articles:
+            if store.unchanged(article, run_id):
+                same.append(article)
+            else:
+                yield article
+
     batch: list[Article] = []
-    for article in _code(coder, counter.articles(items), counter):
+    for article in _code(coder, changed(counter.articles(items)), counter):
         batch.append(article)
         on_article(article)
         if len(batch) >= max(1, settings.store_batch_size):
@@ -127,7 +138,12 @@ def ingest_items(
         stored += store.write(batch, run_id=run_id)
         events += sum(len(a.events) for a in batch)
     result = IngestResult(
-        run_id=run_id, read=counter.read, stored=stored, events=events, errors=counter.errors
+        run_id=run_id,
+        read=counter.read,
+        stored=stored,
+        events=events,
+        errors=counter.errors,
+        unchanged=len(same),
     )
     from ..store import RunCounts
 

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
     from ..pipeline import Coder
 
 __all__ = [
+    "Skips",
     "check_inputs",
     "choice",
     "fail",
@@ -99,6 +100,34 @@ def open_output(path: Path | None) -> Iterator[IO[str]]:
         yield handle
 
 
+class Skips:
+    """Collects the files of folders that were not read; prints a count by reason at the end
+    (``--verbose``: each file as it is skipped)."""
+
+    def __init__(self, verbose: bool = False) -> None:
+        self.verbose = verbose
+        self.by_reason: dict[str, int] = {}
+
+    def __call__(self, path: str, reason: str) -> None:
+        self.by_reason[reason] = self.by_reason.get(reason, 0) + 1
+        if self.verbose:
+            stderr_console().print(f"skipped {path}: {reason}", markup=False, soft_wrap=True)
+
+    def summary(self) -> str | None:
+        """``skipped 3 files: 2 unsupported type .png, 1 broken link``, or ``None``."""
+        total = sum(self.by_reason.values())
+        if not total:
+            return None
+        reasons = ", ".join(f"{n} {r}" for r, n in sorted(self.by_reason.items()))
+        more = "" if self.verbose else " (--verbose lists them)"
+        return f"skipped {total} file{'s' if total != 1 else ''}: {reasons}{more}"
+
+    def print(self) -> None:
+        line = self.summary()
+        if line:
+            stderr_console().print(line, markup=False, soft_wrap=True)
+
+
 def load_coder(settings: Settings) -> Coder:
     from ..pipeline import Coder
 
@@ -125,7 +154,9 @@ def ingest_and_report(
             on_article=lambda a: progress.advance(1, len(a.events)),
         )
     console.print(
-        f"{result.read} articles read, {result.stored} stored, {result.events} events, "
+        f"{result.read} articles read, {result.stored} stored, "
+        + (f"{result.unchanged} unchanged, " if result.unchanged else "")
+        + f"{result.events} events, "
         f"{result.errors} errors → {settings.db}",
         markup=False,
     )

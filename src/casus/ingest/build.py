@@ -15,6 +15,7 @@ from ..errors import InputError
 from ..model import Article
 from ..settings import Settings
 from .formats import Extracted
+from .lang import foreign_language
 from .norm import hash_normalised, normalise, split_outlet
 
 __all__ = [
@@ -161,6 +162,12 @@ def build_article(
         text = normalise(text)
     if not text:
         raise InputError("no article text", where=origin, hint=empty_hint)
+    language = foreign_language(text)
+    if language is not None:
+        raise InputError(
+            f"casus codes English; {origin or 'the article'} looks like {language}",
+            hint="translate it to English first, or leave it out",
+        )
     clean_title = " ".join(normalise(title).split()) if title else ""
     clean_outlet = " ".join(normalise(outlet).split()) if outlet else ""
     return Article(
@@ -183,9 +190,14 @@ def _check_size(text: str, origin: str, settings: Settings) -> None:
         raise too_big(size, limit, origin)
 
 
-def too_big(size: int, limit: int, origin: str, what: str = "article") -> InputError:
+def too_big(
+    size: int, limit: int, origin: str, what: str = "article", *, factor: int = 1
+) -> InputError:
+    """The one-line error for input over the article limit ``limit`` (a container such as an
+    HTML page, a JSON file or a JSON Lines line may be ``factor`` times that)."""
+    bound = f"{limit:,}" if factor == 1 else f"{factor} × the article limit of {limit:,}"
     return InputError(
-        f"{what} is {size:,} bytes, over the limit of {limit:,}",
+        f"{what} is {size:,} bytes, over the limit of {bound}",
         where=origin,
         hint="split it, or raise the limit with CASUS_MAX_ARTICLE_BYTES",
     )

@@ -20,7 +20,7 @@ import json
 import os
 import sys
 import zlib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import IO
 
@@ -41,6 +41,7 @@ from .norm import content_id, normalise
 
 __all__ = [
     "SUPPORTED_SUFFIXES",
+    "OnSkip",
     "article_from_record",
     "content_id",
     "iter_articles",
@@ -48,7 +49,11 @@ __all__ = [
     "normalise",
     "read_text_article",
     "samples_dir",
+    "skip_reason",
 ]
+
+OnSkip = Callable[[str, str], None]
+"""Called with ``(path, reason)`` for each file of a folder that is not read."""
 
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
@@ -59,6 +64,7 @@ SUPPORTED_SUFFIXES = TEXT_SUFFIXES | JSONL_SUFFIXES | JSON_SUFFIXES | HTML_SUFFI
 """File name endings read inside folders (each also with ``.gz`` appended)."""
 
 _FILE_FACTOR = {"text": 1, "html": 10, "feed": 10, "json": 50, "": 10}
+_LINE_FACTOR = 6  # a JSON Lines record: \uXXXX escapes take six bytes a character
 """A file of this kind may be this many times ``max_article_bytes`` (markup is bulky, and a
 JSON file holds many articles); JSON Lines files are read line by line, without a limit."""
 
@@ -71,12 +77,15 @@ def iter_articles(
     *,
     settings: Settings,
     default_date: dt.date | None = None,
+    on_skip: OnSkip | None = None,
 ) -> Iterator[Article | InputError]:
     """Read every path (file, folder, or ``-`` for standard input) in order.
 
     Yields :class:`Article` values and, inline, an :class:`InputError` for each file or
     record that cannot be read (missing, empty, binary, invalid UTF-8, bad JSON, impossible
     date, too large, ...). ``default_date`` is the date of articles that carry none.
+    ``on_skip(path, reason)`` hears of each file in a folder that is not read (unsupported
+    type, broken link, hidden, not a regular file).
     """
     if isinstance(paths, str | os.PathLike):  # one path, not a list of paths
         paths = [paths]
@@ -88,7 +97,7 @@ def iter_articles(
                 continue
             path = Path(os.fspath(raw))
             if path.is_dir():
-                yield from _read_folder(path, settings, default_date)
+                yield from _read_folder(path, settings, default_date, on_skip or _no_skip)
             elif path.is_file():
                 yield from _read_file(path, settings, default_date)
             elif path.exists():  # a FIFO, socket or device: reading could block forever
@@ -144,15 +153,34 @@ def _kind(path: Path) -> tuple[str, bool]:
     return "", gz
 
 
+def _no_skip(path: str, reason: str) -> None:
+    return None
+
+
+def skip_reason(path: Path) -> str | None:
+    """Why a file found in a folder is not read, or ``None`` when it is read."""
+    if path.name.startswith((".", "~")):
+        return "hidden or backup file"
+    if path.is_symlink() and not path.exists():
+        return "broken link"
+    kind, gz = _kind(path)
+    if not kind:
+        suffix = "".join(path.suffixes[-2:] if gz else path.suffixes[-1:]).lower()
+        return f"unsupported type {suffix}" if suffix else "unsupported type (no suffix)"
+    if not path.is_file():
+        return "not a regular file"
+    return None
+
+
 def _read_folder(
-    folder: Path, settings: Settings, default_date: dt.date | None
+    folder: Path, settings: Settings, default_date: dt.date | None, on_skip: OnSkip
 ) -> Iterator[Article | InputError]:
     found = False
     problems: list[OSError] = []
     files: list[Path] = []
     for root, dirs, names in os.walk(folder, onerror=problems.append):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        files.extend(Path(root, n) for n in names if not n.startswith((".", "~")))
+        files.extend(Path(root, n) for n in names)
     for err in problems:
         yield InputError(
             f"cannot list folder: {err.strerror or err}",
@@ -160,7 +188,10 @@ def _read_folder(
             hint="check its permissions",
         )
     for path in sorted(files):
-        if _kind(path)[0] and path.is_file():
+        reason = skip_reason(path)
+        if reason is not None:
+            on_skip(_display(str(path)), reason)
+        else:
             found = True
             try:
                 yield from _read_file(path, settings, default_date)
@@ -195,7 +226,8 @@ def _read_file(
         with _open(path, gz) as fh:
             yield from _read_jsonl(fh, where, settings, default_date)
         return
-    limit = settings.max_article_bytes * _FILE_FACTOR[kind] + 65536
+    factor = _FILE_FACTOR[kind]
+    limit = settings.max_article_bytes * factor
     try:
         data = _read_limited(path, gz, limit)
     except (EOFError, gzip.BadGzipFile, zlib.error) as err:
@@ -205,7 +237,14 @@ def _read_file(
         return
     if data is None:
         hint = "convert it to JSON Lines (.jsonl), which is read line by line"
-        big = too_big(max(path.stat().st_size, limit + 1), limit, where, what="file")
+        size = max(path.stat().st_size, limit + 1)
+        big = too_big(
+            size,
+            settings.max_article_bytes,
+            where,
+            what="article" if factor == 1 else "file",
+            factor=factor,
+        )
         yield InputError(big.message, where=where, hint=hint) if kind == "json" else big
         return
     yield from _read_bytes(data, kind, where, settings, default_date)
@@ -344,7 +383,7 @@ def _read_jsonl(
 
 
 def _line_limit(settings: Settings) -> int:
-    return settings.max_article_bytes * 6 + 65536  # \uXXXX escapes take six bytes a char
+    return settings.max_article_bytes * _LINE_FACTOR
 
 
 def _bounded_lines(fh: IO[bytes] | io.BufferedIOBase, limit: int) -> Iterator[bytes | int]:
@@ -381,7 +420,7 @@ def _jsonl_lines(
         origin = f"{where}:{number}"
         if isinstance(raw, int):
             seen_text = True
-            yield too_big(raw, limit, origin, what="line")
+            yield too_big(raw, settings.max_article_bytes, origin, "line", factor=_LINE_FACTOR)
             continue
         line = raw.strip()
         if not seen_text:
@@ -396,7 +435,9 @@ def _jsonl_lines(
             continue
         seen_text = True
         if len(line) > limit:
-            yield too_big(len(line), limit, origin, what="line")
+            yield too_big(
+                len(line), settings.max_article_bytes, origin, "line", factor=_LINE_FACTOR
+            )
             continue
         yield _jsonl_line(line, origin, settings, default_date)
     if not seen_text:
@@ -455,10 +496,11 @@ def _read_stdin(settings: Settings, default_date: dt.date | None) -> Iterator[Ar
             first_number=number,
         )
         return
-    limit = settings.max_article_bytes * _FILE_FACTOR["json"] + 65536
+    factor = _FILE_FACTOR["json"]
+    limit = settings.max_article_bytes * factor
     data = first + stream.read(limit + 1)
     if len(data) > limit:
-        yield too_big(len(data), limit, "-", what="input")
+        yield too_big(len(data), settings.max_article_bytes, "-", "input", factor=factor)
         return
     kind = "json" if first.lstrip().startswith(b"[") else ""
     yield from _read_bytes(data, kind, "-", settings, default_date)

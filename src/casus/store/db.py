@@ -245,6 +245,24 @@ class Store:
                     con.unregister(name)
         return len(batch)
 
+    def unchanged(self, article: Article, run_id: str) -> bool:
+        """True when ``article`` is stored with the same text and metadata by a run of the
+        same casus, lexicon and model versions as run ``run_id`` (so re-coding it is moot)."""
+        a = article
+        params = [run_id, a.id, a.text, a.title, a.date, a.url, a.outlet, a.origin]
+        with self._connect() as con:
+            row = con.execute(
+                "SELECT 1 FROM articles a JOIN runs old ON old.run_id = a.run_id "
+                "JOIN runs new ON new.run_id = ? WHERE a.id = ? AND a.text = ? "
+                "AND a.title IS NOT DISTINCT FROM ? AND a.date IS NOT DISTINCT FROM ? "
+                "AND a.url IS NOT DISTINCT FROM ? AND a.outlet IS NOT DISTINCT FROM ? "
+                "AND a.origin IS NOT DISTINCT FROM ? "
+                "AND old.casus_version = new.casus_version "
+                "AND old.lexicon_version = new.lexicon_version AND old.model = new.model",
+                params,
+            ).fetchone()
+        return row is not None
+
     def load_parquet(self, folder: Path, *, run_id: str | None = None) -> tuple[int, int]:
         """Load ``casus batch`` output (``articles/``, ``sentences/``, ``events/`` Parquet
         under ``folder``) in ONE transaction; articles already stored are replaced, as with

@@ -114,7 +114,8 @@ class Tables:
     admin1_names: dict[str, str]
     no_pattern: frozenset[str]
     non_places: frozenset[str]
-    """Folded names that are never a place reading (continents, seas, world regions)."""
+    """Folded names that are never a place reading (continents, seas, world regions, and the
+    seats of government of ``countries.tsv``: "White House" is the US government)."""
 
 
 def _read_places_tsv() -> list[tuple[str, str, str]]:
@@ -140,6 +141,26 @@ def _read_places_tsv() -> list[tuple[str, str, str]]:
             raise ConfigError(f"bad ISO 3166-1 alpha-2 code {cols[2]!r}", where=f"{where}:{n}")
         rows.append((cols[0], cols[1], cols[2]))
     return rows
+
+
+def _read_seats() -> list[str]:
+    """The seats of government of ``countries.tsv`` (its fifth column: "White House",
+    "Kremlin", "Élysée", "Pentagon:MIL", ...): actors by metonymy, never places of events."""
+    where = "casus/data/countries.tsv"
+    try:
+        text = resources.files("casus").joinpath("data", "countries.tsv").read_text("utf-8")
+    except OSError as exc:
+        raise ConfigError(f"cannot read the countries table: {exc}", where=where) from None
+    seats: list[str] = []
+    for line in text.splitlines():
+        cols = line.split("\t")
+        if line.startswith("#") or len(cols) < 5:
+            continue
+        for entry in cols[4].split("|"):
+            phrase = entry.strip().removeprefix("=").split(":")[0].strip()
+            if phrase:
+                seats.append(phrase)
+    return seats
 
 
 _City = tuple[str, str, str, float, float, int, int, tuple[str, ...]]
@@ -279,6 +300,7 @@ def build_tables() -> Tables:
             no_pattern.add(text)
         else:
             non_places.add(fold(text))
+    non_places.update(fold(seat) for seat in _read_seats())
     admin1_by_name, admin1_names = _admin1(
         gc, pycountry, names, ccs, adm, lat, lon, pop, primary, alternate, country_names
     )
