@@ -18,6 +18,7 @@ When a source changes the key changes and the table is rebuilt; old files are re
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import os
 import pickle
@@ -56,6 +57,21 @@ def _package_version(name: str) -> str:
         return "missing"
 
 
+@functools.cache
+def _code_digest() -> str:
+    """A hash of casus's own source: a change to the code that builds a table (not only to
+    its data) makes a new cache, so a stale one is never read."""
+    h = hashlib.sha256()
+    root = Path(__file__).resolve().parent
+    for path in sorted(root.rglob("*.py")):
+        h.update(str(path.relative_to(root)).encode() + b"\0")
+        try:
+            h.update(path.read_bytes())
+        except OSError:
+            h.update(b"<unreadable>")
+    return h.hexdigest()[:20]
+
+
 def cache_key(
     name: str, data_files: Iterable[str], packages: Iterable[str] = (), extra: Iterable[str] = ()
 ) -> str:
@@ -63,7 +79,7 @@ def cache_key(
     ``data_files``, the installed versions of ``packages``, the casus/Python versions and any
     ``extra`` strings (a digest of in-memory inputs)."""
     h = hashlib.sha256()
-    for part in (_FORMAT, name, _package_version("casus-events"), sys.version):
+    for part in (_FORMAT, name, _package_version("casus-events"), sys.version, _code_digest()):
         h.update(part.encode() + b"\0")
     root = resources.files("casus").joinpath("data")
     for file in sorted(data_files):

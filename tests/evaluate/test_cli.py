@@ -15,7 +15,7 @@ from casus.pipeline import Coder
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["evaluate", "{tmp}/missing.jsonl"], "cannot read gold file"),
+        (["evaluate", "{tmp}/missing.jsonl"], "missing.jsonl: no such file"),
         (["evaluate", "{tmp}/gold.jsonl", "--scheme", "acled"], "--scheme: unknown value"),
         (["evaluate", "{tmp}/gold.jsonl", "--format", "xml"], "--format: unknown value"),
         (["bench", "{tmp}/gold.jsonl", "--format", "xml"], "--format: unknown value"),

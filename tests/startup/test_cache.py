@@ -129,3 +129,12 @@ def test_bad_input_fails_without_importing_spacy(args: list[str], tmp_path: Path
     lines = [line for line in done.stderr.splitlines() if line.strip()]
     assert len(lines) == 1 and lines[0].startswith("error: ")
     assert "Traceback" not in done.stderr
+
+
+def test_a_change_to_casus_code_makes_a_new_key(monkeypatch: pytest.MonkeyPatch) -> None:
+    import casus.cache
+
+    monkeypatch.setattr(casus.cache, "_code_digest", lambda: "code-a")
+    a = casus.cache.cache_key("gazetteer", ["places.tsv"])
+    monkeypatch.setattr(casus.cache, "_code_digest", lambda: "code-b")
+    assert casus.cache.cache_key("gazetteer", ["places.tsv"]) != a
