@@ -340,6 +340,12 @@ class SentenceContext:
                 found += [m for m in f.mentions if m not in found]
         if not found:
             found += list(self.actors.many(v, v.prep_objects(n, "by")).mentions)
+        if not found:  # "condemnation from X", "a request made by X"
+            heads = v.prep_objects(n, "from")
+            for c in v.kids(n, ("acl",)):
+                if v.tokens[c].tag == "VBN":
+                    heads += v.prep_objects(c, "by")
+            found += list(self.actors.many(v, heads).mentions)
         own = self.actors.at(si, n)
         if own is not None and own.head != n and own not in found:
             found.append(own)

@@ -87,7 +87,7 @@ def sentence_frames(
 ) -> Iterator[Frame]:
     """Every frame the sentence states (see the module docstring)."""
     ctx = SentenceContext(view, data, actors, history)
-    frames: list[Frame] = list(_reported_demands(ctx))
+    frames: list[Frame] = list(_reported_demands(ctx)) + list(_reported_judgements(ctx))
     order = sorted(ctx.matches, key=lambda i: (_depth(view, i), i))
     for i in order:
         if i in ctx.consumed:
@@ -447,6 +447,11 @@ def _parties(ctx: SentenceContext, n: int) -> Found:
     return Found(tuple(located), "subject") if len(located) >= 2 else Found((), "")
 
 
+_RECIPROCAL = frozenset({"03", "04", "05", "06", "08", "19"})
+"""Roots whose event noun names its parties with ``between``/``among``: talks, a deal, joint
+exercises, a truce, a war between A and B."""
+
+
 def _standalone(code: str) -> bool:
     """Codes a noun phrase states on its own (``X's airstrikes on Y``, ``his call with Y``):
     violence and meetings; other nominals (``French mediation``, ``a pullback``) are often
@@ -490,7 +495,7 @@ def _nominal(ctx: SentenceContext, n: int, trig: Trigger) -> Frame | None:
             cues=cues, strength="phrase", mood=mood, retaliation=trig.retaliation,
         )  # fmt: skip
     sources = ctx.own_modifiers(n)
-    if not sources.mentions and trig.code[:2] in ("04", "19"):
+    if not sources.mentions and trig.code[:2] in _RECIPROCAL:
         sources = _parties(ctx, n)
         if sources.mentions:  # "talks between A and B resumed": each party, no target
             cues.append("frame:reciprocal")
@@ -520,12 +525,18 @@ def _nominal(ctx: SentenceContext, n: int, trig: Trigger) -> Frame | None:
             need_both=not trig.retaliation and trig.code[:2] != PROTEST,
             retaliation=trig.retaliation,
         )  # fmt: skip
-    if not _standalone(trig.code) or _hearsay(v, n):
+    if _hearsay(v, n):
         return None
-    cues.append("frame:nominal")
+    if not sources.mentions and not _standalone(trig.code):
+        return None
+    # "condemnation from X", "X's offer of talks", "a Ukrainian drone strike": an event noun
+    # with its own author is coded, the other side from the parse or the role model; a
+    # violent or meeting noun with no author only when its sentence names both sides.
+    cues.append("frame:nominal" if _standalone(trig.code) else "frame:nominal-own")
     return _finish(
         ctx, code=trig.code, index=n, tokens=[n], sources=sources, targets=targets,
-        cues=cues, strength=strength, mood="plain", need_both=trig.code[:2] != PROTEST,
+        cues=cues, strength=strength, mood="plain",
+        need_both=trig.code[:2] != PROTEST and not sources.mentions,
     )  # fmt: skip
 
 
@@ -569,3 +580,60 @@ def _reported_demands(ctx: SentenceContext) -> Iterator[Frame]:
             if frame is not None:
                 ctx.consumed.add(c)
                 yield frame
+
+
+_JUDGING = frozenset({"call", "describe", "brand", "label", "term", "dub", "consider", "deem"})
+"""Verbs that state a judgement of their object: ``called the vote illegal``."""
+
+
+def _judged(v: SentenceView, c: int, damning: frozenset[str]) -> bool:
+    """Whether clause or phrase ``c`` predicates a damning word (``was illegal``, ``is a
+    provocation``, ``a dangerous escalation``)."""
+    heads = [c, *v.kids(c, ("acomp", "attr", "oprd"))]
+    for h in list(heads):
+        heads += v.kids(h, ("amod", "compound", "conj"))
+    return any(v.lemma(h) in damning or v.tokens[h].text.lower() in damning for h in heads)
+
+
+def _reported_judgements(ctx: SentenceContext) -> Iterator[Frame]:
+    """``X said the vote was illegal``, ``X called the strikes a provocation``: a criticism
+    (111) by the author of the judgement of whoever the judged clause names."""
+    v = ctx.view
+    damning = ctx.data.damning
+    for r, tok in enumerate(v.tokens):
+        lemma = v.lemma(r)
+        if tok.pos != "VERB" or r in ctx.matches or v.is_negated(r) or _unasserted(v, r):
+            continue
+        if lemma in ctx.data.reporting:
+            judged = [
+                c for c in v.kids(r, ("ccomp",))
+                if v.lemma(c) == "be" and not v.is_negated(c) and _judged(v, c, damning)
+            ]  # fmt: skip
+            objects = [subj for c in judged if (subj := v.clause_subject(c)[0]) is not None]
+        elif lemma in _JUDGING:
+            judged = [c for c in v.kids(r, ("oprd", "ccomp")) if _judged(v, c, damning)]
+            judged += [
+                o for p in v.kids(r, ("prep",)) if v.lemma(p) == "as"
+                for o in v.kids(p, ("pobj",)) if _judged(v, o, damning)
+            ]  # fmt: skip
+            objects = v.kids(r, ("dobj",)) if judged else []
+        else:
+            continue
+        if not judged:
+            continue
+        sources, _, _ = ctx.subject(r)
+        src = participants(sources.mentions)
+        if not src:
+            continue
+        codes = {p.code for p in src}
+        found = ctx.actors.many(v, objects)
+        tgt = tuple(p for p in participants(found.mentions) if p.code not in codes)
+        cues = [f"trigger:{lemma}+judgement", "frame:reported-judgement"]
+        frame = _finish(
+            ctx, code="111", index=r, tokens=[r], sources=sources,
+            targets=(tgt, "object") if tgt else ((), ""), cues=cues, strength="phrase",
+            mood="framed",
+        )  # fmt: skip
+        if frame is not None:
+            ctx.consumed.update(judged)
+            yield frame

@@ -39,11 +39,13 @@ PLOVER_TYPES = frozenset(
 )  # fmt: skip
 
 COMP_MODES = frozenset(
-    {"intent", "promise", "threat", "reject", "demand", "appeal", "accuse", "negate"}
+    {"intent", "promise", "threat", "reject", "demand", "appeal", "accuse", "negate", "agree"}
 )
 """How a matrix trigger frames the action in its complement (see :func:`frame_code`);
 ``negate`` gives no event and claims its complement (``failed to reach a deal``, ``spoke to
-reporters about the talks``)."""
+reporters about the talks``); ``agree`` makes the agreement itself the event (``agreed to
+reopen embassies`` → 057), a concession in it staying a concession (``agreed to withdraw`` →
+08x)."""
 
 POS_CLASSES = frozenset({"VERB", "NOUN", "ADJ"})
 _TRIGGER_KEYS = frozenset(
@@ -139,6 +141,8 @@ class LexiconData:
     group_nouns: frozenset[str] = frozenset()
     carriers: frozenset[str] = frozenset()
     instruments: Mapping[str, str] = field(default_factory=dict)
+    damning: frozenset[str] = frozenset()
+    """Words that make a reported judgement a criticism: ``X said the vote was illegal``."""
 
 
 # --- loading -------------------------------------------------------------------------------
@@ -324,6 +328,7 @@ def load_triggers(
         group_nouns=words("group_nouns"),
         carriers=words("carriers"),
         instruments=instruments,
+        damning=words("damning"),
     )
 
 
@@ -348,6 +353,7 @@ def _build_data() -> LexiconData:
         light_verbs=data.light_verbs,
         group_nouns=data.group_nouns,
         carriers=data.carriers,
+        damning=data.damning,
         instruments=data.instruments,
     )
 
@@ -452,6 +458,8 @@ def frame_code(mode: str, action: str | None, base: str) -> str:
     """
     if action is None:
         return base
+    if mode == "agree":
+        return action if action[:2] == "08" else base
     col = _COLUMN.get(mode)
     if col is None:
         return base
