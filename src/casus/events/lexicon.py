@@ -39,13 +39,11 @@ PLOVER_TYPES = frozenset(
 )  # fmt: skip
 
 COMP_MODES = frozenset(
-    {"intent", "promise", "threat", "reject", "demand", "appeal", "accuse", "negate", "agree"}
+    {"intent", "promise", "threat", "reject", "demand", "appeal", "accuse", "negate"}
 )
 """How a matrix trigger frames the action in its complement (see :func:`frame_code`);
 ``negate`` gives no event and claims its complement (``failed to reach a deal``, ``spoke to
-reporters about the talks``); ``agree`` makes the agreement itself the event (``agreed to
-reopen embassies`` → 057), a concession in it staying a concession (``agreed to withdraw`` →
-08x)."""
+reporters about the talks``)."""
 
 POS_CLASSES = frozenset({"VERB", "NOUN", "ADJ"})
 _TRIGGER_KEYS = frozenset(
@@ -458,8 +456,6 @@ def frame_code(mode: str, action: str | None, base: str) -> str:
     """
     if action is None:
         return base
-    if mode == "agree":
-        return action if action[:2] == "08" else base
     col = _COLUMN.get(mode)
     if col is None:
         return base
