@@ -279,3 +279,37 @@ def test_dashboard_filters_narrow_map_and_table(server: Server, page: tuple[Any,
     pg.click("#filters button[type=submit]")
     pg.wait_for_selector("#events-status.error:has-text('PLOVER')", timeout=15_000)
     assert [m for m in console.own_errors() if "/api/events" not in m[2]] == []
+
+
+# --- issue #14: the dashboard items ----------------------------------------------------------
+
+MARKER_BOXES = """() => [...document.querySelectorAll(
+  '.leaflet-marker-pane .event-marker, .leaflet-marker-pane .marker-cluster')].map(n => {
+    const r = n.getBoundingClientRect();
+    return [r.left + r.width / 2, r.top + r.height / 2];
+})"""
+
+
+def settle_markers(pg: Any, expected: int) -> None:
+    for _ in range(50):  # clusters settle after the map has moved
+        if pg.evaluate(COUNT_MARKERS) == expected:
+            return
+        pg.wait_for_timeout(200)
+    assert pg.evaluate(COUNT_MARKERS) == expected
+
+
+def test_dashboard_map_fits_the_events_shown(server: Server, page: tuple[Any, Console]) -> None:
+    """The map zooms to the events' extent: every marker inside the map, and the markers
+    spread over a good part of it (at world zoom they sit in a corner of ~60 px)."""
+    pg, _ = page
+    open_dashboard(pg, server.url)
+    settle_markers(pg, located_events(server.db))
+    box = pg.locator("#map").bounding_box()
+    centres = pg.evaluate(MARKER_BOXES)
+    assert len(centres) >= 2
+    xs, ys = [c[0] for c in centres], [c[1] for c in centres]
+    assert min(xs) >= box["x"] and max(xs) <= box["x"] + box["width"]
+    assert min(ys) >= box["y"] and max(ys) <= box["y"] + box["height"]
+    spread = max((max(xs) - min(xs)) / box["width"], (max(ys) - min(ys)) / box["height"])
+    assert spread >= 0.5, f"markers cover only {spread:.0%} of the map: it did not zoom to them"
+    shot(pg, "map-fit")

@@ -82,7 +82,7 @@
   /* --- map -------------------------------------------------------------------------- */
 
   function initMap(config) {
-    var map = L.map("map", { worldCopyJump: true, minZoom: 1, maxZoom: 18 }).setView([25, 20], 2);
+    var map = L.map("map", { worldCopyJump: true, minZoom: 1, maxZoom: 18, zoomSnap: 0.25 }).setView([25, 20], 2);
     map.createPane("outlines");
     map.getPane("outlines").style.zIndex = 150; /* below the tiles: seen when they fail */
     fetch("/static/vendor/world-atlas/countries-110m.geojson").then(function (r) { return r.json(); })
@@ -166,12 +166,19 @@
     });
   }
 
+  /* Zoom to the events shown (a small margin, no closer than a region for one place). */
+  function fitMap() {
+    var bounds = state.cluster.getBounds();
+    if (!bounds.isValid()) return;
+    state.map.invalidateSize();
+    state.map.fitBounds(bounds, { padding: [28, 28], maxZoom: 6, animate: false });
+  }
+
   function renderMap(events, more) {
     if (!state.map) return;
     state.cluster.clearLayers();
     var placed = addMarkers(events), total = events.length;
-    var bounds = state.cluster.getBounds();
-    if (placed && bounds.isValid()) state.map.fitBounds(bounds.pad(0.5), { maxZoom: 5 });
+    fitMap();
     var msg;
     if (!total) msg = "No events match. Clear the filters, or " + HOWTO.charAt(0).toLowerCase() + HOWTO.slice(1);
     else if (!placed) msg = total + " events, none with a known place: the table below lists them.";
