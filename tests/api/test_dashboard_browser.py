@@ -313,3 +313,41 @@ def test_dashboard_map_fits_the_events_shown(server: Server, page: tuple[Any, Co
     spread = max((max(xs) - min(xs)) / box["width"], (max(ys) - min(ys)) / box["height"])
     assert spread >= 0.5, f"markers cover only {spread:.0%} of the map: it did not zoom to them"
     shot(pg, "map-fit")
+
+
+def in_view(pg: Any, selector: str) -> bool:
+    """The element's box overlaps the viewport by at least 40 px."""
+    box = pg.locator(selector).first.bounding_box()
+    height = pg.evaluate("window.innerHeight")
+    return bool(box) and box["y"] + 40 <= height and box["y"] + box["height"] >= 40
+
+
+@pytest.mark.parametrize("size", [(1280, 900), (390, 844)], ids=["desktop", "phone"])
+def test_dashboard_event_detail_opens_in_view(
+    server: Server, browser: Any, size: tuple[int, int]
+) -> None:
+    """A row far down the table opens its event where the reader is: the detail and the
+    clicked row are both on screen, the page did not jump away from the table."""
+    pg = browser.new_page()
+    pg.set_viewport_size({"width": size[0], "height": size[1]})
+    try:
+        open_dashboard(pg, server.url)
+        row = pg.locator("#events-table tbody tr").nth(60)
+        row_id = row.get_attribute("data-event-id")
+        row.scroll_into_view_if_needed()
+        row.click()
+        pg.wait_for_selector(f'#event-panel[data-event-id="{row_id}"] #evidence', timeout=15_000)
+        pg.wait_for_timeout(300)
+        assert in_view(pg, "#event-panel"), "the event detail opened out of view"
+        assert in_view(pg, "#evidence"), "the evidence sentence is out of view"
+        selector = f'#events-table tr[data-event-id="{row_id}"]'
+        assert in_view(pg, selector), "the page jumped away from the clicked row"
+        box = pg.locator(selector).bounding_box()
+        on_top = pg.evaluate(
+            "([x, y]) => document.elementFromPoint(x, y).closest('tr')?.dataset.eventId",
+            [box["x"] + 20, box["y"] + box["height"] / 2],
+        )
+        assert on_top == row_id, "the clicked row is hidden under the event detail"
+        shot(pg, f"event-in-view-{size[0]}")
+    finally:
+        pg.close()

@@ -271,6 +271,7 @@
   function showEvent(id) {
     var panel = $("event-panel");
     panel.hidden = false;
+    document.body.classList.add("event-open");
     say("event-status", "Loading event…");
     api("/api/events/" + encodeURIComponent(id)).then(function (body) {
       var e = body.event, dl = $("event-meta");
@@ -291,9 +292,15 @@
       if (row) row.classList.add("selected");
       state.selected = id;
       if (location.hash !== "#event=" + id) history.replaceState(null, "", "#event=" + id);
-      panel.scrollIntoView({ block: "start" });
+      panel.setAttribute("data-event-id", id);
       $("event-h").focus({ preventScroll: true });
-      if (box.scrollIntoView) box.scrollIntoView({ block: "nearest" });
+      /* the evidence in view inside the panel (its own scroller); the page stays put, except
+       * to lift the row above the panel where it is a sheet over the table (narrow screens) */
+      panel.scrollTop += box.getBoundingClientRect().top - panel.getBoundingClientRect().top - 120;
+      if (row) {
+        var over = row.getBoundingClientRect().bottom - panel.getBoundingClientRect().top;
+        if (over > 0 && getComputedStyle(panel).position === "fixed") window.scrollBy(0, over + 16);
+      }
     }).catch(function (err) {
       $("event-article").textContent = "";
       say("event-status", err.status === 404 ? "This event is no longer stored: it may have been re-coded. Pick another one from the table."
@@ -305,6 +312,8 @@
     var panel = $("event-panel");
     if (panel.hidden) return;
     panel.hidden = true;
+    panel.removeAttribute("data-event-id");
+    document.body.classList.remove("event-open");
     if (location.hash.indexOf("#event=") === 0) history.replaceState(null, "", location.pathname);
     if (focusBack && state.selected) {
       var row = document.querySelector('tr[data-event-id="' + state.selected + '"]');
