@@ -351,3 +351,34 @@ def test_dashboard_event_detail_opens_in_view(
         shot(pg, f"event-in-view-{size[0]}")
     finally:
         pg.close()
+
+
+TABLE_LAYOUT = """() => {
+  const lines = td => { const r = document.createRange(); r.selectNodeContents(td);
+    return new Set([...r.getClientRects()].map(b => Math.round(b.top))).size; };
+  const width = n => document.querySelector(`#events-table thead th:nth-child(${n})`)
+    .getBoundingClientRect().width;
+  const dates = document.querySelectorAll('#events-table tbody td:first-child');
+  return { dateLines: [...dates].map(lines),
+           date: width(1), source: width(2), event: width(3),
+           table: document.querySelector('#events-table').getBoundingClientRect().width,
+           room: document.querySelector('#events-panel .table-wrap').clientWidth };
+}"""
+
+
+def test_dashboard_dates_never_wrap_and_the_event_column_gets_the_room(
+    server: Server, page: tuple[Any, Console]
+) -> None:
+    pg, _ = page
+    open_dashboard(pg, server.url)
+    for state in ("alone", "beside the event view"):
+        if state != "alone":
+            pg.locator("#events-table tbody tr").first.click()
+            pg.wait_for_selector("#event-panel:not([hidden]) #evidence", timeout=15_000)
+        got = pg.evaluate(TABLE_LAYOUT)
+        wrapped = [n for n in got["dateLines"] if n != 1]
+        assert not wrapped, f"{len(wrapped)} dates wrap onto two lines ({state})"
+        assert got["source"] <= 0.22 * got["table"], (state, got["source"], got["table"])
+        assert got["source"] < got["event"], (state, got)
+        assert got["table"] <= got["room"] + 1, f"the table is cut off on the right ({state})"
+    shot(pg, "table-columns")

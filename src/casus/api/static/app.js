@@ -56,10 +56,13 @@
   }
 
   function who(p) { return p ? (p.code + (p.text && p.text !== p.code ? " (" + p.text + ")" : "")) : "—"; }
-  function cell(row, value, cls) {
+  /* A table cell with ``value`` (inside a span of class ``cls`` when given); ``col`` names
+   * the column for the layout (style.css: dates never wrap, actors wrap in a narrow column). */
+  function cell(row, value, cls, col) {
     var td = document.createElement("td");
     if (cls) { var s = document.createElement("span"); s.className = cls; s.textContent = value; td.appendChild(s); }
     else td.textContent = value;
+    if (col) td.className = col;
     row.appendChild(td);
   }
 
@@ -213,12 +216,12 @@
     tr.setAttribute("data-quad", String(e.quad_class));
     tr.setAttribute("data-date", e.date || "");
     tr.setAttribute("data-place", e.location ? e.location.name : "");
-    cell(tr, e.date || "?");
-    cell(tr, who(e.source));
-    cell(tr, e.cameo + (e.plover ? " " + e.plover : "") + (e.evidence.trigger ? " · " + e.evidence.trigger : ""));
-    cell(tr, who(e.target));
-    cell(tr, e.location ? e.location.name : "");
-    cell(tr, String(e.quad_class), "q q" + e.quad_class);
+    cell(tr, e.date || "?", "", "c-date");
+    cell(tr, who(e.source), "name", "c-actor");
+    cell(tr, e.cameo + (e.plover ? " " + e.plover : "") + (e.evidence.trigger ? " · " + e.evidence.trigger : ""), "", "c-event");
+    cell(tr, who(e.target), "name", "c-actor");
+    cell(tr, e.location ? e.location.name : "", "name", "c-place");
+    cell(tr, String(e.quad_class), "q q" + e.quad_class, "c-quad");
     tr.title = QUAD_NAMES[e.quad_class] || "";
     tr.addEventListener("click", function () { showEvent(e.event_id); });
     tr.addEventListener("keydown", function (ev) {
