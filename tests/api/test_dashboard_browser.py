@@ -8,6 +8,7 @@ browser download is never used. Screenshots of each view go to ``test-artifacts/
 
 from __future__ import annotations
 
+import re
 import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -382,3 +383,32 @@ def test_dashboard_dates_never_wrap_and_the_event_column_gets_the_room(
         assert got["source"] < got["event"], (state, got)
         assert got["table"] <= got["room"] + 1, f"the table is cut off on the right ({state})"
     shot(pg, "table-columns")
+
+
+PRONOUN_LABEL = re.compile(r"\((he|him|his|she|her|they|them|their|it|its|itself|we|our)\)$", re.I)
+
+
+def test_dashboard_names_actors_not_pronouns(server: Server, page: tuple[Any, Console]) -> None:
+    """'RUSGOV (his)' becomes 'RUSGOV (Russian President Vladimir Putin)': the seed story's
+    first full mention of Putin, in the table and in the event view."""
+    pg, _ = page
+    with Store(server.db, read_only=True) as store:
+        rows = store.query(
+            "SELECT event_id FROM events WHERE article_id = '403' AND source_code = 'RUSGOV' "
+            "AND lower(source_text) IN ('he', 'his')"
+        )
+    pronoun_ids = [str(r["event_id"]) for r in rows]
+    assert len(pronoun_ids) >= 2, "the seed story no longer codes Putin by a pronoun"
+    open_dashboard(pg, server.url)
+    cells = pg.eval_on_selector_all(
+        "#events-table tbody td.c-actor", "tds => tds.map(td => td.textContent)"
+    )
+    assert cells and [c for c in cells if PRONOUN_LABEL.search(c)] == []
+    for event_id in pronoun_ids:
+        source = pg.text_content(f'#events-table tr[data-event-id="{event_id}"] td:nth-child(2)')
+        assert source == "RUSGOV (Russian President Vladimir Putin)"
+    pg.click(f'#events-table tr[data-event-id="{pronoun_ids[0]}"]')
+    pg.wait_for_selector("#event-panel:not([hidden]) #evidence", timeout=15_000)
+    assert "RUSGOV (Russian President Vladimir Putin)" in pg.text_content("#event-meta")
+    assert "(he)" not in pg.text_content("#event-h").lower()
+    assert "(his)" not in pg.text_content("#event-h").lower()

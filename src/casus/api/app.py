@@ -30,6 +30,7 @@ from ..errors import CasusError, CodingError, ConfigError, InputError, StoreErro
 from ..model import Article
 from ..settings import Settings
 from . import service as svc
+from .labels import stored_labels
 
 __all__ = ["DEFAULT_TILES", "create_app", "run", "serve"]
 
@@ -315,7 +316,13 @@ def _add_read_routes(app: FastAPI, access: svc.StoreAccess) -> None:
             return Response(
                 svc.events_jsonl(page), media_type="application/x-ndjson", headers=headers
             )
-        return {"events": [e.to_dict() for e in page], "count": len(page), "next": nxt}
+        names = access.read(lambda store: stored_labels(store, (e.article_id for e in page)))
+        return {
+            "events": [e.to_dict() for e in page],
+            "count": len(page),
+            "next": nxt,
+            "labels": names,
+        }
 
     @app.get("/api/events/{event_id}", tags=["events"])
     def event(event_id: str) -> dict[str, Any]:

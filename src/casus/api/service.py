@@ -20,6 +20,7 @@ from typing import Any, TypeVar
 
 from ..errors import CodingError, InputError, StoreError, coding_failure
 from ..model import Article, Event, Evidence
+from .labels import labels_for, mentions_of
 
 __all__ = [
     "PLOVER_NAMES",
@@ -313,6 +314,7 @@ def coded_article(article: Article) -> dict[str, Any]:
         "article": article.to_dict(),
         "events": [e.to_dict() for e in article.events],
         "spans": [s.to_dict() for s in spans],
+        "labels": labels_for(mentions_of(article.events)),
     }
 
 

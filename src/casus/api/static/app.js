@@ -7,7 +7,7 @@
   var HOWTO = "Store articles with `casus ingest FILE --db DB`, then reload this page.";
 
   var $ = function (id) { return document.getElementById(id); };
-  var state = { map: null, cluster: null, events: [], more: null, shown: 0, filters: {}, selected: null };
+  var state = { map: null, cluster: null, events: [], more: null, shown: 0, filters: {}, selected: null, labels: {} };
 
   /* --- helpers ---------------------------------------------------------------------- */
 
@@ -55,7 +55,14 @@
     return s ? "?" + s : "";
   }
 
-  function who(p) { return p ? (p.code + (p.text && p.text !== p.code ? " (" + p.text + ")" : "")) : "—"; }
+  /* "RUSGOV (Russian President Vladimir Putin)": the code with the actor's display name from
+   * the API's ``labels`` (for a pronoun the first full mention in the article), else its text. */
+  function who(p, e, role) {
+    if (!p) return "—";
+    var named = e && state.labels[e.event_id] && state.labels[e.event_id][role];
+    var name = named || p.text || p.name;
+    return p.code + (name && name !== p.code ? " (" + name + ")" : "");
+  }
   /* A table cell with ``value`` (inside a span of class ``cls`` when given); ``col`` names
    * the column for the layout (style.css: dates never wrap, actors wrap in a narrow column). */
   function cell(row, value, cls, col) {
@@ -122,7 +129,7 @@
     events.forEach(function (e) {
       var loc = e.location;
       if (!loc || loc.lat === null || loc.lon === null || loc.lat === undefined) return;
-      var label = (e.date || "") + " " + who(e.source) + " → " + who(e.target) + ": CAMEO " + e.cameo +
+      var label = (e.date || "") + " " + who(e.source, e, "source") + " → " + who(e.target, e, "target") + ": CAMEO " + e.cameo +
         (e.plover ? " " + e.plover : "") + " in " + loc.name;
       var icon = L.divIcon({ className: "event-marker", iconSize: [16, 16],
         html: '<span class="dot q' + e.quad_class + '"></span>' });
@@ -148,6 +155,7 @@
       var params = Object.assign({}, state.filters, { limit: MAP_PAGE, after: after });
       return api("/api/events" + query(params)).then(function (body) {
         all = all.concat(body.events);
+        Object.assign(state.labels, body.labels || {});
         if (body.next && n + 1 < MAP_PAGES) return page(body.next, n + 1);
         return body.next;
       });
@@ -217,9 +225,9 @@
     tr.setAttribute("data-date", e.date || "");
     tr.setAttribute("data-place", e.location ? e.location.name : "");
     cell(tr, e.date || "?", "", "c-date");
-    cell(tr, who(e.source), "name", "c-actor");
+    cell(tr, who(e.source, e, "source"), "name", "c-actor");
     cell(tr, e.cameo + (e.plover ? " " + e.plover : "") + (e.evidence.trigger ? " · " + e.evidence.trigger : ""), "", "c-event");
-    cell(tr, who(e.target), "name", "c-actor");
+    cell(tr, who(e.target, e, "target"), "name", "c-actor");
     cell(tr, e.location ? e.location.name : "", "name", "c-place");
     cell(tr, String(e.quad_class), "q q" + e.quad_class, "c-quad");
     tr.title = QUAD_NAMES[e.quad_class] || "";
@@ -278,18 +286,19 @@
     say("event-status", "Loading event…");
     api("/api/events/" + encodeURIComponent(id)).then(function (body) {
       var e = body.event, dl = $("event-meta");
+      Object.assign(state.labels, body.labels || {});
       dl.textContent = "";
       meta(dl, "Date", (e.date || "unknown") + (e.date_precision ? " (" + e.date_precision + ")" : ""));
-      meta(dl, "Source", who(e.source));
+      meta(dl, "Source", who(e.source, e, "source"));
       meta(dl, "Event", "CAMEO " + e.cameo + (e.plover ? " · PLOVER " + e.plover : "") + " · quad " +
         e.quad_class + " (" + (QUAD_NAMES[e.quad_class] || "?") + ") · Goldstein " + e.goldstein);
-      meta(dl, "Target", who(e.target));
+      meta(dl, "Target", who(e.target, e, "target"));
       meta(dl, "Place", e.location ? e.location.name + (e.location.country ? ", " + e.location.country : "") : "not known");
       meta(dl, "Article", body.article.id + (body.article.date ? " of " + body.article.date : "") +
         (body.article.source ? " · " + body.article.source : ""));
       var box = renderArticle($("event-article"), body.article, e, body.spans);
       say("event-status", "The outlined sentence is the evidence; marks show source, trigger, target and place. Esc closes.");
-      $("event-h").textContent = "Event: " + who(e.source) + " → " + who(e.target);
+      $("event-h").textContent = "Event: " + who(e.source, e, "source") + " → " + who(e.target, e, "target");
       document.querySelectorAll("tr.selected").forEach(function (r) { r.classList.remove("selected"); });
       var row = document.querySelector('tr[data-event-id="' + id + '"]');
       if (row) row.classList.add("selected");
