@@ -412,3 +412,26 @@ def test_dashboard_names_actors_not_pronouns(server: Server, page: tuple[Any, Co
     assert "RUSGOV (Russian President Vladimir Putin)" in pg.text_content("#event-meta")
     assert "(he)" not in pg.text_content("#event-h").lower()
     assert "(his)" not in pg.text_content("#event-h").lower()
+
+
+def test_dashboard_follows_event_links_after_load(
+    server: Server, page: tuple[Any, Console]
+) -> None:
+    """#event=ID works on a loaded page too: a changed hash, the back button, an empty hash."""
+    pg, console = page
+    open_dashboard(pg, server.url)
+    rows = pg.locator("#events-table tbody tr")
+    first, second = (
+        rows.nth(0).get_attribute("data-event-id"),
+        rows.nth(5).get_attribute("data-event-id"),
+    )
+    assert pg.is_hidden("#event-panel")
+    for event_id in (first, second):
+        pg.evaluate(f"location.hash = '#event={event_id}'")
+        pg.wait_for_selector(f'#event-panel[data-event-id="{event_id}"] #evidence', timeout=15_000)
+        assert pg.locator(f'tr.selected[data-event-id="{event_id}"]').count() == 1
+    pg.go_back()
+    pg.wait_for_selector(f'#event-panel[data-event-id="{first}"] #evidence', timeout=15_000)
+    pg.evaluate("location.hash = ''")
+    pg.wait_for_selector("#event-panel", state="hidden", timeout=15_000)
+    assert console.own_errors() == []

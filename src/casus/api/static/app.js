@@ -380,8 +380,16 @@
       loadData();
     });
     loadDyads();
-    var m = /^#event=([0-9a-f]+)$/.exec(location.hash);
-    if (m) showEvent(m[1]);
+    window.addEventListener("hashchange", followHash);
+    followHash();
+  }
+
+  /* ``#event=ID`` opens that event, on load and whenever the hash changes (a link, the back
+   * button, an edited address); an empty hash closes the view. Other anchors are left alone. */
+  function followHash() {
+    var m = /^#event=([0-9a-f]+)$/.exec(location.hash), panel = $("event-panel");
+    if (m) { if (panel.hidden || panel.getAttribute("data-event-id") !== m[1]) showEvent(m[1]); }
+    else if (!location.hash) closeEvent(false);
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
