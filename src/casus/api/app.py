@@ -34,8 +34,8 @@ from .labels import stored_labels
 
 __all__ = ["DEFAULT_TILES", "create_app", "run", "serve"]
 
-DEFAULT_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
-DEFAULT_ATTRIBUTION = "&copy; OpenStreetMap contributors"
+DEFAULT_TILES = "none"
+"""No tile server: the dashboard draws the bundled country outlines and fetches nothing."""
 _MAX_PAGE = 1000
 _MAX_DEPTH = 20
 """Deepest JSON nesting accepted in a body (an article is depth 1, a list of them 2)."""
@@ -153,7 +153,7 @@ def create_app(
     _add_error_handlers(app)
     _add_host_check(app, host)
     app.mount("/static", StaticFiles(directory=_static_dir()), name="static")
-    _add_pages(app, tiles)
+    _add_pages(app, svc.tile_source(tiles))
     _add_read_routes(app, access)
     _add_health(app, holder, enabled=allow_code or allow_ingest)
     _add_write_routes(app, settings, access, holder, allow_ingest, allow_code)
@@ -240,10 +240,11 @@ def _add_error_handlers(app: FastAPI) -> None:
         return _error(500, "unexpected error (see the server log)")
 
 
-def _add_pages(app: FastAPI, tiles: str) -> None:
+def _add_pages(app: FastAPI, tiles: svc.Tiles) -> None:
     static = _static_dir()
+    images = "'self' data:" + (f" {tiles.origin}" if tiles.origin else "")
     csp = (
-        "default-src 'self'; img-src 'self' data: https: http:; style-src 'self' 'unsafe-inline'; "
+        f"default-src 'self'; img-src {images}; style-src 'self' 'unsafe-inline'; "
         "script-src 'self'; connect-src 'self'; frame-ancestors 'none'"
     )
 
@@ -264,12 +265,7 @@ def _add_pages(app: FastAPI, tiles: str) -> None:
     @app.get("/api/config", tags=["dashboard"])
     def config() -> dict[str, Any]:
         """Dashboard settings: the map tile URL (``null``: country outlines only)."""
-        url = None if tiles.strip().lower() in ("", "none", "off") else tiles
-        return {
-            "tiles": url,
-            "attribution": DEFAULT_ATTRIBUTION if url == DEFAULT_TILES else "",
-            "version": app.version,
-        }
+        return {"tiles": tiles.url, "attribution": tiles.attribution, "version": app.version}
 
 
 def _add_read_routes(app: FastAPI, access: svc.StoreAccess) -> None:

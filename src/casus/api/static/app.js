@@ -100,7 +100,11 @@
         L.geoJSON(geo, { pane: "outlines", interactive: false,
           style: { color: "#6c757d", weight: 1, fillColor: "#f8f9fa", fillOpacity: 1 } }).addTo(map);
       }).catch(function () { say("map-status", "The bundled country outlines could not load.", true); });
-    if (config.tiles) {
+    if (!config.tiles) {
+      /* the default: nothing is fetched from outside, the outlines are the map */
+      $("map").classList.add("no-tiles");
+      state.tileNote = "Map of country outlines (for tiles: `casus serve --tiles URL`).";
+    } else {
       var failed = false;
       L.tileLayer(config.tiles, { maxZoom: 18, attribution: config.attribution || "" })
         .on("tileerror", function () {
