@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import base64
 import http.server
+import json
 import re
 import tempfile
 import threading
+import urllib.request
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -496,3 +498,21 @@ def test_dashboard_tiles_come_from_the_tiles_option(
         stop_server(srv)
         tiles.shutdown()
         tiles.server_close()
+
+
+def test_dashboard_timeline_opens_on_the_busiest_dyad(
+    server: Server, page: tuple[Any, Console]
+) -> None:
+    """Without choosing anything, the timeline shows the pair with most events (the first of
+    /api/dyads), and the pair list shows which one it is."""
+    pg, console = page
+    with urllib.request.urlopen(server.url + "/api/dyads?limit=5", timeout=10) as res:
+        top = json.load(res)["dyads"][0]
+    open_dashboard(pg, server.url)
+    pg.wait_for_selector(
+        f'#timeline[data-dyad="{top["a"]}-{top["b"]}"] svg rect.bar', timeout=15_000
+    )
+    assert pg.input_value("#dyad-pick") == f"{top['a']},{top['b']}"
+    assert f"between {top['a']} and {top['b']}" in pg.text_content("#timeline-status")
+    shot(pg, "timeline-default")
+    assert console.errors() == []

@@ -348,6 +348,13 @@
         opt.textContent = d.a + "–" + d.b + " (" + d.events + ")";
         pick.appendChild(opt);
       });
+      /* open on the busiest pair (the list is ordered by events), unless one was chosen */
+      var top = body.dyads[0];
+      if (top && !$("dyad-a").value && !$("dyad-b").value && !state.dyadAsked) {
+        pick.value = top.a + "," + top.b;
+        $("dyad-a").value = top.a; $("dyad-b").value = top.b;
+        drawDyad();
+      }
     }).catch(function () { /* the map and table already say what is wrong */ });
   }
 
@@ -355,14 +362,19 @@
     var a = $("dyad-a").value.trim().toUpperCase(), b = $("dyad-b").value.trim().toUpperCase();
     if (!a || !b) { say("timeline-status", "Enter two actor codes, e.g. ISR and IRN.", true); return; }
     say("timeline-status", "Loading " + a + "–" + b + "…");
+    var ask = state.dyadAsked = (state.dyadAsked || 0) + 1; /* only the latest answer is drawn */
     var params = { since: state.filters.since, until: state.filters.until, directed: $("dyad-directed").checked ? "true" : "" };
     api("/api/dyads/" + encodeURIComponent(a) + "/" + encodeURIComponent(b) + "/series" + query(params))
       .then(function (body) {
+        if (ask !== state.dyadAsked) return;
         var n = window.casusTimeline.draw($("timeline"), body.series, a + "–" + b);
         $("timeline").setAttribute("data-dyad", a + "-" + b);
         say("timeline-status", n ? n + " periods with events between " + a + " and " + b + ". Tab to a point for its numbers."
           : "No events between " + a + " and " + b + ". Pick a pair from the list, or clear the date filters.");
-      }).catch(function (err) { $("timeline").textContent = ""; say("timeline-status", explain(err), true); });
+      }).catch(function (err) {
+        if (ask !== state.dyadAsked) return;
+        $("timeline").textContent = ""; say("timeline-status", explain(err), true);
+      });
   }
 
   /* --- start -------------------------------------------------------------------------- */
