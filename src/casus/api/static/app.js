@@ -288,7 +288,9 @@
     panel.hidden = false;
     document.body.classList.add("event-open");
     say("event-status", "Loading event…");
+    var ask = state.eventAsked = (state.eventAsked || 0) + 1; /* a later click or hash wins */
     api("/api/events/" + encodeURIComponent(id)).then(function (body) {
+      if (ask !== state.eventAsked) return;
       var e = body.event, dl = $("event-meta");
       Object.assign(state.labels, body.labels || {});
       dl.textContent = "";
@@ -318,6 +320,7 @@
         if (over > 0 && getComputedStyle(panel).position === "fixed") window.scrollBy(0, over + 16);
       }
     }).catch(function (err) {
+      if (ask !== state.eventAsked) return;
       $("event-article").textContent = "";
       say("event-status", err.status === 404 ? "This event is no longer stored: it may have been re-coded. Pick another one from the table."
         : explain(err), true);
@@ -327,6 +330,7 @@
   function closeEvent(focusBack) {
     var panel = $("event-panel");
     if (panel.hidden) return;
+    state.eventAsked = (state.eventAsked || 0) + 1; /* drop an answer still on its way */
     panel.hidden = true;
     panel.removeAttribute("data-event-id");
     document.body.classList.remove("event-open");
