@@ -30,11 +30,12 @@ from ..errors import CasusError, CodingError, ConfigError, InputError, StoreErro
 from ..model import Article
 from ..settings import Settings
 from . import service as svc
+from .labels import stored_labels
 
 __all__ = ["DEFAULT_TILES", "create_app", "run", "serve"]
 
-DEFAULT_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
-DEFAULT_ATTRIBUTION = "&copy; OpenStreetMap contributors"
+DEFAULT_TILES = "none"
+"""No tile server: the dashboard draws the bundled country outlines and fetches nothing."""
 _MAX_PAGE = 1000
 _MAX_DEPTH = 20
 """Deepest JSON nesting accepted in a body (an article is depth 1, a list of them 2)."""
@@ -152,7 +153,7 @@ def create_app(
     _add_error_handlers(app)
     _add_host_check(app, host)
     app.mount("/static", StaticFiles(directory=_static_dir()), name="static")
-    _add_pages(app, tiles)
+    _add_pages(app, svc.tile_source(tiles))
     _add_read_routes(app, access)
     _add_health(app, holder, enabled=allow_code or allow_ingest)
     _add_write_routes(app, settings, access, holder, allow_ingest, allow_code)
@@ -239,10 +240,11 @@ def _add_error_handlers(app: FastAPI) -> None:
         return _error(500, "unexpected error (see the server log)")
 
 
-def _add_pages(app: FastAPI, tiles: str) -> None:
+def _add_pages(app: FastAPI, tiles: svc.Tiles) -> None:
     static = _static_dir()
+    images = "'self' data:" + (f" {tiles.origin}" if tiles.origin else "")
     csp = (
-        "default-src 'self'; img-src 'self' data: https: http:; style-src 'self' 'unsafe-inline'; "
+        f"default-src 'self'; img-src {images}; style-src 'self' 'unsafe-inline'; "
         "script-src 'self'; connect-src 'self'; frame-ancestors 'none'"
     )
 
@@ -263,12 +265,7 @@ def _add_pages(app: FastAPI, tiles: str) -> None:
     @app.get("/api/config", tags=["dashboard"])
     def config() -> dict[str, Any]:
         """Dashboard settings: the map tile URL (``null``: country outlines only)."""
-        url = None if tiles.strip().lower() in ("", "none", "off") else tiles
-        return {
-            "tiles": url,
-            "attribution": DEFAULT_ATTRIBUTION if url == DEFAULT_TILES else "",
-            "version": app.version,
-        }
+        return {"tiles": tiles.url, "attribution": tiles.attribution, "version": app.version}
 
 
 def _add_read_routes(app: FastAPI, access: svc.StoreAccess) -> None:
@@ -315,7 +312,13 @@ def _add_read_routes(app: FastAPI, access: svc.StoreAccess) -> None:
             return Response(
                 svc.events_jsonl(page), media_type="application/x-ndjson", headers=headers
             )
-        return {"events": [e.to_dict() for e in page], "count": len(page), "next": nxt}
+        names = access.read(lambda store: stored_labels(store, (e.article_id for e in page)))
+        return {
+            "events": [e.to_dict() for e in page],
+            "count": len(page),
+            "next": nxt,
+            "labels": names,
+        }
 
     @app.get("/api/events/{event_id}", tags=["events"])
     def event(event_id: str) -> dict[str, Any]:

@@ -18,14 +18,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
-from ..errors import CodingError, InputError, StoreError, coding_failure
+from ..errors import CodingError, ConfigError, InputError, StoreError, coding_failure
 from ..model import Article, Event, Evidence
+from .labels import labels_for, mentions_of
 
 __all__ = [
     "PLOVER_NAMES",
     "CoderHolder",
     "Span",
     "StoreAccess",
+    "Tiles",
     "article_spans",
     "check_actor",
     "check_cameo",
@@ -36,6 +38,7 @@ __all__ = [
     "events_jsonl",
     "parse_date",
     "parse_dyad",
+    "tile_source",
 ]
 
 T = TypeVar("T")
@@ -313,7 +316,45 @@ def coded_article(article: Article) -> dict[str, Any]:
         "article": article.to_dict(),
         "events": [e.to_dict() for e in article.events],
         "spans": [s.to_dict() for s in spans],
+        "labels": labels_for(mentions_of(article.events)),
     }
+
+
+# --- map tiles -----------------------------------------------------------------------------
+
+OSM_ATTRIBUTION = "&copy; OpenStreetMap contributors"
+_TILE_RE = re.compile(r"(https?)://([A-Za-z0-9.\-{}]+)(:[0-9]{1,5})?(/[^\s'\";]*)?")
+
+
+@dataclass(frozen=True, slots=True)
+class Tiles:
+    """The dashboard's map tiles: ``url`` is a Leaflet URL template (``None``: the bundled
+    country outlines only, nothing is fetched), ``origin`` the CSP source the page may load
+    images from, ``attribution`` the credit line."""
+
+    url: str | None = None
+    origin: str | None = None
+    attribution: str = ""
+
+
+def tile_source(value: str | None) -> Tiles:
+    """``casus serve --tiles``: ``none`` (the default), or an http(s) URL template with
+    ``{z}``, ``{x}`` and ``{y}`` (``{s}`` for subdomains); anything else is a ConfigError."""
+    text = (value or "").strip()
+    if text.lower() in ("", "none", "off"):
+        return Tiles()
+    m = _TILE_RE.fullmatch(text)
+    if m is None or not all(k in text for k in ("{z}", "{x}", "{y}")):
+        raise ConfigError(
+            f"--tiles {text!r} is not a tile URL template",
+            where="serve",
+            hint="give http(s)://host/{z}/{x}/{y}.png, or none for the bundled outlines",
+        )
+    host = m.group(2).replace("{s}", "*")
+    if "{" in host or "}" in host:
+        raise ConfigError(f"--tiles: only {{s}} may stand in the host of {text!r}", where="serve")
+    osm = host.endswith("openstreetmap.org")
+    return Tiles(text, f"{m.group(1)}://{host}{m.group(3) or ''}", OSM_ATTRIBUTION if osm else "")
 
 
 # --- renderings ----------------------------------------------------------------------------

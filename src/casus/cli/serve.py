@@ -23,10 +23,11 @@ def serve_command(
         False, "--allow-code", help="Enable POST /api/code (needs the token if CASUS_TOKEN is set)."
     ),
     tiles: str = typer.Option(
-        "https://tile.openstreetmap.org/{z}/{x}/{y}.png",
+        "none",
         "--tiles",
         envvar="CASUS_TILES",
-        help="Map tile URL template, or 'none' for bundled country outlines only.",
+        help="Map tile URL template, e.g. https://tile.openstreetmap.org/{z}/{x}/{y}.png "
+        "(default none: the bundled country outlines only, nothing fetched from outside).",
     ),
 ) -> None:
     """Serve the REST API (/api, docs at /docs) and the dashboard (/).

@@ -7,7 +7,7 @@
   var HOWTO = "Store articles with `casus ingest FILE --db DB`, then reload this page.";
 
   var $ = function (id) { return document.getElementById(id); };
-  var state = { map: null, cluster: null, events: [], more: null, shown: 0, filters: {}, selected: null };
+  var state = { map: null, cluster: null, events: [], more: null, shown: 0, filters: {}, selected: null, labels: {} };
 
   /* --- helpers ---------------------------------------------------------------------- */
 
@@ -55,11 +55,21 @@
     return s ? "?" + s : "";
   }
 
-  function who(p) { return p ? (p.code + (p.text && p.text !== p.code ? " (" + p.text + ")" : "")) : "—"; }
-  function cell(row, value, cls) {
+  /* "RUSGOV (Russian President Vladimir Putin)": the code with the actor's display name from
+   * the API's ``labels`` (for a pronoun the first full mention in the article), else its text. */
+  function who(p, e, role) {
+    if (!p) return "—";
+    var named = e && state.labels[e.event_id] && state.labels[e.event_id][role];
+    var name = named || p.text || p.name;
+    return p.code + (name && name !== p.code ? " (" + name + ")" : "");
+  }
+  /* A table cell with ``value`` (inside a span of class ``cls`` when given); ``col`` names
+   * the column for the layout (style.css: dates never wrap, actors wrap in a narrow column). */
+  function cell(row, value, cls, col) {
     var td = document.createElement("td");
     if (cls) { var s = document.createElement("span"); s.className = cls; s.textContent = value; td.appendChild(s); }
     else td.textContent = value;
+    if (col) td.className = col;
     row.appendChild(td);
   }
 
@@ -82,7 +92,7 @@
   /* --- map -------------------------------------------------------------------------- */
 
   function initMap(config) {
-    var map = L.map("map", { worldCopyJump: true, minZoom: 1, maxZoom: 18 }).setView([25, 20], 2);
+    var map = L.map("map", { worldCopyJump: true, minZoom: 1, maxZoom: 18, zoomSnap: 0.25 }).setView([25, 20], 2);
     map.createPane("outlines");
     map.getPane("outlines").style.zIndex = 150; /* below the tiles: seen when they fail */
     fetch("/static/vendor/world-atlas/countries-110m.geojson").then(function (r) { return r.json(); })
@@ -90,7 +100,11 @@
         L.geoJSON(geo, { pane: "outlines", interactive: false,
           style: { color: "#6c757d", weight: 1, fillColor: "#f8f9fa", fillOpacity: 1 } }).addTo(map);
       }).catch(function () { say("map-status", "The bundled country outlines could not load.", true); });
-    if (config.tiles) {
+    if (!config.tiles) {
+      /* the default: nothing is fetched from outside, the outlines are the map */
+      $("map").classList.add("no-tiles");
+      state.tileNote = "Map of country outlines (for tiles: `casus serve --tiles URL`).";
+    } else {
       var failed = false;
       L.tileLayer(config.tiles, { maxZoom: 18, attribution: config.attribution || "" })
         .on("tileerror", function () {
@@ -119,7 +133,7 @@
     events.forEach(function (e) {
       var loc = e.location;
       if (!loc || loc.lat === null || loc.lon === null || loc.lat === undefined) return;
-      var label = (e.date || "") + " " + who(e.source) + " → " + who(e.target) + ": CAMEO " + e.cameo +
+      var label = (e.date || "") + " " + who(e.source, e, "source") + " → " + who(e.target, e, "target") + ": CAMEO " + e.cameo +
         (e.plover ? " " + e.plover : "") + " in " + loc.name;
       var icon = L.divIcon({ className: "event-marker", iconSize: [16, 16],
         html: '<span class="dot q' + e.quad_class + '"></span>' });
@@ -145,6 +159,7 @@
       var params = Object.assign({}, state.filters, { limit: MAP_PAGE, after: after });
       return api("/api/events" + query(params)).then(function (body) {
         all = all.concat(body.events);
+        Object.assign(state.labels, body.labels || {});
         if (body.next && n + 1 < MAP_PAGES) return page(body.next, n + 1);
         return body.next;
       });
@@ -166,12 +181,19 @@
     });
   }
 
+  /* Zoom to the events shown (a small margin, no closer than a region for one place). */
+  function fitMap() {
+    var bounds = state.cluster.getBounds();
+    if (!bounds.isValid()) return;
+    state.map.invalidateSize();
+    state.map.fitBounds(bounds, { padding: [28, 28], maxZoom: 6, animate: false });
+  }
+
   function renderMap(events, more) {
     if (!state.map) return;
     state.cluster.clearLayers();
     var placed = addMarkers(events), total = events.length;
-    var bounds = state.cluster.getBounds();
-    if (placed && bounds.isValid()) state.map.fitBounds(bounds.pad(0.5), { maxZoom: 5 });
+    fitMap();
     var msg;
     if (!total) msg = "No events match. Clear the filters, or " + HOWTO.charAt(0).toLowerCase() + HOWTO.slice(1);
     else if (!placed) msg = total + " events, none with a known place: the table below lists them.";
@@ -206,12 +228,12 @@
     tr.setAttribute("data-quad", String(e.quad_class));
     tr.setAttribute("data-date", e.date || "");
     tr.setAttribute("data-place", e.location ? e.location.name : "");
-    cell(tr, e.date || "?");
-    cell(tr, who(e.source));
-    cell(tr, e.cameo + (e.plover ? " " + e.plover : "") + (e.evidence.trigger ? " · " + e.evidence.trigger : ""));
-    cell(tr, who(e.target));
-    cell(tr, e.location ? e.location.name : "");
-    cell(tr, String(e.quad_class), "q q" + e.quad_class);
+    cell(tr, e.date || "?", "", "c-date");
+    cell(tr, who(e.source, e, "source"), "name", "c-actor");
+    cell(tr, e.cameo + (e.plover ? " " + e.plover : "") + (e.evidence.trigger ? " · " + e.evidence.trigger : ""), "", "c-event");
+    cell(tr, who(e.target, e, "target"), "name", "c-actor");
+    cell(tr, e.location ? e.location.name : "", "name", "c-place");
+    cell(tr, String(e.quad_class), "q q" + e.quad_class, "c-quad");
     tr.title = QUAD_NAMES[e.quad_class] || "";
     tr.addEventListener("click", function () { showEvent(e.event_id); });
     tr.addEventListener("keydown", function (ev) {
@@ -264,30 +286,41 @@
   function showEvent(id) {
     var panel = $("event-panel");
     panel.hidden = false;
+    document.body.classList.add("event-open");
     say("event-status", "Loading event…");
+    var ask = state.eventAsked = (state.eventAsked || 0) + 1; /* a later click or hash wins */
     api("/api/events/" + encodeURIComponent(id)).then(function (body) {
+      if (ask !== state.eventAsked) return;
       var e = body.event, dl = $("event-meta");
+      Object.assign(state.labels, body.labels || {});
       dl.textContent = "";
       meta(dl, "Date", (e.date || "unknown") + (e.date_precision ? " (" + e.date_precision + ")" : ""));
-      meta(dl, "Source", who(e.source));
+      meta(dl, "Source", who(e.source, e, "source"));
       meta(dl, "Event", "CAMEO " + e.cameo + (e.plover ? " · PLOVER " + e.plover : "") + " · quad " +
         e.quad_class + " (" + (QUAD_NAMES[e.quad_class] || "?") + ") · Goldstein " + e.goldstein);
-      meta(dl, "Target", who(e.target));
+      meta(dl, "Target", who(e.target, e, "target"));
       meta(dl, "Place", e.location ? e.location.name + (e.location.country ? ", " + e.location.country : "") : "not known");
       meta(dl, "Article", body.article.id + (body.article.date ? " of " + body.article.date : "") +
         (body.article.source ? " · " + body.article.source : ""));
       var box = renderArticle($("event-article"), body.article, e, body.spans);
       say("event-status", "The outlined sentence is the evidence; marks show source, trigger, target and place. Esc closes.");
-      $("event-h").textContent = "Event: " + who(e.source) + " → " + who(e.target);
+      $("event-h").textContent = "Event: " + who(e.source, e, "source") + " → " + who(e.target, e, "target");
       document.querySelectorAll("tr.selected").forEach(function (r) { r.classList.remove("selected"); });
       var row = document.querySelector('tr[data-event-id="' + id + '"]');
       if (row) row.classList.add("selected");
       state.selected = id;
       if (location.hash !== "#event=" + id) history.replaceState(null, "", "#event=" + id);
-      panel.scrollIntoView({ block: "start" });
+      panel.setAttribute("data-event-id", id);
       $("event-h").focus({ preventScroll: true });
-      if (box.scrollIntoView) box.scrollIntoView({ block: "nearest" });
+      /* the evidence in view inside the panel (its own scroller); the page stays put, except
+       * to lift the row above the panel where it is a sheet over the table (narrow screens) */
+      panel.scrollTop += box.getBoundingClientRect().top - panel.getBoundingClientRect().top - 120;
+      if (row) {
+        var over = row.getBoundingClientRect().bottom - panel.getBoundingClientRect().top;
+        if (over > 0 && getComputedStyle(panel).position === "fixed") window.scrollBy(0, over + 16);
+      }
     }).catch(function (err) {
+      if (ask !== state.eventAsked) return;
       $("event-article").textContent = "";
       say("event-status", err.status === 404 ? "This event is no longer stored: it may have been re-coded. Pick another one from the table."
         : explain(err), true);
@@ -297,7 +330,10 @@
   function closeEvent(focusBack) {
     var panel = $("event-panel");
     if (panel.hidden) return;
+    state.eventAsked = (state.eventAsked || 0) + 1; /* drop an answer still on its way */
     panel.hidden = true;
+    panel.removeAttribute("data-event-id");
+    document.body.classList.remove("event-open");
     if (location.hash.indexOf("#event=") === 0) history.replaceState(null, "", location.pathname);
     if (focusBack && state.selected) {
       var row = document.querySelector('tr[data-event-id="' + state.selected + '"]');
@@ -316,6 +352,13 @@
         opt.textContent = d.a + "–" + d.b + " (" + d.events + ")";
         pick.appendChild(opt);
       });
+      /* open on the busiest pair (the list is ordered by events), unless one was chosen */
+      var top = body.dyads[0];
+      if (top && !$("dyad-a").value && !$("dyad-b").value && !state.dyadAsked) {
+        pick.value = top.a + "," + top.b;
+        $("dyad-a").value = top.a; $("dyad-b").value = top.b;
+        drawDyad();
+      }
     }).catch(function () { /* the map and table already say what is wrong */ });
   }
 
@@ -323,14 +366,19 @@
     var a = $("dyad-a").value.trim().toUpperCase(), b = $("dyad-b").value.trim().toUpperCase();
     if (!a || !b) { say("timeline-status", "Enter two actor codes, e.g. ISR and IRN.", true); return; }
     say("timeline-status", "Loading " + a + "–" + b + "…");
+    var ask = state.dyadAsked = (state.dyadAsked || 0) + 1; /* only the latest answer is drawn */
     var params = { since: state.filters.since, until: state.filters.until, directed: $("dyad-directed").checked ? "true" : "" };
     api("/api/dyads/" + encodeURIComponent(a) + "/" + encodeURIComponent(b) + "/series" + query(params))
       .then(function (body) {
+        if (ask !== state.dyadAsked) return;
         var n = window.casusTimeline.draw($("timeline"), body.series, a + "–" + b);
         $("timeline").setAttribute("data-dyad", a + "-" + b);
         say("timeline-status", n ? n + " periods with events between " + a + " and " + b + ". Tab to a point for its numbers."
           : "No events between " + a + " and " + b + ". Pick a pair from the list, or clear the date filters.");
-      }).catch(function (err) { $("timeline").textContent = ""; say("timeline-status", explain(err), true); });
+      }).catch(function (err) {
+        if (ask !== state.dyadAsked) return;
+        $("timeline").textContent = ""; say("timeline-status", explain(err), true);
+      });
   }
 
   /* --- start -------------------------------------------------------------------------- */
@@ -352,8 +400,16 @@
       loadData();
     });
     loadDyads();
-    var m = /^#event=([0-9a-f]+)$/.exec(location.hash);
-    if (m) showEvent(m[1]);
+    window.addEventListener("hashchange", followHash);
+    followHash();
+  }
+
+  /* ``#event=ID`` opens that event, on load and whenever the hash changes (a link, the back
+   * button, an edited address); an empty hash closes the view. Other anchors are left alone. */
+  function followHash() {
+    var m = /^#event=([0-9a-f]+)$/.exec(location.hash), panel = $("event-panel");
+    if (m) { if (panel.hidden || panel.getAttribute("data-event-id") !== m[1]) showEvent(m[1]); }
+    else if (!location.hash) closeEvent(false);
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
