@@ -19,6 +19,7 @@ __all__ = [
     "InputError",
     "StoreError",
     "coding_failure",
+    "json_problem",
 ]
 
 
@@ -80,3 +81,13 @@ def coding_failure(where: str, exc: Exception) -> CodingError:
     return CodingError(
         f"coding failed: {type(exc).__name__}" + (f": {first}" if first else ""), where=where
     )
+
+
+def json_problem(err: ValueError) -> str:
+    """What is wrong in a :class:`json.JSONDecodeError`, to be followed by "at column N".
+
+    Python's messages for some problems end in "at" ("Unterminated string starting at",
+    "Invalid control character at"), which read "starting at at column 5" before a position.
+    """
+    msg = str(getattr(err, "msg", err))
+    return msg.removesuffix(" at")

@@ -117,6 +117,13 @@ def test_evaluate_read_gold_errors_name_file_and_line(
     assert message in str(err.value)
 
 
+def test_evaluate_read_gold_bad_json_says_where_once(tmp_path: Path) -> None:
+    path = _write(tmp_path, [json.dumps(GOLD[0]), '{"id": "x", "text": "cut'])
+    with pytest.raises(InputError) as err:
+        read_gold(path)
+    assert "not JSON: Unterminated string starting at column 21" in str(err.value)
+
+
 def test_evaluate_read_gold_missing_file(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="cannot read"):
         read_gold(tmp_path / "nope.jsonl")

@@ -255,3 +255,23 @@ def test_ingest_errors_never_raise_on_arbitrary_files(suffix: str, content: byte
                 assert "\n" not in str(item)
             else:
                 assert item.text and normalise(item.text) == item.text
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "expected"),
+    [
+        ("cut.jsonl", '{"id": "a", "text": "cut\n', "Unterminated string starting at column 21"),
+        ("ctrl.jsonl", '{"id": "a", "text": "a\x01b"}\n', "Invalid control character at column 23"),
+        ("cut.json", '[{"id": "a", "text": "cut off', "starting at line 1 column 22"),
+    ],
+)
+def test_ingest_errors_json_position_reads_once(
+    tmp_path: Path, name: str, content: str, expected: str
+) -> None:
+    """Python's "... starting at" / "... character at" messages end in "at": the position
+    follows once ("starting at column 21"), never "starting at at column 21" (#14)."""
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    text = str(only_error(read(path)))
+    assert expected in text
+    assert " at at " not in text

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..store.records import CONTRACT_COLUMNS
+from .gdelt_geo import HELPER_COLUMNS, PLACE_KEY_SEPARATOR, fill_geo
 from .sql import Queryable, check_choice
 
 __all__ = ["CSV_COLUMNS", "EXPORT_FORMATS", "GDELT_COLUMNS", "export"]
@@ -89,17 +90,29 @@ _GEO_TYPE = (
     "(CASE WHEN e.location_country = 'USA' THEN 2 ELSE 5 END) "
     "ELSE (CASE WHEN e.location_country = 'USA' THEN 3 ELSE 4 END) END"
 )
-_EMPTY_GEO = ["0", "NULL", "NULL", "NULL", "NULL", "NULL", "NULL", "NULL"]
+_ACTOR_GEO = ["0", "NULL", "NULL", "NULL", "NULL", "NULL", "NULL", "NULL"]
+"""Filled in Python (:func:`.gdelt_geo.fill_geo`): the actor's country, at country level."""
 _ACTION_GEO = [
     _GEO_TYPE,
-    _clean("concat_ws(', ', e.location_name, e.location_admin1, e.location_country)"),
-    "e.location_country",
+    "NULL",  # FullName, CountryCode and ADM1Code: filled in Python
+    "NULL",
     "NULL",
     "NULL",
     "e.location_lat",
     "e.location_lon",
     "e.location_geonameid",
 ]
+_PLACE_PARTS = ", ".join(
+    f"coalesce(CAST(e.location_{part} AS VARCHAR), '')"
+    for part in ("country", "precision", "geonameid", "name", "admin1")
+)
+_KEYS = {
+    "_source": "e.source_country",
+    "_target": "e.target_country",
+    "_place": f"CASE WHEN {_HAS_PLACE} THEN concat_ws('{PLACE_KEY_SEPARATOR}', {_PLACE_PARTS}) END",
+}
+"""Helper columns the GDELT query adds for :func:`.gdelt_geo.fill_geo` (dropped there)."""
+assert tuple(_KEYS) == HELPER_COLUMNS
 
 _GDELT_EXPRS = [
     "coalesce(TRY_CAST('0x' || substr(e.event_id, 1, 15) AS BIGINT), "
@@ -120,8 +133,8 @@ _GDELT_EXPRS = [
     "1",
     "1",
     "NULL",
-    *_EMPTY_GEO,
-    *_EMPTY_GEO,
+    *_ACTOR_GEO,
+    *_ACTOR_GEO,
     *_ACTION_GEO,
     "strftime(coalesce(a.coded_at, CAST(coalesce(e.published, a.date) AS TIMESTAMP)), "
     "'%Y%m%d%H%M%S')",
@@ -137,7 +150,10 @@ def _gdelt_sql() -> str:
         f'CAST({expr} AS VARCHAR) AS "{name}"'
         for expr, name in zip(_GDELT_EXPRS, GDELT_COLUMNS, strict=True)
     )
-    return f"SELECT {cols} FROM events e LEFT JOIN articles a ON a.id = e.article_id{_ORDER}"
+    keys = ", ".join(f"CAST({expr} AS VARCHAR) AS {name}" for name, expr in _KEYS.items())
+    return (
+        f"SELECT {cols}, {keys} FROM events e LEFT JOIN articles a ON a.id = e.article_id{_ORDER}"
+    )
 
 
 def _prepare(path: Path, fmt: str) -> None:
@@ -164,7 +180,7 @@ def export(store: Queryable, fmt: str, path: str | Path) -> int:
     out = Path(path)
     _prepare(out, fmt)
     if fmt == "gdelt":
-        table = store.query_arrow(_gdelt_sql())
+        table = fill_geo(store.query_arrow(_gdelt_sql()))
         opts = pacsv.WriteOptions(include_header=False, delimiter="\t", quoting_style="none")
         pacsv.write_csv(table, str(out), opts)
         return int(table.num_rows)

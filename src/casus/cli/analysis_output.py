@@ -14,6 +14,7 @@ from rich.text import Text
 
 from ..analysis import Incident, MediationItem, SeriesRow, WatchItem
 from ..analysis.sql import check_choice, country_name, sparkline
+from .output import out_console
 
 __all__ = ["print_incidents", "print_mediation", "print_series", "print_watch"]
 
@@ -22,9 +23,8 @@ _BAR_WIDTH = 20
 
 
 def _console(stream: IO[str]) -> Console:
-    """A console on ``stream``; wide when it is not a terminal, so tables are not squeezed."""
-    isatty = getattr(stream, "isatty", None)
-    return Console(file=stream, width=None if isatty and isatty() else 160)
+    """A console on ``stream``: off a terminal as wide as the content (or ``COLUMNS``)."""
+    return out_console(stream)
 
 
 def _machine(rows: Sequence[dict[str, Any]], fmt: str, stream: IO[str]) -> None:

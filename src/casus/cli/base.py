@@ -7,12 +7,36 @@ The commands register on :data:`app` in their own modules (one per command group
 from __future__ import annotations
 
 import sys
+from typing import Any
 
 import typer
+import typer.core
 
 from ..errors import CasusError
 from .support import print_version as _version
 from .support import report as _report
+
+
+def _flags_show_no_type() -> None:
+    """Typer's rich help prints a type after every option, flags included (``--verbose
+    <bool>``, ``--help <bool>``), though a flag takes no value; its plain help leaves them
+    out. Make the rich help do the same: a flag shows only its name(s)."""
+    option = getattr(typer.core, "TyperOption", None)
+    shown = getattr(option, "display_type_rich", None)
+    if option is None or shown is None or getattr(shown, "_casus_flags", False):
+        return
+
+    def display_type_rich(self: Any, ctx: Any) -> str | None:
+        if getattr(self, "is_flag", False) and not getattr(self, "count", False):
+            return None
+        result: str | None = shown(self, ctx)
+        return result
+
+    display_type_rich._casus_flags = True  # type: ignore[attr-defined]
+    option.display_type_rich = display_type_rich
+
+
+_flags_show_no_type()
 
 app = typer.Typer(
     help="casus: who did what to whom, when and where: political events from news text.\n\n"
@@ -23,7 +47,7 @@ app = typer.Typer(
 )
 
 _DbOption = typer.Option(
-    None, "--db", help="DuckDB file (default ./casus.duckdb, or the CASUS_DB variable)."
+    None, "--db", help="DuckDB file (default ./casus.duckdb; the CASUS_DB variable overrides it)."
 )
 _DateOption = typer.Option(
     None, "--date", help="Publication date YYYY-MM-DD for articles that carry none."

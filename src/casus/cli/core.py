@@ -9,12 +9,19 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import typer
-from rich.console import Console
 
 from ..errors import CasusError, InputError
 from ..settings import Settings
 from .base import _DateOption, _DbOption, app
-from .output import EVENT_FORMATS, DelayedProgress, EventWriter, events_table, records_table
+from .output import (
+    EVENT_FORMATS,
+    UNBOUNDED,
+    DelayedProgress,
+    EventWriter,
+    events_table,
+    records_table,
+)
+from .output import out_console as _out_console
 from .support import Skips
 from .support import check_inputs as _check_inputs
 from .support import choice as _choice
@@ -197,7 +204,7 @@ def articles_command(
         writer.writeheader()
         writer.writerows(rows)
     else:
-        Console().print(records_table(rows, columns, title=f"{len(rows)} articles"))
+        _out_console().print(records_table(rows, columns, title=f"{len(rows)} articles"))
 
 
 @app.command("stats")
@@ -225,7 +232,7 @@ def stats_command(
     rows += [
         {"what": f"events with CAMEO root {c}", "value": n} for c, n in data["top_codes"].items()
     ]
-    Console().print(records_table(rows, ("what", "value")))
+    _out_console().print(records_table(rows, ("what", "value")))
 
 
 @app.command("demo")
@@ -248,6 +255,7 @@ def demo_command(
         dyads = [d.to_dict() for d in store.dyad_counts(limit=15)]
     except CasusError as err:
         raise _fail(err) from None
-    console = Console()
-    console.print(events_table(found, title=f"events (first {len(found)} by date)"))
+    console = _out_console()
+    fit = console.width < UNBOUNDED
+    console.print(events_table(found, title=f"events (first {len(found)} by date)", fit=fit))
     console.print(records_table(dyads, ("a", "b", "events", "first", "last"), title="dyads"))

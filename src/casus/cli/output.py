@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import time
 from collections.abc import Iterable, Sequence
 from types import TracebackType
@@ -23,12 +24,30 @@ __all__ = [
     "DelayedProgress",
     "EventWriter",
     "events_table",
+    "out_console",
     "records_table",
 ]
 
 EVENT_FORMATS = ("jsonl", "json", "csv", "table")
 CSV_COLUMNS = CONTRACT_COLUMNS
 """Columns of CSV output: the CONTRACT fields flattened, as the ``events`` table names them."""
+
+
+UNBOUNDED = 100_000
+"""Width of a console off a terminal: tables then take the width of their content."""
+
+
+def out_console(stream: IO[str] | None = None) -> Console:
+    """A console on ``stream`` (standard output by default) for tables people read.
+
+    On a terminal rich fits tables to its width. Off a terminal (``| less``, a file) rich would
+    assume 80 columns and cut cells (``sample-…``): there the width is ``COLUMNS`` when the user
+    set it, else unbounded, so each table is as wide as its content and keeps every cell.
+    """
+    console = Console(file=stream)
+    if console.is_terminal or os.environ.get("COLUMNS", "").strip().isdigit():
+        return console
+    return Console(file=stream, width=UNBOUNDED)
 
 
 def _csv_value(value: object) -> object:
@@ -47,13 +66,14 @@ def _actor(part: Any) -> str:
     return str(part.code or part.name or part.text)
 
 
-def events_table(events: Sequence[Event], *, title: str | None = None) -> Table:
+def events_table(events: Sequence[Event], *, title: str | None = None, fit: bool = True) -> Table:
     """A rich table of events, one line each: date, source and target codes, CAMEO and
-    PLOVER, place, trigger words and ``article:sentence`` of the evidence."""
+    PLOVER, place, trigger words and ``article:sentence`` of the evidence. With ``fit``
+    (a bounded width) long trigger words are cut at 22 characters, else kept whole."""
     table = Table(title=title, header_style="bold")
     for name in ("date", "source", "cameo", "plover", "target", "where"):
         table.add_column(name, no_wrap=True)
-    table.add_column("trigger", no_wrap=True, max_width=22, overflow="ellipsis")
+    table.add_column("trigger", no_wrap=True, max_width=22 if fit else None, overflow="ellipsis")
     table.add_column("evidence", no_wrap=True)
     for e in events:
         table.add_row(
@@ -94,7 +114,7 @@ class EventWriter:
         self.fmt = fmt
         self.count = 0
         self._held: list[Event] = []
-        self._console = console or Console(file=stream)
+        self._console = console or out_console(stream)
         self._csv: csv.DictWriter[str] | None = None
         if fmt == "csv":
             self._csv = csv.DictWriter(stream, fieldnames=CSV_COLUMNS, extrasaction="ignore")
@@ -117,7 +137,8 @@ class EventWriter:
             self.stream.write("\n")
         elif self.fmt == "table":
             if self._held:
-                self._console.print(events_table(self._held))
+                fit = self._console.width < UNBOUNDED
+                self._console.print(events_table(self._held, fit=fit))
             else:
                 self._console.print("no events")
         self.stream.flush()

@@ -13,7 +13,11 @@ from .base import app
 
 @app.command("serve")
 def serve_command(
-    db: Path | None = typer.Option(None, "--db", help="DuckDB file to serve (default: CASUS_DB)."),
+    db: Path | None = typer.Option(
+        None,
+        "--db",
+        help="DuckDB file to serve (default ./casus.duckdb; the CASUS_DB variable overrides it).",
+    ),
     host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on."),
     port: int = typer.Option(8000, "--port", help="TCP port."),
     allow_ingest: bool = typer.Option(

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
-from ..errors import InputError
+from ..errors import InputError, json_problem
 from ..model import Article, Event, Participant
 from ..settings import Settings
 from .scoring import FAMILIES, Counts, Scores, Triple, country_level, score
@@ -115,7 +115,8 @@ def read_gold(path: Path) -> list[GoldRecord]:
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as exc:
-            raise InputError(f"not JSON: {exc.msg}", where=where) from None
+            problem = f"{json_problem(exc)} at column {exc.colno}"
+            raise InputError(f"not JSON: {problem}", where=where) from None
         records.append(_record(obj, where))
     if not records:
         raise InputError("no gold records", where=str(path), hint="one JSON object a line")

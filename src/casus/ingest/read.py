@@ -24,7 +24,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import IO
 
-from ..errors import InputError
+from ..errors import InputError, json_problem
 from ..model import Article
 from ..settings import Settings
 from .build import (
@@ -349,7 +349,7 @@ def _read_json(
             yield from _read_jsonl_text(text, where, settings, default_date)
             return
         yield InputError(
-            f"not valid JSON: {err.msg} at line {err.lineno} column {err.colno}",
+            f"not valid JSON: {json_problem(err)} at line {err.lineno} column {err.colno}",
             where=where,
             hint="fix the JSON (a list of objects, or one object per line as .jsonl)",
         )
@@ -461,7 +461,7 @@ def _jsonl_line(
         value = json.loads(text)
     except json.JSONDecodeError as err:
         return InputError(
-            f"line is not valid JSON: {err.msg} at column {err.colno}",
+            f"line is not valid JSON: {json_problem(err)} at column {err.colno}",
             where=origin,
             hint='fix the line: one {"id": ..., "text": ...} object per line',
         )
