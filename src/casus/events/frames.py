@@ -492,6 +492,8 @@ def _nominal(ctx: SentenceContext, n: int, trig: Trigger) -> Frame | None:
         src = participants(sources.mentions)
         light = Trigger(lemma=v.lemma(lv), pos="VERB", code=trig.code, targets=_LIGHT_ROLES)
         targets = subject_as_target if undergoer else ctx.targets([(n, trig), (lv, light)], src)
+        if trig.needs_target and not targets[0]:
+            return None
         cues.append(f"frame:light:{v.lemma(lv)}")
         mood = "plain" if code == trig.code and not aux & MODALS else "modal"
         return _finish(
@@ -610,6 +612,8 @@ def _reported_judgements(ctx: SentenceContext) -> Iterator[Frame]:
         lemma = v.lemma(r)
         if tok.pos != "VERB" or r in ctx.matches or v.is_negated(r) or _unasserted(v, r):
             continue
+        if tok.dep == "relcl":  # "the attacks, which it described as illegal": the judged
+            continue  # is the antecedent's author, for the main clause to code
         if lemma in ctx.data.reporting:
             judged = [
                 c for c in v.kids(r, ("ccomp",))
