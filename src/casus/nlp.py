@@ -259,10 +259,16 @@ def doc_to_article(doc: Doc, article: Article, parsed: dict[int, Doc] | None = N
     ``parsed[s]`` is sentence ``s`` parsed on its own; the other sentences keep their words
     and entities, with no tags, lemmas (the lower-cased word) or dependencies.
     """
+    # (Doc.text joins every token on each access: read it once, then slice the article's)
     if doc.text != article.text:
         raise CodingError("parsed text differs from the article text", where=article.id)
     sentences: list[Sentence] = []
     mentions: list[Mention] = []
+    # doc.ents builds every entity span on each access (and Span.ents reads it): read it once
+    # and hand each sentence its own, or long articles cost sentences x entities
+    by_sentence: dict[int, list[Span]] = {}
+    for ent in doc.ents:
+        by_sentence.setdefault(ent.sent.start, []).append(ent)
     for s, span in enumerate(doc.sents):
         kept = [t for t in span if not t.is_space]
         if not kept:
@@ -278,10 +284,11 @@ def doc_to_article(doc: Doc, article: Article, parsed: dict[int, Doc] | None = N
             tokens = tuple(_bare_token(n, t) for n, t in enumerate(kept))
         start, end = kept[0].idx, kept[-1].idx + len(kept[-1].text)
         sentences.append(
-            Sentence(index=index, start=start, end=end, text=doc.text[start:end], tokens=tokens)
+            Sentence(index=index, start=start, end=end, text=article.text[start:end], tokens=tokens)
         )
         sent_doc = parsed.get(s) if parsed is not None else None
-        mentions.extend(_entity_mentions(span, index, local, parsed is not None, sent_doc))
+        ents = [e for e in by_sentence.get(span.start, ()) if e.end <= span.end]
+        mentions.extend(_entity_mentions(span, ents, index, local, parsed is not None, sent_doc))
     return replace(article, sentences=tuple(sentences), mentions=tuple(mentions))
 
 
@@ -346,12 +353,13 @@ def _trigger_forms(nlp: Language, lemmas: Iterable[str]) -> frozenset[str]:
 
 def _entity_mentions(
     span: Span,
+    ents: Sequence[Span],
     index: int,
     local: dict[int, int],
     partial: bool = False,
     sent_doc: Doc | None = None,
 ) -> Iterator[Mention]:
-    for ent in span.ents:
+    for ent in ents:
         toks = [t for t in ent if t.i in local]
         if not toks:
             continue
