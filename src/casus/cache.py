@@ -124,6 +124,26 @@ def cached(
     return value
 
 
+KEEP = 3
+"""Keys kept per table: the newest few, so two checkouts or versions used in turn (a
+worktree, an upgrade tried and rolled back) do not rebuild each other's tables every run."""
+
+
+def _prune(where: Path, name: str, *, keep: Path) -> None:
+    """Remove all but the :data:`KEEP` most recently written files of table ``name``."""
+
+    def age(p: Path) -> float:
+        try:
+            return p.stat().st_mtime
+        except OSError:
+            return 0.0
+
+    others = sorted((p for p in where.glob(f"{name}-*.pickle") if p != keep), key=age)
+    for old in others[: max(0, len(others) - (KEEP - 1))]:
+        with contextlib.suppress(OSError):
+            old.unlink()
+
+
 def _store(where: Path, name: str, path: Path, value: object) -> None:
     tmp: str | None = None
     try:
@@ -133,10 +153,7 @@ def _store(where: Path, name: str, path: Path, value: object) -> None:
             pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
         tmp = None
-        for old in where.glob(f"{name}-*.pickle"):  # earlier keys of the same table
-            if old != path:
-                with contextlib.suppress(OSError):
-                    old.unlink()
+        _prune(where, name, keep=path)
     except (OSError, pickle.PicklingError, TypeError, AttributeError):
         pass  # a cache that cannot be written costs a rebuild next time, nothing else
     finally:

@@ -34,7 +34,20 @@ def test_cache_rebuilds_when_a_source_hash_changes(tmp_path: Path) -> None:
     cached("t", lambda: _counting_build(calls, 1), extra=("v1",), folder=tmp_path)
     value = cached("t", lambda: _counting_build(calls, 2), extra=("v2",), folder=tmp_path)
     assert value == 2 and len(calls) == 2
-    assert len(list(tmp_path.glob("t-*.pickle"))) == 1  # the stale file is removed
+    assert len(list(tmp_path.glob("t-*.pickle"))) == 2  # the earlier key is kept a while
+
+
+def test_cache_keeps_the_newest_few_keys_so_checkouts_used_in_turn_reuse_theirs(
+    tmp_path: Path,
+) -> None:
+    calls: list[int] = []
+    for _ in range(2):  # two versions used in turn: each builds once, then reuses
+        cached("t", lambda: _counting_build(calls, 1), extra=("v1",), folder=tmp_path)
+        cached("t", lambda: _counting_build(calls, 2), extra=("v2",), folder=tmp_path)
+    assert len(calls) == 2
+    for n in range(3, 3 + cache.KEEP + 2):  # old keys are removed beyond the newest few
+        cached("t", lambda n=n: n, extra=(f"v{n}",), folder=tmp_path)
+    assert len(list(tmp_path.glob("t-*.pickle"))) == cache.KEEP
 
 
 def test_cache_key_follows_data_files_and_package_versions() -> None:
