@@ -141,3 +141,26 @@ def test_a_protest_with_no_actor_is_the_peoples_against_their_government(
     assert event.source is not None and event.source.code == "KENCVL"
     assert event.target is not None and event.target.code == "KENGOV"
     assert "target:own-government" in event.evidence.cues
+
+
+def test_a_protest_against_a_named_government_is_its_peoples(
+    lexicon: events.Lexicon,
+) -> None:
+    # another country's aid agency is named first and most: still no protester
+    art = article(
+        sent(
+            "The/DET/det/2 Norwegian/ADJ/amod/2 agency/NOUN/nsubj/3/agency sent/VERB/ROOT/3/send "
+            "aid/NOUN/dobj/3/aid ./PUNCT/punct/3",
+            {1: "NORNGO"},
+        ),
+        sent(
+            "Protests/NOUN/nsubj/5/protest against/ADP/prep/0 the/DET/det/4 "
+            "Bolivian/ADJ/amod/4 government/NOUN/pobj/1/government grew/VERB/ROOT/5/grow "
+            "./PUNCT/punct/5",
+            {4: "BOLGOV"},
+        ),
+    )
+    (event,) = [e for e in events.extract(art, lexicon).events if e.cameo_root == "14"]
+    assert event.target is not None and event.target.country == "BOL"
+    assert event.source is not None and event.source.code == "BOLCVL"
+    assert "source:civilians" in event.evidence.cues

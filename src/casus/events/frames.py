@@ -157,6 +157,8 @@ def _finish(
         tgt = tuple(t for t in tgt if t.sector != "MED")
     if code[:2] == "15" and tgt_how == "object":  # troops were deployed: their own side
         src, tgt = src or tgt, ()
+    if code[:2] in _VIOLENT and src and all(p.sector == "MED" for p in src):
+        src = ()  # "state media killed" is a report of a killing, not the killer
     if need_both and not (src and tgt):
         return None
     if not (src or tgt) and code[:2] != PROTEST:  # a protest's side comes from the article
@@ -359,6 +361,8 @@ def _verbal(ctx: SentenceContext, i: int, trig: Trigger) -> Frame | None:
     code = trig.code
     cues = [f"trigger:{trig.words}"]
     subj, _, _ = v.clause_subject(i)
+    if subj is not None and code[:2] in _VIOLENT and v.lemma(subj) in ctx.data.disasters:
+        return None  # "a bridge collapse killed 12": an accident or a disaster
     if code[:2] in ("18", "19") and code.endswith("0"):
         inst = ctx.instrument(i, subj)
         if inst is not None:
@@ -476,6 +480,10 @@ def _nominal(ctx: SentenceContext, n: int, trig: Trigger) -> Frame | None:
     if lv is not None:
         if _unasserted(v, lv) or _under_matrix(ctx, lv):
             return None
+        if trig.code[:2] in CONFLICT_ROOTS and v.lemma(lv) in _ENDING:
+            return None  # "ended the war", "concluded the offensive": no new fighting
+        if trig.code[:2] in _VIOLENT and v.lemma(lv) in _REPORTING_LIGHT:
+            return None  # "X confirmed the attacks": X reports them, whoever attacked
         neg, aux = ctx.mood(lv)
         if v.lemma(lv) in ctx.data.intent_verbs:
             aux = aux | {"will"}
@@ -547,6 +555,12 @@ def _nominal(ctx: SentenceContext, n: int, trig: Trigger) -> Frame | None:
         need_both=trig.code[:2] != PROTEST,
     )  # fmt: skip
 
+
+_ENDING = frozenset({"end", "conclude", "finish", "complete"})
+"""Light verbs that end the conflict their noun names: no act of that conflict."""
+_VIOLENT = frozenset({"18", "19", "20"})
+_REPORTING_LIGHT = frozenset({"confirm", "state", "publish", "repeat"})
+"""Light verbs that also report: with a violent noun their subject is the reporter."""
 
 _UNDERGO = frozenset(
     {"suffer", "endure", "sustain", "face", "undergo", "survive", "withstand", "receive", "get"}

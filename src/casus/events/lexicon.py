@@ -141,6 +141,8 @@ class LexiconData:
     instruments: Mapping[str, str] = field(default_factory=dict)
     damning: frozenset[str] = frozenset()
     """Words that make a reported judgement a criticism: ``X said the vote was illegal``."""
+    disasters: frozenset[str] = frozenset()
+    """Subjects that make a killing or destruction no event: ``a collapse killed 12``."""
 
 
 # --- loading -------------------------------------------------------------------------------
@@ -327,6 +329,7 @@ def load_triggers(
         carriers=words("carriers"),
         instruments=instruments,
         damning=words("damning"),
+        disasters=words("disasters"),
     )
 
 
@@ -352,6 +355,7 @@ def _build_data() -> LexiconData:
         group_nouns=data.group_nouns,
         carriers=data.carriers,
         damning=data.damning,
+        disasters=data.disasters,
         instruments=data.instruments,
     )
 

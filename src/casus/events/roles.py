@@ -334,6 +334,8 @@ def complete_roles(article: Article, model: RoleModel) -> Iterator[Event]:
         for role in ("source", "target") if protest else ROLES:
             if protest and role == "target" and unlocated(event.target):
                 event = _own_government(event)
+            if protest and role == "source" and unlocated(event.source):
+                event = _protesters_of(event)
             if unlocated(getattr(event, role)):
                 cand = model.choose(role, candidates(article, event, role))
                 if cand is not None:
@@ -353,6 +355,20 @@ def _civilians(event: Event) -> Event:
     if p is None or p.sector or not p.country:
         return event
     return _with(event, "source", replace(p, code=p.country + "CVL", sector="CVL"), "civilians")
+
+
+def _protesters_of(event: Event) -> Event:
+    """A protest against a named country's actor with nobody named as protesting is that
+    country's people's ("protests against the Ugandan government" → UGACVL): almost every
+    protest in the news is a domestic one."""
+    t = event.target
+    if t is None or not t.country:
+        return event
+    people = Participant(
+        text="", name=f"{t.country} civilians", code=t.country + "CVL", country=t.country,
+        sector="CVL",
+    )  # fmt: skip
+    return _with(event, "source", people, "civilians")
 
 
 def _own_government(event: Event) -> Event:
