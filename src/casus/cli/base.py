@@ -25,6 +25,13 @@ app = typer.Typer(
 _DbOption = typer.Option(
     None, "--db", help="DuckDB file (default ./casus.duckdb, or the CASUS_DB variable)."
 )
+_WaitOption = typer.Option(
+    None,
+    "--wait",
+    min=0,
+    help="Seconds to wait for a database another process holds (default 120); after that "
+    "coded articles are kept in DB.pending/ for the next ingest, never dropped.",
+)
 _DateOption = typer.Option(
     None, "--date", help="Publication date YYYY-MM-DD for articles that carry none."
 )

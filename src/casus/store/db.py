@@ -6,14 +6,14 @@ readable and consistent, and re-running the same ingest completes it without dup
 writing an article replaces its earlier sentences and events.
 
 A connection is opened per call and closed after it, so other processes can read between
-batches. Opening retries for a few seconds while another process holds the file, then raises
-a :class:`~casus.errors.StoreError` that says what to do.
+batches. Opening retries with backoff for ``lock_timeout`` seconds while another process holds
+the file (``conn``), then raises a :class:`~casus.errors.StoreError` (``reason="locked"``);
+writers can then :meth:`Store.keep` their coded batch for later (``pending``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import time
 import uuid
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -29,7 +29,11 @@ from .. import __version__
 from ..errors import StoreError
 from ..model import Article, Event, Sentence
 from ..settings import Settings
+from . import pending
 from .arrow import ARTICLES_SCHEMA, EVENTS_SCHEMA, SENTENCES_SCHEMA
+from .conn import OnWait, open_db, quiet, rollback
+from .conn import one_line as _one_line
+from .conn import reason as _reason
 from .records import EVENT_COLUMNS, event_from_row, event_row
 from .sql import SCHEMA, EventQuery, event_sql
 from .types import ArticleSummary, DyadCount, RunCounts, Stats
@@ -44,27 +48,10 @@ __all__ = [
 ]
 
 _READ_ONLY_STATEMENTS = frozenset({"SELECT", "EXPLAIN"})
-_LOCK_MESSAGE = "IO Error: Could not set lock on file"
-_LOCK_HINT = "wait for the other casus command to finish, or pass --db with another file"
 
 
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
-
-
-def _one_line(exc: BaseException) -> str:
-    text = str(exc).strip().splitlines()
-    return text[0] if text else type(exc).__name__
-
-
-def _is_lock_conflict(exc: duckdb.Error) -> bool:
-    """Another connection holds the file: told apart by type. ``ConnectionException`` is this
-    process opening the file with another configuration; an ``IOException`` is a lock only
-    when DuckDB failed to set its file lock (the same type reports an invalid file). A damaged
-    file is a plain ``duckdb.Error`` ("Corrupt database file"), never a lock."""
-    if isinstance(exc, duckdb.ConnectionException):
-        return True
-    return isinstance(exc, duckdb.IOException) and str(exc).startswith(_LOCK_MESSAGE)
 
 
 class Store:
@@ -72,19 +59,27 @@ class Store:
 
     ``path`` may be ``":memory:"`` (one private in-memory database, kept open until
     :meth:`close`). ``read_only`` stores refuse writes and open the file shared.
+    ``lock_timeout``: seconds to retry while another process holds the file (``on_wait`` is
+    told once per open that has to wait).
     """
 
     def __init__(
-        self, path: str | Path, *, read_only: bool = False, lock_timeout: float = 5.0
+        self,
+        path: str | Path,
+        *,
+        read_only: bool = False,
+        lock_timeout: float = 5.0,
+        on_wait: OnWait | None = None,
     ) -> None:
         self.memory = str(path) == ":memory:"
         self.path = Path(path)
         self.read_only = read_only
         self.lock_timeout = lock_timeout
+        self.on_wait = on_wait
         self._schema_ready = False
         self._con: duckdb.DuckDBPyConnection | None = None
         if self.memory:
-            self._con = _quiet(duckdb.connect(":memory:"))
+            self._con = quiet(duckdb.connect(":memory:"))
             self._init_schema(self._con)
 
     @classmethod
@@ -127,35 +122,12 @@ class Store:
                     where=str(self.path),
                     hint="create the folder or pass --db with another path",
                 )
-        deadline = time.monotonic() + self.lock_timeout
-        delay = 0.02
-        while True:
-            try:
-                con = duckdb.connect(str(self.path), read_only=self.read_only or not write)
-                return _quiet(con)
-            except (duckdb.IOException, duckdb.ConnectionException) as exc:
-                if not _is_lock_conflict(exc):
-                    raise StoreError(
-                        f"cannot open the database: {_one_line(exc)}",
-                        where=str(self.path),
-                        hint="is it a casus DuckDB file? pass --db with another path",
-                        reason="corrupt",
-                    ) from None
-                if time.monotonic() >= deadline:
-                    raise StoreError(
-                        "the database is in use by another process",
-                        where=str(self.path),
-                        hint=_LOCK_HINT,
-                        reason="locked",
-                    ) from None
-                time.sleep(delay)
-                delay = min(delay * 2, 0.25)
-            except duckdb.Error as exc:
-                raise StoreError(
-                    f"cannot open the database: {_one_line(exc)}",
-                    where=str(self.path),
-                    reason=_reason(exc),
-                ) from None
+        return open_db(
+            self.path,
+            read_only=self.read_only or not write,
+            timeout=self.lock_timeout,
+            on_wait=self.on_wait,
+        )
 
     @contextmanager
     def _connect(self, *, write: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
@@ -186,64 +158,59 @@ class Store:
     def write(self, articles: Sequence[Article], *, run_id: str | None = None) -> int:
         """Store coded articles in ONE transaction: each article replaces any earlier copy
         with the same id, with its sentences and events. Returns the number of articles."""
-        batch = list({a.id: a for a in articles}.values())
-        if not batch:
+        tables = _tables(articles, run_id)
+        if not tables["articles"].num_rows:
             return 0
-        coded_at = _now()
-        article_rows: list[tuple[Any, ...]] = []
-        sentence_rows: list[tuple[Any, ...]] = []
-        event_rows: list[tuple[Any, ...]] = []
-        for article in batch:
-            events = list({e.event_id: e for e in reversed(article.events)}.values())
-            events.reverse()
-            article_rows.append(
-                (
-                    article.id,
-                    article.title,
-                    article.text,
-                    article.date,
-                    article.url,
-                    article.outlet,
-                    article.origin,
-                    len(article.sentences),
-                    len(events),
-                    coded_at,
-                    run_id,
-                )
-            )
-            sentence_rows.extend(
-                (article.id, s.index, s.start, s.end, s.text) for s in article.sentences
-            )
-            event_rows.extend(event_row(e, published=article.date, run_id=run_id) for e in events)
-        tables = {
-            "_casus_articles": _arrow(article_rows, ARTICLES_SCHEMA),
-            "_casus_sentences": _arrow(sentence_rows, SENTENCES_SCHEMA),
-            "_casus_events": _arrow(event_rows, EVENTS_SCHEMA),
-        }
         with self._connect(write=True) as con:
-            for name, table in tables.items():
-                con.register(name, table)
-            try:
-                con.execute("BEGIN TRANSACTION")
-                ids = "SELECT id FROM _casus_articles"
-                con.execute(f"DELETE FROM events WHERE article_id IN ({ids})")
+            _replace(con, tables)
+        return int(tables["articles"].num_rows)
+
+    def keep(self, articles: Sequence[Article], *, run_id: str | None = None) -> Path:
+        """Keep coded articles under ``<db>.pending/`` for a later :meth:`write_pending`
+        (when the database stays locked): the same rows :meth:`write` would store."""
+        return pending.keep_tables(self.path, run_id, _tables(articles, run_id))
+
+    def keep_finish(self, run_id: str, counts: RunCounts) -> None:
+        """Keep the end of a run for :meth:`write_pending` (its ``runs`` row is updated then)."""
+        pending.keep_run(
+            self.path,
+            run_id,
+            {"articles": counts.articles, "events": counts.events, "errors": counts.errors},
+        )
+
+    def pending(self) -> int:
+        """Articles kept under ``<db>.pending/`` by runs that found the database locked."""
+        return 0 if self.memory else pending.count(self.path)
+
+    def write_pending(self) -> int:
+        """Store every batch kept under ``<db>.pending/`` (oldest first, one transaction
+        each, each folder removed once committed), then the kept run ends. Returns the
+        number of articles stored."""
+        batches = [] if self.memory else pending.folders(self.path)
+        ends = [] if self.memory else list(pending.runs(self.path))
+        if not batches and not ends:
+            return 0
+        done = 0
+        with self._connect(write=True) as con:
+            for folder in batches:
+                tables = pending.read(folder)
+                _replace(con, tables)
+                pending.remove(folder)
+                done += int(tables["articles"].num_rows)
+            for path, record in ends:
                 con.execute(
-                    "DELETE FROM events WHERE event_id IN (SELECT event_id FROM _casus_events)"
+                    "UPDATE runs SET finished = coalesce(finished, ?), n_articles = ?, "
+                    "n_events = ?, n_errors = ? WHERE run_id = ?",
+                    [
+                        _now(),
+                        record.get("articles", 0),
+                        record.get("events", 0),
+                        record.get("errors", 0),
+                        str(record.get("run_id")),
+                    ],
                 )
-                con.execute(f"DELETE FROM sentences WHERE article_id IN ({ids})")
-                con.execute(f"DELETE FROM articles WHERE id IN ({ids})")
-                con.execute("INSERT INTO articles SELECT * FROM _casus_articles")
-                con.execute("INSERT INTO sentences SELECT * FROM _casus_sentences")
-                cols = ", ".join(EVENT_COLUMNS)
-                con.execute(f"INSERT INTO events ({cols}) SELECT {cols} FROM _casus_events")
-                con.execute("COMMIT")
-            except BaseException:
-                _rollback(con)
-                raise
-            finally:
-                for name in tables:
-                    con.unregister(name)
-        return len(batch)
+                pending.remove(path)
+        return done
 
     def unchanged(self, article: Article, run_id: str) -> bool:
         """True when ``article`` is stored with the same text and metadata by a run of the
@@ -306,7 +273,7 @@ class Store:
                 ).fetchone()
                 con.execute("COMMIT")
             except BaseException:
-                _rollback(con)
+                rollback(con)
                 raise
         return (int(row[0]), int(row[1])) if row else (0, 0)
 
@@ -512,23 +479,6 @@ class Store:
             return table
 
 
-def _reason(exc: duckdb.Error) -> str | None:
-    """``corrupt`` for DuckDB's damaged-file errors: a plain ``duckdb.Error`` (no subclass)
-    or an ``IOException`` that is not a lock; ``None`` for errors of a query."""
-    if type(exc) is duckdb.Error or type(exc) is duckdb.FatalException:
-        return "corrupt"
-    if isinstance(exc, duckdb.IOException) and not _is_lock_conflict(exc):
-        return "corrupt"
-    return None
-
-
-def _quiet(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
-    """No DuckDB progress bar: long queries must never write to stdout. (A session setting:
-    DuckDB >= 1.4 refuses it in ``connect(config=...)``.)"""
-    con.execute("SET enable_progress_bar = false")
-    return con
-
-
 def _check_read_only(con: duckdb.DuckDBPyConnection, sql: str) -> None:
     try:
         statements = con.extract_statements(sql)
@@ -541,11 +491,65 @@ def _check_read_only(con: duckdb.DuckDBPyConnection, sql: str) -> None:
         raise StoreError(f"only read-only queries are allowed, not {kind}")
 
 
-def _rollback(con: duckdb.DuckDBPyConnection) -> None:
+def _tables(articles: Sequence[Article], run_id: str | None) -> dict[str, pa.Table]:
+    """The rows of ``articles`` for the three tables (the last copy of a repeated id wins)."""
+    batch = list({a.id: a for a in articles}.values())
+    coded_at = _now()
+    article_rows: list[tuple[Any, ...]] = []
+    sentence_rows: list[tuple[Any, ...]] = []
+    event_rows: list[tuple[Any, ...]] = []
+    for article in batch:
+        events = list({e.event_id: e for e in reversed(article.events)}.values())
+        events.reverse()
+        article_rows.append(
+            (
+                article.id,
+                article.title,
+                article.text,
+                article.date,
+                article.url,
+                article.outlet,
+                article.origin,
+                len(article.sentences),
+                len(events),
+                coded_at,
+                run_id,
+            )
+        )
+        sentence_rows.extend(
+            (article.id, s.index, s.start, s.end, s.text) for s in article.sentences
+        )
+        event_rows.extend(event_row(e, published=article.date, run_id=run_id) for e in events)
+    return {
+        "articles": _arrow(article_rows, ARTICLES_SCHEMA),
+        "sentences": _arrow(sentence_rows, SENTENCES_SCHEMA),
+        "events": _arrow(event_rows, EVENTS_SCHEMA),
+    }
+
+
+def _replace(con: duckdb.DuckDBPyConnection, tables: Mapping[str, pa.Table]) -> None:
+    """ONE transaction: the articles of ``tables`` replace their earlier copies."""
+    names = {f"_casus_{t}": table for t, table in tables.items()}
+    for name, table in names.items():
+        con.register(name, table)
     try:
-        con.execute("ROLLBACK")
-    except duckdb.Error:
-        return
+        con.execute("BEGIN TRANSACTION")
+        ids = "SELECT id FROM _casus_articles"
+        con.execute(f"DELETE FROM events WHERE article_id IN ({ids})")
+        con.execute("DELETE FROM events WHERE event_id IN (SELECT event_id FROM _casus_events)")
+        con.execute(f"DELETE FROM sentences WHERE article_id IN ({ids})")
+        con.execute(f"DELETE FROM articles WHERE id IN ({ids})")
+        con.execute("INSERT INTO articles SELECT * FROM _casus_articles")
+        con.execute("INSERT INTO sentences SELECT * FROM _casus_sentences")
+        cols = ", ".join(EVENT_COLUMNS)
+        con.execute(f"INSERT INTO events ({cols}) SELECT {cols} FROM _casus_events")
+        con.execute("COMMIT")
+    except BaseException:
+        rollback(con)
+        raise
+    finally:
+        for name in names:
+            con.unregister(name)
 
 
 def _arrow(rows: list[tuple[Any, ...]], schema: pa.Schema) -> pa.Table:
