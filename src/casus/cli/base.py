@@ -13,6 +13,7 @@ import typer
 from ..errors import CasusError
 from .support import print_version as _version
 from .support import report as _report
+from .support import show_warnings as _show_warnings
 
 app = typer.Typer(
     help="casus: who did what to whom, when and where: political events from news text.\n\n"
@@ -47,6 +48,7 @@ def _root(
 
     Example: casus demo
     """
+    _show_warnings()
 
 
 def main() -> None:

@@ -34,6 +34,7 @@ __all__ = [
     "parse_date",
     "print_version",
     "report",
+    "show_warnings",
     "stderr_console",
     "write_pending",
     "writing_store",
@@ -55,6 +56,28 @@ def stderr_console() -> Console:
 def report(err: Exception) -> None:
     """One line on stderr for an error, never a traceback."""
     stderr_console().print(f"error: {err}", markup=False, highlight=False, soft_wrap=True)
+
+
+def show_warnings() -> None:
+    """Print each :class:`~casus.errors.InputWarning` as one ``warning:`` line on stderr
+    (every time, not once per place in the code); other warnings as Python prints them."""
+    import warnings
+
+    from ..errors import InputWarning
+
+    shown = warnings.showwarning
+    if getattr(shown, "_casus", False):
+        return
+
+    def show(message: Warning | str, category: type[Warning], *args: object, **kw: object) -> None:
+        if issubclass(category, InputWarning):
+            stderr_console().print(f"warning: {message}", markup=False, soft_wrap=True)
+        else:
+            shown(message, category, *args, **kw)  # type: ignore[arg-type]
+
+    show._casus = True  # type: ignore[attr-defined]
+    warnings.showwarning = show
+    warnings.filterwarnings("always", category=InputWarning)
 
 
 def fail(err: Exception) -> typer.Exit:
