@@ -12,6 +12,9 @@ import duckdb
 
 from ..errors import StoreError
 
+SANDBOX: dict[str, str | bool | int | float | list[str]] = {"enable_external_access": False}
+"""``duckdb.connect(config=...)`` of read-only and in-memory connections (see ``guard``)."""
+
 __all__ = ["is_lock_conflict", "one_line", "open_db", "quiet", "reason", "rollback"]
 
 _LOCK_MESSAGE = "IO Error: Could not set lock on file"
@@ -73,7 +76,9 @@ def open_db(
     told = False
     while True:
         try:
-            return quiet(duckdb.connect(str(path), read_only=read_only))
+            # read-only connections never reach files outside the database (``guard``)
+            config = SANDBOX if read_only else {}
+            return quiet(duckdb.connect(str(path), read_only=read_only, config=config))
         except (duckdb.IOException, duckdb.ConnectionException) as exc:
             if not is_lock_conflict(exc):
                 raise StoreError(

@@ -34,6 +34,7 @@ from .arrow import ARTICLES_SCHEMA, EVENTS_SCHEMA, SENTENCES_SCHEMA
 from .conn import OnWait, open_db, quiet, rollback
 from .conn import one_line as _one_line
 from .conn import reason as _reason
+from .guard import SANDBOX, check_sandboxed, check_statement, refused
 from .records import EVENT_COLUMNS, event_from_row, event_row
 from .sql import SCHEMA, EventQuery, event_sql
 from .types import ArticleSummary, DyadCount, RunCounts, Stats
@@ -46,8 +47,6 @@ __all__ = [
     "Stats",
     "Store",
 ]
-
-_READ_ONLY_STATEMENTS = frozenset({"SELECT", "EXPLAIN"})
 
 
 def _now() -> dt.datetime:
@@ -79,7 +78,7 @@ class Store:
         self._schema_ready = False
         self._con: duckdb.DuckDBPyConnection | None = None
         if self.memory:
-            self._con = quiet(duckdb.connect(":memory:"))
+            self._con = quiet(duckdb.connect(":memory:", config=SANDBOX))
             self._init_schema(self._con)
 
     @classmethod
@@ -461,34 +460,33 @@ class Store:
             )
 
     def query(self, sql: str, params: Sequence[object] = ()) -> list[dict[str, object]]:
-        """Run one read-only statement (``SELECT``/``WITH``/``EXPLAIN``) with parameters."""
+        """Run one read-only statement (``SELECT``/``WITH``/``EXPLAIN``) with parameters, on
+        a connection that cannot reach files, directories or extensions (``guard``)."""
         with self._connect() as con:
-            _check_read_only(con, sql)
-            cur = con.execute(sql, list(params))
+            check_statement(con, sql)
+            check_sandboxed(con)
+            try:
+                cur = con.execute(sql, list(params))
+            except duckdb.PermissionException as exc:
+                raise refused(exc) from None
             names = [d[0] for d in cur.description or ()]
             return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
 
     def query_arrow(self, sql: str, params: Sequence[object] = ()) -> pa.Table:
         """Like :meth:`query`, as a ``pyarrow.Table``."""
         with self._connect() as con:
-            _check_read_only(con, sql)
-            relation = con.sql(sql, params=list(params))
-            # DuckDB >= 1.4 calls it to_arrow_table; older releases fetch_arrow_table.
-            name = "to_arrow_table" if hasattr(relation, "to_arrow_table") else "fetch_arrow_table"
-            table: pa.Table = getattr(relation, name)()
+            check_statement(con, sql)
+            check_sandboxed(con)
+            try:
+                relation = con.sql(sql, params=list(params))
+                # DuckDB >= 1.4 calls it to_arrow_table; older releases fetch_arrow_table.
+                name = (
+                    "to_arrow_table" if hasattr(relation, "to_arrow_table") else "fetch_arrow_table"
+                )
+                table: pa.Table = getattr(relation, name)()
+            except duckdb.PermissionException as exc:
+                raise refused(exc) from None
             return table
-
-
-def _check_read_only(con: duckdb.DuckDBPyConnection, sql: str) -> None:
-    try:
-        statements = con.extract_statements(sql)
-    except duckdb.Error as exc:
-        raise StoreError(f"invalid SQL: {_one_line(exc)}") from None
-    if len(statements) != 1:
-        raise StoreError("expected exactly one SQL statement", hint="split the query")
-    kind = statements[0].type.name
-    if kind not in _READ_ONLY_STATEMENTS:
-        raise StoreError(f"only read-only queries are allowed, not {kind}")
 
 
 def _tables(articles: Sequence[Article], run_id: str | None) -> dict[str, pa.Table]:
