@@ -253,9 +253,9 @@ def dyad_series(
         lo = period_index(since, by) if since else periods[0]
         hi = period_index(until, by) if until else periods[-1]
         if hi - lo >= MAX_FILL_PERIODS:
-            first, last = period_from_index(lo, by), period_from_index(hi, by)
+            start, end = period_from_index(lo, by), period_from_index(hi, by)
             raise InputError(
-                f"{hi - lo + 1:,} {by}s from {first} to {last} are too many to fill with zeros "
+                f"{hi - lo + 1:,} {by}s from {start} to {end} are too many to fill with zeros "
                 f"(at most {MAX_FILL_PERIODS:,})",
                 where="fill",
                 hint="count by week or month, narrow since/until, or leave out fill to get "
