@@ -30,16 +30,20 @@ from ..errors import StoreError
 from ..model import Article, Event, Sentence
 from ..settings import Settings
 from . import pending
-from .arrow import ARTICLES_SCHEMA, EVENTS_SCHEMA, SENTENCES_SCHEMA
 from .conn import OnWait, open_db, quiet, rollback
 from .conn import one_line as _one_line
 from .conn import reason as _reason
 from .guard import SANDBOX, check_sandboxed, check_statement, refused
-from .records import EVENT_COLUMNS, event_from_row, event_row
+from .records import event_from_row
+from .rows import now, replace_articles, tables
 from .sql import SCHEMA, EventQuery, event_sql
 from .types import ArticleSummary, DyadCount, RunCounts, Stats
 
+FETCH_ROWS = 10_000
+"""Rows fetched from DuckDB at a time by the streaming reads (issue #15)."""
+
 __all__ = [
+    "FETCH_ROWS",
     "ArticleSummary",
     "DyadCount",
     "EventQuery",
@@ -47,10 +51,6 @@ __all__ = [
     "Stats",
     "Store",
 ]
-
-
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
 class Store:
@@ -157,17 +157,17 @@ class Store:
     def write(self, articles: Sequence[Article], *, run_id: str | None = None) -> int:
         """Store coded articles in ONE transaction: each article replaces any earlier copy
         with the same id, with its sentences and events. Returns the number of articles."""
-        tables = _tables(articles, run_id)
-        if not tables["articles"].num_rows:
+        batch = tables(articles, run_id)
+        if not batch["articles"].num_rows:
             return 0
         with self._connect(write=True) as con:
-            _replace(con, tables)
-        return int(tables["articles"].num_rows)
+            replace_articles(con, batch)
+        return int(batch["articles"].num_rows)
 
     def keep(self, articles: Sequence[Article], *, run_id: str | None = None) -> Path:
         """Keep coded articles under ``<db>.pending/`` for a later :meth:`write_pending`
         (when the database stays locked): the same rows :meth:`write` would store."""
-        return pending.keep_tables(self.path, run_id, _tables(articles, run_id))
+        return pending.keep_tables(self.path, run_id, tables(articles, run_id))
 
     def keep_finish(self, run_id: str, counts: RunCounts) -> None:
         """Keep the end of a run for :meth:`write_pending` (its ``runs`` row is updated then)."""
@@ -192,16 +192,16 @@ class Store:
         done = 0
         with self._connect(write=True) as con:
             for folder in batches:
-                tables = pending.read(folder)
-                _replace(con, tables)
+                kept = pending.read(folder)
+                replace_articles(con, kept)
                 pending.remove(folder)
-                done += int(tables["articles"].num_rows)
+                done += int(kept["articles"].num_rows)
             for path, record in ends:
                 con.execute(
                     "UPDATE runs SET finished = coalesce(finished, ?), n_articles = ?, "
                     "n_events = ?, n_errors = ? WHERE run_id = ?",
                     [
-                        _now(),
+                        now(),
                         record.get("articles", 0),
                         record.get("events", 0),
                         record.get("errors", 0),
@@ -252,7 +252,7 @@ class Store:
                 con.execute(
                     f"INSERT INTO articles BY NAME SELECT * EXCLUDE (coded_at, run_id), "
                     f"? AS coded_at, ? AS run_id FROM {scan}",
-                    [_now(), run_id, globs["articles"]],
+                    [now(), run_id, globs["articles"]],
                 )
                 if any(parts["sentences"].rglob("*.parquet")):
                     con.execute(
@@ -285,12 +285,12 @@ class Store:
         model: str | None = None,
     ) -> str:
         """Record the start of a run; returns its id (stored with every article it writes)."""
-        run_id = f"{_now():%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:8]}"
+        run_id = f"{now():%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:8]}"
         with self._connect(write=True) as con:
             con.execute(
                 "INSERT INTO runs (run_id, started, casus_version, lexicon_version, model, "
                 "n_articles, n_events, n_errors, command) VALUES (?, ?, ?, ?, ?, 0, 0, 0, ?)",
-                [run_id, _now(), __version__, lexicon_version, model or settings.model, command],
+                [run_id, now(), __version__, lexicon_version, model or settings.model, command],
             )
         return run_id
 
@@ -303,16 +303,14 @@ class Store:
             con.execute(
                 "UPDATE runs SET finished = ?, n_articles = ?, n_events = ?, n_errors = ? "
                 "WHERE run_id = ?",
-                [_now(), counts.articles, counts.events, counts.errors, run_id],
+                [now(), counts.articles, counts.events, counts.errors, run_id],
             )
 
     # -- reading -------------------------------------------------------------------------
 
     def _rows(self, sql: str, params: Sequence[object] = ()) -> list[dict[str, object]]:
         with self._connect() as con:
-            cur = con.execute(sql, list(params))
-            names = [d[0] for d in cur.description or ()]
-            return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+            return list(_dicts(con.execute(sql, list(params))))
 
     def events(self, q: EventQuery | None = None) -> list[Event]:
         """Events matching ``q`` (see :class:`EventQuery`), rebuilt as :class:`Event`."""
@@ -462,6 +460,14 @@ class Store:
     def query(self, sql: str, params: Sequence[object] = ()) -> list[dict[str, object]]:
         """Run one read-only statement (``SELECT``/``WITH``/``EXPLAIN``) with parameters, on
         a connection that cannot reach files, directories or extensions (``guard``)."""
+        return list(self.iter_query(sql, params))
+
+    def iter_query(
+        self, sql: str, params: Sequence[object] = (), *, batch_size: int = FETCH_ROWS
+    ) -> Iterator[dict[str, object]]:
+        """Like :meth:`query`, one row at a time, fetched ``batch_size`` rows at a time: memory
+        stays bounded whatever the size of the result. The read-only connection stays open
+        (a writer in another process waits) until the iterator is exhausted or closed."""
         with self._connect() as con:
             check_statement(con, sql)
             check_sandboxed(con)
@@ -469,90 +475,51 @@ class Store:
                 cur = con.execute(sql, list(params))
             except duckdb.PermissionException as exc:
                 raise refused(exc) from None
-            names = [d[0] for d in cur.description or ()]
-            return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+            yield from _dicts(cur, batch_size)
 
     def query_arrow(self, sql: str, params: Sequence[object] = ()) -> pa.Table:
-        """Like :meth:`query`, as a ``pyarrow.Table``."""
+        """Like :meth:`query`, as a ``pyarrow.Table`` (the whole result in memory: for large
+        results, :meth:`query_reader`)."""
+        with self.query_reader(sql, params) as reader:
+            return reader.read_all()
+
+    @contextmanager
+    def query_reader(
+        self, sql: str, params: Sequence[object] = (), *, batch_size: int = FETCH_ROWS
+    ) -> Iterator[pa.RecordBatchReader]:
+        """Like :meth:`query_arrow`, as a stream of record batches of at most ``batch_size``
+        rows, produced as they are read (``with store.query_reader(sql) as reader: for batch
+        in reader: ...``); the connection is closed when the block ends."""
         with self._connect() as con:
             check_statement(con, sql)
             check_sandboxed(con)
             try:
                 relation = con.sql(sql, params=list(params))
-                # DuckDB >= 1.4 calls it to_arrow_table; older releases fetch_arrow_table.
+                # DuckDB >= 1.4 calls it to_arrow_reader; older releases fetch_arrow_reader.
                 name = (
-                    "to_arrow_table" if hasattr(relation, "to_arrow_table") else "fetch_arrow_table"
+                    "to_arrow_reader"
+                    if hasattr(relation, "to_arrow_reader")
+                    else "fetch_arrow_reader"
                 )
-                table: pa.Table = getattr(relation, name)()
+                reader: pa.RecordBatchReader = getattr(relation, name)(batch_size)
             except duckdb.PermissionException as exc:
                 raise refused(exc) from None
-            return table
+            yield pa.RecordBatchReader.from_batches(reader.schema, self._batches(reader))
+
+    def _batches(self, reader: pa.RecordBatchReader) -> Iterator[pa.RecordBatch]:
+        """An error while the result streams reaches Arrow as an ``OSError``: one StoreError."""
+        try:
+            yield from reader
+        except (OSError, pa.ArrowException) as exc:
+            raise StoreError(f"database error: {_one_line(exc)}", where=str(self.path)) from None
 
 
-def _tables(articles: Sequence[Article], run_id: str | None) -> dict[str, pa.Table]:
-    """The rows of ``articles`` for the three tables (the last copy of a repeated id wins)."""
-    batch = list({a.id: a for a in articles}.values())
-    coded_at = _now()
-    article_rows: list[tuple[Any, ...]] = []
-    sentence_rows: list[tuple[Any, ...]] = []
-    event_rows: list[tuple[Any, ...]] = []
-    for article in batch:
-        events = list({e.event_id: e for e in reversed(article.events)}.values())
-        events.reverse()
-        article_rows.append(
-            (
-                article.id,
-                article.title,
-                article.text,
-                article.date,
-                article.url,
-                article.outlet,
-                article.origin,
-                len(article.sentences),
-                len(events),
-                coded_at,
-                run_id,
-            )
-        )
-        sentence_rows.extend(
-            (article.id, s.index, s.start, s.end, s.text) for s in article.sentences
-        )
-        event_rows.extend(event_row(e, published=article.date, run_id=run_id) for e in events)
-    return {
-        "articles": _arrow(article_rows, ARTICLES_SCHEMA),
-        "sentences": _arrow(sentence_rows, SENTENCES_SCHEMA),
-        "events": _arrow(event_rows, EVENTS_SCHEMA),
-    }
-
-
-def _replace(con: duckdb.DuckDBPyConnection, tables: Mapping[str, pa.Table]) -> None:
-    """ONE transaction: the articles of ``tables`` replace their earlier copies."""
-    names = {f"_casus_{t}": table for t, table in tables.items()}
-    for name, table in names.items():
-        con.register(name, table)
-    try:
-        con.execute("BEGIN TRANSACTION")
-        ids = "SELECT id FROM _casus_articles"
-        con.execute(f"DELETE FROM events WHERE article_id IN ({ids})")
-        con.execute("DELETE FROM events WHERE event_id IN (SELECT event_id FROM _casus_events)")
-        con.execute(f"DELETE FROM sentences WHERE article_id IN ({ids})")
-        con.execute(f"DELETE FROM articles WHERE id IN ({ids})")
-        con.execute("INSERT INTO articles SELECT * FROM _casus_articles")
-        con.execute("INSERT INTO sentences SELECT * FROM _casus_sentences")
-        cols = ", ".join(EVENT_COLUMNS)
-        con.execute(f"INSERT INTO events ({cols}) SELECT {cols} FROM _casus_events")
-        con.execute("COMMIT")
-    except BaseException:
-        rollback(con)
-        raise
-    finally:
-        for name in names:
-            con.unregister(name)
-
-
-def _arrow(rows: list[tuple[Any, ...]], schema: pa.Schema) -> pa.Table:
-    columns = [pa.array([r[i] for r in rows], type=f.type) for i, f in enumerate(schema)]
-    return pa.Table.from_arrays(columns, schema=schema)
+def _dicts(cur: duckdb.DuckDBPyConnection, size: int = 0) -> Iterator[dict[str, object]]:
+    """The rows of an executed cursor as dicts, fetched ``size`` rows at a time."""
+    names = [d[0] for d in cur.description or ()]
+    while rows := cur.fetchmany(size or FETCH_ROWS):
+        for row in rows:
+            yield dict(zip(names, row, strict=True))
 
 
 def _date_filter(since: dt.date | None, until: dt.date | None) -> tuple[str, list[object]]:
