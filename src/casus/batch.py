@@ -320,13 +320,14 @@ def read_manifest(out: Path) -> dict[str, dict[str, Any]]:
     path = out / MANIFEST
     if not path.exists():
         return done
-    for line in path.read_text(encoding="utf-8").splitlines():
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError:
-            continue
-        if isinstance(record, dict) and "partition" in record:
-            done[str(record["partition"])] = record
+    with path.open(encoding="utf-8", errors="replace") as fh:  # line by line
+        for line in fh:
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError:
+                continue
+            if isinstance(record, dict) and "partition" in record:
+                done[str(record["partition"])] = record
     return done
 
 
