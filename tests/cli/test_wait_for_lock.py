@@ -26,7 +26,11 @@ pytestmark = [pytest.mark.model, pytest.mark.slow]
 _HOLDER = """
 import sys, time, duckdb
 db, hold = sys.argv[1], float(sys.argv[2])
+deadline = time.monotonic() + 300
 while True:  # take the write lock once the run has started (its runs row exists)
+    if time.monotonic() > deadline:
+        print("gave up", flush=True)
+        sys.exit(1)
     try:
         con = duckdb.connect(db)
     except duckdb.Error:
