@@ -135,15 +135,20 @@ def read_inputs(paths: Sequence[str], *, settings: Settings) -> Iterator[Article
         yield from ingest.iter_articles(plain, settings=settings)
 
 
+_PARQUET_BATCH = 1_000
+"""Rows read at a time from a Parquet input (the file is never loaded whole)."""
+
+
 def _read_parquet(path: Path, settings: Settings) -> Iterator[Article | InputError]:
     files = sorted(path.rglob("*.parquet")) if path.is_dir() else [path]
     for file in files:
         try:
-            table = pq.read_table(file)
+            reader = pq.ParquetFile(file)
         except (OSError, pa.ArrowException) as exc:
             yield InputError(f"cannot read Parquet: {exc}", where=str(file))
             continue
-        missing = {"id", "text"} - set(table.column_names)
+        names = set(reader.schema_arrow.names)
+        missing = {"id", "text"} - names
         if missing:
             yield InputError(
                 f"missing column(s) {', '.join(sorted(missing))}",
@@ -151,13 +156,21 @@ def _read_parquet(path: Path, settings: Settings) -> Iterator[Article | InputErr
                 hint="Parquet input needs columns id, text and optionally date",
             )
             continue
-        for n, record in enumerate(table.to_pylist()):
-            if isinstance(record.get("date"), dt.date):
-                record["date"] = record["date"].isoformat()
-            try:
-                yield ingest.article_from_record(record, origin=f"{file}:{n}", settings=settings)
-            except InputError as exc:
-                yield exc
+        n = 0
+        try:
+            for batch in reader.iter_batches(batch_size=_PARQUET_BATCH):
+                for record in batch.to_pylist():
+                    if isinstance(record.get("date"), dt.date):
+                        record["date"] = record["date"].isoformat()
+                    try:
+                        yield ingest.article_from_record(
+                            record, origin=f"{file}:{n}", settings=settings
+                        )
+                    except InputError as exc:
+                        yield exc
+                    n += 1
+        except (OSError, pa.ArrowException) as exc:
+            yield InputError(f"cannot read Parquet: {exc}", where=f"{file}:{n}")
 
 
 def partitions(articles: Iterable[Article], size: int) -> Iterator[tuple[str, list[Article]]]:
@@ -307,13 +320,14 @@ def read_manifest(out: Path) -> dict[str, dict[str, Any]]:
     path = out / MANIFEST
     if not path.exists():
         return done
-    for line in path.read_text(encoding="utf-8").splitlines():
-        try:
-            record = json.loads(line)
-        except json.JSONDecodeError:
-            continue
-        if isinstance(record, dict) and "partition" in record:
-            done[str(record["partition"])] = record
+    with path.open(encoding="utf-8", errors="replace") as fh:  # line by line
+        for line in fh:
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError:
+                continue
+            if isinstance(record, dict) and "partition" in record:
+                done[str(record["partition"])] = record
     return done
 
 
@@ -333,8 +347,11 @@ class _Job:
     settings: Settings
     partition_size: int
     on_error: Callable[[CasusError], None] | None
-    on_progress: Callable[[int, int], None] | None
+    on_progress: Callable[[int, int | None], None] | None
     errors: list[InputError] = field(default_factory=list)
+    seen: int = 0
+    total: int | None = None
+    """Articles in the input: ``None`` until it has been read to the end."""
 
     def articles(self) -> Iterator[Article]:
         for item in read_inputs(self.inputs, settings=self.settings):
@@ -345,10 +362,12 @@ class _Job:
             else:
                 yield item
 
-    def drive(self, client: Client, total: int, n_workers: int, started: float) -> BatchResult:
+    def drive(self, client: Client, n_workers: int, started: float) -> BatchResult:
+        """Read the input ONCE, as partitions are needed (at most ``2 * n_workers`` in
+        flight): the total is known, and given to ``on_progress``, once the input ends."""
         ready = time.perf_counter()
         done = read_manifest(self.out)
-        pending = partitions(self.articles(), self.partition_size)
+        pending = partitions(self._counted(), self.partition_size)
         queue = as_completed()
         finished: list[PartitionResult] = []
         articles_done = skipped = 0
@@ -370,7 +389,7 @@ class _Job:
         for _ in range(max(2, 2 * n_workers)):
             if not submit_next():
                 break
-        self._progress(articles_done, total)
+        self._progress(articles_done)
         for future in queue:
             result: PartitionResult = future.result()
             _append_manifest(self.out, result)
@@ -381,7 +400,7 @@ class _Job:
             articles_done += result.articles
             future.release()
             submit_next()
-            self._progress(articles_done, total)
+            self._progress(articles_done)
         all_done = read_manifest(self.out)
         peaks = client.run(_peak_rss_mb)
         return BatchResult(
@@ -400,9 +419,17 @@ class _Job:
             done=tuple(finished),
         )
 
-    def _progress(self, done: int, total: int) -> None:
+    def _counted(self) -> Iterator[Article]:
+        self.seen = 0
+        self.total = None
+        for article in self.articles():
+            self.seen += 1
+            yield article
+        self.total = self.seen
+
+    def _progress(self, done: int) -> None:
         if self.on_progress:
-            self.on_progress(done, total)
+            self.on_progress(done, self.total)
 
 
 def run_batch(
@@ -415,19 +442,19 @@ def run_batch(
     partition_size: int = 200,
     memory_limit: str = "2GB",
     on_error: Callable[[CasusError], None] | None = None,
-    on_progress: Callable[[int, int], None] | None = None,
-    on_start: Callable[[int, str | None], None] | None = None,
+    on_progress: Callable[[int, int | None], None] | None = None,
+    on_start: Callable[[int | None, str | None], None] | None = None,
 ) -> BatchResult:
     """Code ``inputs`` on Dask into ``out`` and return what was done.
 
-    ``on_start(total_articles, dashboard_link)`` is called once the input is counted and the
-    cluster is up; ``on_progress(articles_done, total)`` after each partition. Input errors go
-    to ``on_error`` once each (during the coding pass, not the counting pass).
+    The input is read once, as the workers need partitions (so ``-`` works, and a large
+    input is never held whole). ``on_start(None, dashboard_link)`` is called once the cluster
+    is up; ``on_progress(articles_done, total)`` after each partition, with ``total``
+    ``None`` until the input has been read to its end. Input errors go to ``on_error`` once.
     """
     if partition_size < 1:
         raise InputError("--partition-size must be at least 1")
     out.mkdir(parents=True, exist_ok=True)
-    total = sum(1 for item in read_inputs(inputs, settings=settings) if isinstance(item, Article))
     job = _Job(inputs, out, settings, partition_size, on_error, on_progress)
     started = time.perf_counter()
     cluster = None
@@ -441,8 +468,8 @@ def run_batch(
         client.register_plugin(_CoderPlugin(settings), name=_PLUGIN)
         n_workers = len(client.scheduler_info()["workers"]) or workers
         if on_start:
-            on_start(total, client.dashboard_link)
-        return job.drive(client, total, n_workers, started)
+            on_start(None, client.dashboard_link)
+        return job.drive(client, n_workers, started)
     finally:
         client.close()
         if cluster is not None:

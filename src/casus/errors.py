@@ -8,6 +8,10 @@ what failed, where, and what to try, so the CLI can print them without a traceba
     ├── CodingError   the NLP or coding stages failed on an article
     ├── StoreError    the database could not be opened, read or written
     └── ConfigError   a setting, lexicon or data file is invalid
+
+:class:`InputWarning` (a ``UserWarning``, not an error) is issued with :func:`warnings.warn`
+when an input is read but a part of it is dropped or left empty (an unreadable feed date, a
+feed item with no real text); the CLI prints each as one ``warning:`` line.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ __all__ = [
     "CodingError",
     "ConfigError",
     "InputError",
+    "InputWarning",
     "StoreError",
     "coding_failure",
     "json_problem",
@@ -41,6 +46,10 @@ class CasusError(Exception):
 
 class InputError(CasusError):
     """An input file, article or argument cannot be read or is invalid."""
+
+
+class InputWarning(UserWarning):
+    """Part of an input was dropped or left empty; the message names the file and item."""
 
 
 class CodingError(CasusError):

@@ -42,6 +42,10 @@ class Settings:
     see docs/BENCHMARKS.md for what it gains and costs."""
     store_batch_size: int = 200
     """Articles written per database transaction."""
+    write_wait: float = 120.0
+    """Seconds a writing command (``ingest``, ``demo``) retries while another process holds
+    the database (``--wait``, env ``CASUS_WRITE_WAIT``). After that its coded articles are
+    kept in ``<db>.pending/`` and stored by the next writing command: never dropped."""
     code_titles: bool = False
     """Also code headlines (off: headlines repeat the body and add spurious events)."""
     min_confidence: float = 0.0

@@ -93,7 +93,14 @@ def test_analysis_dyad_series_counts_by_quad(store: Store) -> None:
 
 def test_analysis_dyad_series_directed_and_filters(store: Store) -> None:
     rows = analysis.dyad_series(
-        store, "Israel", "Iran", by="day", directed=True, since=D(2025, 6, 1), until=D(2025, 6, 7)
+        store,
+        "Israel",
+        "Iran",
+        by="day",
+        directed=True,
+        since=D(2025, 6, 1),
+        until=D(2025, 6, 7),
+        fill=True,
     )
     assert [r.period for r in rows] == [D(2025, 6, d) for d in range(1, 8)]
     assert [r.material_conflict for r in rows] == [0, 1, 1, 1, 2, 0, 0]
@@ -243,10 +250,13 @@ def test_analysis_period_numbers_round_trip(by: str, day: dt.date) -> None:
 
 
 def test_analysis_dyad_series_empty_range_is_zeros(store: Store) -> None:
-    rows = analysis.dyad_series(store, "FRA", "DEU", since=D(2025, 1, 1), until=D(2025, 1, 3))
+    rows = analysis.dyad_series(
+        store, "FRA", "DEU", since=D(2025, 1, 1), until=D(2025, 1, 3), fill=True
+    )
     assert [r.period for r in rows] == [D(2025, 1, 1), D(2025, 1, 2), D(2025, 1, 3)]
     assert all(r.events == 0 and r.goldstein_mean is None for r in rows)
-    assert analysis.dyad_series(store, "FRA", "DEU") == []
+    assert analysis.dyad_series(store, "FRA", "DEU", fill=True) == []
+    assert analysis.dyad_series(store, "FRA", "DEU", since=D(2025, 1, 1), until=D(2025, 1, 3)) == []
 
 
 @pytest.mark.parametrize(("by", "period"), [("day", D(2025, 6, 2)), ("month", D(2025, 6, 1))])

@@ -143,3 +143,43 @@ def test_store_dyad_counts(store: Store) -> None:
     }
     directed = {(d.a, d.b): d.events for d in store.dyad_counts(directed=True)}
     assert directed[("RUS", "UKR")] == 1 and directed[("UKR", "RUS")] == 1
+
+
+@pytest.mark.parametrize(
+    "sql",
+    [
+        "SELECT * FROM read_text('/etc/hostname')",
+        "SELECT content FROM read_text('/etc/hostname')",
+        "SELECT * FROM glob('/etc/*')",
+        "SELECT * FROM read_blob('/etc/hostname')",
+        "SELECT * FROM read_csv('/etc/passwd')",
+        "SELECT * FROM read_json_auto('/etc/os-release')",
+        "SELECT * FROM read_parquet('/tmp/*.parquet')",
+        "SELECT * FROM parquet_metadata('/tmp/x.parquet')",
+        "WITH t AS (SELECT * FROM glob('/etc/*')) SELECT count(*) FROM t",
+        "SELECT (SELECT count(*) FROM glob('/*')) AS n FROM events",
+        "SELECT * FROM query('SELECT * FROM read_text(''/etc/hostname'')')",
+        "EXPLAIN SELECT * FROM read_text('/etc/hostname')",
+    ],
+)
+def test_store_query_refuses_files_outside_the_database(store: Store, sql: str) -> None:
+    """Issue #15: a SELECT cannot read the file system (the statement check alone let
+    ``read_text('/etc/hostname')`` and ``glob('/etc/*')`` through)."""
+    for run in (store.query, store.query_arrow):
+        with pytest.raises(StoreError, match="only the tables of the database can be read"):
+            run(sql)
+    assert store.query("SELECT count(*) AS n FROM events") == [{"n": 5}]
+
+
+def test_store_query_external_access_stays_off(store: Store) -> None:
+    with pytest.raises(StoreError):
+        store.query("SELECT * FROM query('SET enable_external_access = true')")
+    assert store.query("SELECT current_setting('enable_external_access') AS on") == [{"on": False}]
+
+
+def test_store_memory_store_query_is_guarded_too() -> None:
+    with Store(":memory:") as memory:
+        memory.write(corpus())
+        with pytest.raises(StoreError, match="only the tables of the database"):
+            memory.query("SELECT * FROM glob('/etc/*')")
+        assert memory.query("SELECT count(*) AS n FROM events") == [{"n": 5}]

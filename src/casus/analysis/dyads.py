@@ -42,6 +42,7 @@ from .sql import (
 )
 
 __all__ = [
+    "MAX_FILL_PERIODS",
     "Incident",
     "IncidentReport",
     "MediationItem",
@@ -58,8 +59,10 @@ __all__ = [
     "watch",
 ]
 
-_MAX_FILL = 20_000
-"""Never pad a series with more empty periods than this."""
+MAX_FILL_PERIODS = 2_000
+"""A series filled with zeros spans at most this many periods (5 years of days, 38 of weeks,
+166 of months); a longer span is an :class:`InputError` (issue #15: two events 54 years apart
+answered 3.9 MB of zero rows)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,13 +187,14 @@ def dyad_series(
     by: str = "day",
     directed: bool = False,
     dedup: str = "none",
-    fill: bool = True,
+    fill: bool = False,
 ) -> list[SeriesRow]:
     """Per-period counts per quad class, Goldstein sum and mean and incidents for a dyad.
 
     ``dedup``: ``none`` counts every stored event, ``daily`` at most one event per directed
-    dyad, CAMEO root and day, ``incident`` one per incident. Empty periods between the first
-    and last (or ``since``/``until``) are filled with zeros when ``fill``.
+    dyad, CAMEO root and day, ``incident`` one per incident. Only periods with events are
+    returned, unless ``fill``: then every period between the first and last (or ``since``/
+    ``until``) is, with zeros, for a span of at most :data:`MAX_FILL_PERIODS` periods.
     """
     check_choice(by, PERIODS, "--by")
     check_choice(dedup, DEDUP_MODES, "--dedup")
@@ -248,8 +252,16 @@ def dyad_series(
     if fill and (periods or (since and until)):
         lo = period_index(since, by) if since else periods[0]
         hi = period_index(until, by) if until else periods[-1]
-        if 0 <= hi - lo < _MAX_FILL:
-            periods = sorted(set(range(lo, hi + 1)) | set(periods))
+        if hi - lo >= MAX_FILL_PERIODS:
+            start, end = period_from_index(lo, by), period_from_index(hi, by)
+            raise InputError(
+                f"{hi - lo + 1:,} {by}s from {start} to {end} are too many to fill with zeros "
+                f"(at most {MAX_FILL_PERIODS:,})",
+                where="fill",
+                hint="count by week or month, narrow since/until, or leave out fill to get "
+                "only the periods with events",
+            )
+        periods = sorted(set(range(lo, hi + 1)) | set(periods))
     out: list[SeriesRow] = []
     for pi in periods:
         r = counts.get(pi, [0, 0, 0, 0, 0.0, 0, 0, 0])

@@ -6,12 +6,18 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import InputError
 from ..store.records import CONTRACT_COLUMNS
 from .gdelt_geo import HELPER_COLUMNS, PLACE_KEY_SEPARATOR, fill_geo
 from .sql import Queryable, check_choice
+
+if TYPE_CHECKING:
+    import pyarrow as pa
+    import pyarrow.csv as pacsv
 
 __all__ = ["CSV_COLUMNS", "EXPORT_FORMATS", "GDELT_COLUMNS", "export"]
 
@@ -180,42 +186,97 @@ def export(store: Queryable, fmt: str, path: str | Path) -> int:
     out = Path(path)
     _prepare(out, fmt)
     if fmt == "gdelt":
-        table = fill_geo(store.query_arrow(_gdelt_sql()))
         opts = pacsv.WriteOptions(include_header=False, delimiter="\t", quoting_style="none")
-        pacsv.write_csv(table, str(out), opts)
-        return int(table.num_rows)
+        return _write_gdelt(store, out, opts)
     if fmt == "csv":
         cols = ", ".join(
             "array_to_string(e.cues, ';') AS cues" if c == "cues" else f"e.{c}" for c in CSV_COLUMNS
         )
-        table = store.query_arrow(f"SELECT {cols} FROM events e{_ORDER}")
-        pacsv.write_csv(table, str(out))
-        return int(table.num_rows)
+        return _write_csv(store, f"SELECT {cols} FROM events e{_ORDER}", out, None)
     if fmt == "parquet":
-        table = store.query_arrow(
+        sql = (
             "SELECT e.*, coalesce(strftime(e.date, '%Y-%m'), 'unknown') AS month "
             f"FROM events e{_ORDER}"
         )
-        pads.write_dataset(
-            table,
-            str(out),
-            format="parquet",
-            partitioning=pads.partitioning(pa.schema([("month", pa.string())]), flavor="hive"),
-            basename_template="part-{i}.parquet",
-        )
-        return int(table.num_rows)
+        with store.query_reader(sql) as reader:
+            counted = _Counted(reader)
+            pads.write_dataset(
+                pa.RecordBatchReader.from_batches(reader.schema, counted),
+                str(out),
+                format="parquet",
+                partitioning=pads.partitioning(pa.schema([("month", pa.string())]), flavor="hive"),
+                basename_template="part-{i}.parquet",
+            )
+            return counted.rows
     return _plover(store, out)
 
 
+class _Counted:
+    """The batches of a reader, counting their rows as they pass."""
+
+    def __init__(self, batches: Iterable[pa.RecordBatch]) -> None:
+        self.batches = batches
+        self.rows = 0
+
+    def __iter__(self) -> Iterator[pa.RecordBatch]:
+        for batch in self.batches:
+            self.rows += batch.num_rows
+            yield batch
+
+
+def _write_csv(store: Queryable, sql: str, out: Path, opts: pacsv.WriteOptions | None) -> int:
+    """Stream a query into a CSV file batch by batch (never the whole result in memory)."""
+    import pyarrow.csv as pacsv
+
+    with store.query_reader(sql) as reader:
+        rows = 0
+        with pacsv.CSVWriter(str(out), reader.schema, write_options=opts) as writer:
+            for batch in reader:
+                writer.write_batch(batch)
+                rows += batch.num_rows
+        return rows
+
+
+def _write_gdelt(store: Queryable, out: Path, opts: pacsv.WriteOptions) -> int:
+    """The GDELT query streamed batch by batch, each with its place columns filled
+    (:func:`fill_geo`; the gazetteer codes are loaded once, for the first batch with rows)."""
+    import pyarrow as pa
+    import pyarrow.csv as pacsv
+
+    from ..where.codes import PlaceCodes
+
+    codes: PlaceCodes | None = None
+    rows = 0
+    writer: pacsv.CSVWriter | None = None
+    try:
+        with store.query_reader(_gdelt_sql()) as reader:
+            for batch in reader:
+                if batch.num_rows and codes is None:
+                    codes = PlaceCodes()
+                table = fill_geo(pa.Table.from_batches([batch]), codes)
+                if writer is None:
+                    writer = pacsv.CSVWriter(str(out), table.schema, write_options=opts)
+                else:
+                    table = table.cast(writer.schema)
+                writer.write_table(table)
+                rows += table.num_rows
+    finally:
+        if writer is not None:
+            writer.close()
+    if writer is None:
+        out.write_text("", encoding="utf-8")
+    return rows
+
+
 def _plover(store: Queryable, out: Path) -> int:
-    table = store.query_arrow(
+    sql = (
         "SELECT e.*, a.title AS a_title, a.url AS a_url, a.outlet AS a_outlet, "
         "a.date AS a_date FROM events e LEFT JOIN articles a ON a.id = e.article_id "
         f"WHERE e.plover IS NOT NULL{_ORDER}"
     )
     n = 0
-    with out.open("w", encoding="utf-8") as fh:
-        for batch in table.to_batches(max_chunksize=50_000):
+    with store.query_reader(sql) as reader, out.open("w", encoding="utf-8") as fh:
+        for batch in reader:
             for row in batch.to_pylist():
                 fh.write(json.dumps(plover_record(row), ensure_ascii=False) + "\n")
                 n += 1

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from contextlib import AbstractContextManager
 from typing import TYPE_CHECKING, Protocol
 
 import pycountry
@@ -82,6 +83,10 @@ class Queryable(Protocol):
     def query(self, sql: str, params: Sequence[object] = ()) -> list[dict[str, object]]: ...
 
     def query_arrow(self, sql: str, params: Sequence[object] = ()) -> pa.Table: ...
+
+    def query_reader(
+        self, sql: str, params: Sequence[object] = (), *, batch_size: int = ...
+    ) -> AbstractContextManager[pa.RecordBatchReader]: ...
 
 
 def resolve_actor(text: str) -> str:

@@ -363,13 +363,27 @@ def _add_read_routes(app: FastAPI, access: svc.StoreAccess) -> None:
         by: Literal["day", "week", "month"] = "day",
         directed: bool = False,
         dedup: str = Query("none", pattern="^[a-z_]{1,20}$", description="see casus dyad"),
+        fill: bool = Query(
+            False,
+            description="Also the empty periods between the first and last (or since/until), "
+            f"with zeros: at most {analysis.MAX_FILL_PERIODS} periods, else 422.",
+        ),
     ) -> dict[str, Any]:
-        """Events per period between two actors, by quad class, with mean Goldstein."""
+        """Events per period between two actors, by quad class, with mean Goldstein. Only
+        the periods with events, unless ``fill``."""
         ca, cb = svc.check_actor(a, "a") or "", svc.check_actor(b, "b") or ""
         d0, d1 = svc.parse_date(since, "since"), svc.parse_date(until, "until")
         rows = access.read(
             lambda store: analysis.dyad_series(
-                store, ca, cb, since=d0, until=d1, by=by, directed=directed, dedup=dedup
+                store,
+                ca,
+                cb,
+                since=d0,
+                until=d1,
+                by=by,
+                directed=directed,
+                dedup=dedup,
+                fill=fill,
             )
         )
         return {"a": ca, "b": cb, "by": by, "series": [r.to_dict() for r in rows]}

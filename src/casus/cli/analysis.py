@@ -46,6 +46,12 @@ def dyad_command(
     by: str = typer.Option("day", "--by", help="day, week or month."),
     directed: bool = typer.Option(False, "--directed", help="Only events from A to B."),
     dedup: str = _DedupOption,
+    fill: bool = typer.Option(
+        True,
+        "--fill/--no-fill",
+        help="Also list the empty periods, with zeros (at most 2,000); --no-fill: only "
+        "periods with events.",
+    ),
     fmt: str = typer.Option("table", "--format", help="table, csv or jsonl."),
 ) -> None:
     """Events between two countries per period: quad classes, Goldstein, incidents.
@@ -66,6 +72,7 @@ def dyad_command(
             by=by,
             directed=directed,
             dedup=dedup,
+            fill=fill,
         )
         arrow = "→" if directed else "–"
         title = f"{a} {arrow} {b} by {by} (dedup {dedup})"

@@ -15,6 +15,7 @@ import typer.core
 from ..errors import CasusError
 from .support import print_version as _version
 from .support import report as _report
+from .support import show_warnings as _show_warnings
 
 
 def _flags_show_no_type() -> None:
@@ -49,6 +50,13 @@ app = typer.Typer(
 _DbOption = typer.Option(
     None, "--db", help="DuckDB file (default ./casus.duckdb; the CASUS_DB variable overrides it)."
 )
+_WaitOption = typer.Option(
+    None,
+    "--wait",
+    min=0,
+    help="Seconds to wait for a database another process holds (default 120); after that "
+    "coded articles are kept in DB.pending/ for the next ingest, never dropped.",
+)
 _DateOption = typer.Option(
     None, "--date", help="Publication date YYYY-MM-DD for articles that carry none."
 )
@@ -64,6 +72,7 @@ def _root(
 
     Example: casus demo
     """
+    _show_warnings()
 
 
 def main() -> None:

@@ -47,7 +47,7 @@ def batch_command(
     )
     task = progress.add_task("coding", total=None)
 
-    def started(total: int, dashboard: str | None) -> None:
+    def started(total: int | None, dashboard: str | None) -> None:
         if dashboard:
             console.print(f"Dask dashboard: {dashboard}", markup=False)
         progress.update(task, total=total)

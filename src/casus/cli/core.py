@@ -12,7 +12,7 @@ import typer
 
 from ..errors import CasusError, InputError
 from ..settings import Settings
-from .base import _DateOption, _DbOption, app
+from .base import _DateOption, _DbOption, _WaitOption, app
 from .output import (
     EVENT_FORMATS,
     UNBOUNDED,
@@ -32,6 +32,8 @@ from .support import open_output as _output
 from .support import parse_date as _parse_date
 from .support import report as _report
 from .support import stderr_console as _stderr
+from .support import write_pending as _write_pending
+from .support import writing_store as _writing_store
 
 
 @app.command("ingest")
@@ -43,8 +45,11 @@ def ingest_command(
         None, "--from-parquet", help="Load the --out folder of `casus batch` (no re-coding)."
     ),
     verbose: bool = typer.Option(False, "--verbose", "-v", help="List each skipped file."),
+    wait: float | None = _WaitOption,
 ) -> None:
     """Read, code and store articles (re-ingesting an article replaces it, never duplicates).
+
+    Without PATH: store the articles earlier runs kept in DB.pending/ (database was locked).
 
     Example: casus ingest ../shared/seed/article-403.txt news/ --db events.duckdb
     Example: casus ingest --from-parquet out/
@@ -52,12 +57,13 @@ def ingest_command(
     from ..ingest import iter_articles
 
     try:
-        settings = Settings.load(db=db)
+        settings = Settings.load(db=db, write_wait=wait)
         if from_parquet is not None:
             _load_parquet(from_parquet, settings, paths or [])
             return
         if not paths:
-            raise InputError("nothing to ingest", hint="give PATH... or --from-parquet DIR")
+            _write_pending(settings)
+            return
         default_date = _parse_date(date, "--date")
         _check_inputs(paths)  # before the model and tables load
         skips = Skips(verbose)
@@ -71,11 +77,12 @@ def ingest_command(
 
 
 def _load_parquet(folder: Path, settings: Settings, paths: Sequence[str]) -> None:
-    from ..store import RunCounts, Store
+    from ..store import RunCounts
 
     if paths:
         raise InputError("give either PATH... or --from-parquet, not both")
-    store = Store(settings.db)
+    store = _writing_store(settings)
+    store.write_pending()
     # the lexicon that coded the Parquet is the batch run's, not necessarily this install's
     run_id = store.start_run(settings, "batch", command=f"ingest --from-parquet {folder}")
     articles, events = store.load_parquet(folder, run_id=run_id)
@@ -239,6 +246,7 @@ def stats_command(
 def demo_command(
     db: Path | None = _DbOption,
     limit: int = typer.Option(20, "--limit", min=1, help="Events shown in the table."),
+    wait: float | None = _WaitOption,
 ) -> None:
     """Ingest the bundled sample articles and show their events and dyads.
 
@@ -248,7 +256,7 @@ def demo_command(
     from ..store import EventQuery, Store
 
     try:
-        settings = Settings.load(db=db)
+        settings = Settings.load(db=db, write_wait=wait)
         _ingest(iter_samples(settings), settings, command="demo")
         store = Store(settings.db, read_only=True)
         found = store.events(EventQuery(limit=limit, order="date"))

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from ..errors import CasusError, InputError, coding_failure
+from ..errors import CasusError, InputError, StoreError, coding_failure
 from ..model import Article
 
 if TYPE_CHECKING:
@@ -34,6 +34,11 @@ class IngestResult:
     errors: int
     unchanged: int = 0
     """Articles stored before with the same text by the same coder version: not re-coded."""
+    kept: int = 0
+    """Coded articles NOT stored because the database stayed locked past the wait: kept in
+    ``<db>.pending/`` for the next writing command (see :meth:`Store.keep`)."""
+    resumed: int = 0
+    """Articles kept by earlier runs that this run stored first."""
 
 
 def _ignore(_: object) -> None:
@@ -100,6 +105,58 @@ def code_items(
     yield from _code(coder, counter.articles(items), counter)
 
 
+class _Sink:
+    """Writes batches to the store. When the database stays locked past the store's wait,
+    each batch from then on is kept under ``<db>.pending/`` instead: coded work is never
+    dropped, and the run does not wait again for every batch."""
+
+    def __init__(self, store: Store, run_id: str) -> None:
+        self.store = store
+        self.run_id = run_id
+        self.locked = False
+        self.stored = self.kept = self.events = self.kept_events = 0
+
+    def write(self, batch: list[Article]) -> None:
+        if not self.locked:
+            try:
+                self.stored += self.store.write(batch, run_id=self.run_id)
+                self.events += sum(len(a.events) for a in batch)
+                return
+            except StoreError as err:
+                if err.reason != "locked":
+                    raise
+                self.locked = True
+        self.store.keep(batch, run_id=self.run_id)
+        self.kept += len({a.id for a in batch})
+        self.kept_events += sum(len(a.events) for a in batch)
+
+    def unchanged(self, article: Article) -> bool:
+        if self.locked:
+            return False
+        try:
+            return self.store.unchanged(article, self.run_id)
+        except StoreError as err:
+            if err.reason != "locked":
+                raise
+            self.locked = True
+            return False
+
+    def finish(self, errors: int) -> None:
+        """The run's ``runs`` row; kept for later with the batches when locked (its counts
+        then include the kept articles, stored by the same later command)."""
+        from ..store import RunCounts
+
+        if not self.locked:
+            try:
+                self.store.finish_run(self.run_id, RunCounts(self.stored, self.events, errors))
+                return
+            except StoreError as err:
+                if err.reason != "locked":
+                    raise
+        counts = RunCounts(self.stored + self.kept, self.events + self.kept_events, errors)
+        self.store.keep_finish(self.run_id, counts)
+
+
 def ingest_items(
     items: Iterable[Article | InputError],
     coder: Coder,
@@ -110,18 +167,23 @@ def ingest_items(
     on_article: OnArticle = _ignore,
 ) -> IngestResult:
     """Read, code and store; one transaction per ``store_batch_size`` articles, one ``runs``
-    row for the whole run. Articles already stored are replaced, never duplicated."""
+    row for the whole run. Articles already stored are replaced, never duplicated.
+
+    Articles kept by earlier runs that found the database locked are stored first. If the
+    database stays locked longer than the store's ``lock_timeout`` during the run, coded
+    articles are kept for later (``IngestResult.kept``) rather than lost."""
     settings = coder.settings
     counter = _Counter(on_error)
     run_id = store.start_run(
         settings, coder.lexicon.version, command=command, model=coder.parser.model_version
     )
-    stored = events = 0
+    resumed = store.write_pending()
+    sink = _Sink(store, run_id)
     same: list[Article] = []
 
     def changed(articles: Iterable[Article]) -> Iterator[Article]:
         for article in articles:
-            if store.unchanged(article, run_id):
+            if sink.unchanged(article):
                 same.append(article)
             else:
                 yield article
@@ -131,21 +193,18 @@ def ingest_items(
         batch.append(article)
         on_article(article)
         if len(batch) >= max(1, settings.store_batch_size):
-            stored += store.write(batch, run_id=run_id)
-            events += sum(len(a.events) for a in batch)
+            sink.write(batch)
             batch = []
     if batch:
-        stored += store.write(batch, run_id=run_id)
-        events += sum(len(a.events) for a in batch)
-    result = IngestResult(
+        sink.write(batch)
+    sink.finish(counter.errors)
+    return IngestResult(
         run_id=run_id,
         read=counter.read,
-        stored=stored,
-        events=events,
+        stored=sink.stored,
+        events=sink.events,
         errors=counter.errors,
         unchanged=len(same),
+        kept=sink.kept,
+        resumed=resumed,
     )
-    from ..store import RunCounts
-
-    store.finish_run(run_id, RunCounts(articles=stored, events=events, errors=counter.errors))
-    return result

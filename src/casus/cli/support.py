@@ -21,6 +21,7 @@ from .output import DelayedProgress
 
 if TYPE_CHECKING:
     from ..pipeline import Coder
+    from ..store import Store
 
 __all__ = [
     "Skips",
@@ -33,7 +34,10 @@ __all__ = [
     "parse_date",
     "print_version",
     "report",
+    "show_warnings",
     "stderr_console",
+    "write_pending",
+    "writing_store",
 ]
 
 
@@ -52,6 +56,28 @@ def stderr_console() -> Console:
 def report(err: Exception) -> None:
     """One line on stderr for an error, never a traceback."""
     stderr_console().print(f"error: {err}", markup=False, highlight=False, soft_wrap=True)
+
+
+def show_warnings() -> None:
+    """Print each :class:`~casus.errors.InputWarning` as one ``warning:`` line on stderr
+    (every time, not once per place in the code); other warnings as Python prints them."""
+    import warnings
+
+    from ..errors import InputWarning
+
+    shown = warnings.showwarning
+    if getattr(shown, "_casus", False):
+        return
+
+    def show(message: Warning | str, category: type[Warning], *args: object, **kw: object) -> None:
+        if issubclass(category, InputWarning):
+            stderr_console().print(f"warning: {message}", markup=False, soft_wrap=True)
+        else:
+            shown(message, category, *args, **kw)  # type: ignore[arg-type]
+
+    show._casus = True  # type: ignore[attr-defined]
+    warnings.showwarning = show
+    warnings.filterwarnings("always", category=InputWarning)
 
 
 def fail(err: Exception) -> typer.Exit:
@@ -134,21 +160,60 @@ def load_coder(settings: Settings) -> Coder:
     return Coder(settings)
 
 
+def writing_store(settings: Settings) -> Store:
+    """The store of a writing command: waits ``settings.write_wait`` seconds for a database
+    another process holds, saying so on stderr (once)."""
+    from ..store import Store
+
+    told: list[Path] = []
+
+    def waiting(path: Path, seconds: float) -> None:
+        if not told:
+            told.append(path)
+            stderr_console().print(
+                f"{path}: in use by another process; waiting up to {seconds:g} s (--wait)",
+                markup=False,
+                soft_wrap=True,
+            )
+
+    return Store(settings.db, lock_timeout=settings.write_wait, on_wait=waiting)
+
+
+def kept_line(store: Store, n: int) -> str:
+    from ..store.pending import pending_dir
+
+    return (
+        f"{n} coded articles kept in {pending_dir(store.path)} (the database stayed locked "
+        f"past --wait {store.lock_timeout:g} s); `casus ingest --db {store.path}` stores them"
+    )
+
+
+def write_pending(settings: Settings) -> int:
+    """``casus ingest`` without paths: store what earlier runs kept. Returns the count."""
+    store = writing_store(settings)
+    if not store.pending():
+        raise InputError("nothing to ingest", hint="give PATH... or --from-parquet DIR")
+    n = store.write_pending()
+    stderr_console().print(f"{n} kept articles stored → {settings.db}", markup=False)
+    return n
+
+
 def ingest_and_report(
     items: Iterable[Article | InputError], settings: Settings, command: str
 ) -> int:
     """Code and store reader output with a progress display; print the summary line.
-    Returns the number of articles read."""
-    from ..store import Store
+    Returns the number of articles read. Exits 1 (after the summary) when coded articles
+    had to be kept for later because the database stayed locked."""
     from .jobs import ingest_items
 
     console = stderr_console()
     coder = load_coder(settings)
+    store = writing_store(settings)
     with DelayedProgress(console, "ingesting") as progress:
         result = ingest_items(
             items,
             coder,
-            Store(settings.db),
+            store,
             command=command,
             on_error=report,
             on_article=lambda a: progress.advance(1, len(a.events)),
@@ -160,4 +225,9 @@ def ingest_and_report(
         f"{result.errors} errors → {settings.db}",
         markup=False,
     )
+    if result.resumed:
+        console.print(f"{result.resumed} articles kept by earlier runs stored", markup=False)
+    if result.kept:
+        console.print(kept_line(store, result.kept), markup=False, soft_wrap=True)
+        raise typer.Exit(1)
     return result.read

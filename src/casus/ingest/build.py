@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import warnings
 from collections.abc import Callable, Mapping
 from typing import ParamSpec
 
-from ..errors import InputError
+from ..errors import InputError, InputWarning
 from ..model import Article
 from ..settings import Settings
 from .formats import Extracted
@@ -280,7 +281,13 @@ def from_extracted(
 ) -> Article:
     """An article from an HTML page or feed item. A first line that repeats the title (the
     page's ``<h1>``) is dropped: the title is kept in ``Article.title``, not in the text."""
-    date = item.date or _lenient_date(item.date_text) or default_date
+    date = item.date or _lenient_date(item.date_text)
+    if date is None and item.date_text:
+        left = f"given --date {default_date}" if default_date else "stored without a date"
+        warnings.warn(
+            f"{origin}: unreadable date {item.date_text!r}: {left}", InputWarning, stacklevel=2
+        )
+    date = date or default_date
     _check_size(item.text, origin, settings)
     text = normalise(item.text)
     if item.title and text:

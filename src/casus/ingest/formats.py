@@ -15,7 +15,14 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from typing import Any
 
-__all__ = ["Extracted", "extract_html", "html_to_text", "parse_feed", "sniff_feed"]
+__all__ = [
+    "Extracted",
+    "extract_html",
+    "has_real_text",
+    "html_to_text",
+    "parse_feed",
+    "sniff_feed",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,13 +194,15 @@ def parse_feed(data: bytes) -> list[Extracted]:
     for n, entry in enumerate(entries, start=1):
         body = _entry_body(entry)
         title = _opt(html_to_text(str(entry.get("title") or "")))
+        date = _entry_date(entry)
         items.append(
             Extracted(
                 text=body,
                 title=title,
                 url=_opt(entry.get("link")),
                 outlet=outlet,
-                date=_entry_date(entry),
+                date=date,
+                date_text=None if date else _entry_date_text(entry),
                 id=_opt(entry.get("id")) or _opt(entry.get("link")),
                 position=n,
             )
@@ -222,6 +231,25 @@ def _entry_date(entry: Any) -> dt.date | None:
             except (AttributeError, ValueError):
                 continue
     return None
+
+
+def _entry_date_text(entry: Any) -> str | None:
+    """The item's date as written, when feedparser could not read it (else ``None``)."""
+    for key in ("published", "updated", "created"):
+        text = _opt(entry.get(key))
+        if text:
+            return text[:80]
+    return None
+
+
+_ENTITY_REF = re.compile(r"&#?[A-Za-z0-9_]+;?")
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def has_real_text(text: str) -> bool:
+    """Whether ``text`` has a word of two letters once leftover entity references
+    (``&lol9;``, ``&amp;lol9`` from an entity-expansion feed) are taken out."""
+    return _WORD.search(_ENTITY_REF.sub(" ", html.unescape(text))) is not None
 
 
 def _one_line(value: object) -> str:

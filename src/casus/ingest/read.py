@@ -19,12 +19,13 @@ import io
 import json
 import os
 import sys
+import warnings
 import zlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import IO
 
-from ..errors import InputError, json_problem
+from ..errors import InputError, InputWarning, json_problem
 from ..model import Article
 from ..settings import Settings
 from .build import (
@@ -36,7 +37,7 @@ from .build import (
     too_big,
 )
 from .bytes import FORMATS, SNIFF_BYTES, binary_reason, decode, iconv_hint
-from .formats import FeedError, extract_html, parse_feed, sniff_feed
+from .formats import FeedError, extract_html, has_real_text, parse_feed, sniff_feed
 from .norm import content_id, normalise
 
 __all__ = [
@@ -336,6 +337,14 @@ def _read_feed(
         return
     for item in items:
         origin = f"{where}#{item.position}"
+        junk = " ".join((item.text.strip() or item.title or "").split())[:40]
+        if junk and not has_real_text(f"{item.text} {item.title or ''}"):  # empty: InputError
+            warnings.warn(
+                f"{origin}: feed item has no real text ({junk!r}): dropped",
+                InputWarning,
+                stacklevel=2,
+            )
+            continue
         yield guard(from_extracted, item, origin, settings, default_date)
 
 

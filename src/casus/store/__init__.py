@@ -1,8 +1,10 @@
 """The event store: one DuckDB file (the only package that imports DuckDB).
 
-:class:`Store` lives in :mod:`casus.store.db`; ``sql`` (schema, event filters), ``types``
-(result types), ``records`` (the CONTRACT record as flat columns) and ``arrow`` (Arrow
-schemas, shared with the Parquet batch output) are its helpers and import no DuckDB.
+:class:`Store` lives in :mod:`casus.store.db`, with its DuckDB helpers ``conn`` (opening,
+lock retry), ``guard`` (the read-only query guard) and ``rows`` (a batch's rows and its
+transaction); ``sql`` (schema, event filters), ``types`` (result types), ``records`` (the
+CONTRACT record as flat columns), ``arrow`` (Arrow schemas, shared with the Parquet batch
+output) and ``pending`` (batches kept while the file is locked) import no DuckDB.
 ``Store`` is imported lazily, so ``casus code`` and the CLI start without DuckDB.
 """
 

@@ -6,14 +6,14 @@ readable and consistent, and re-running the same ingest completes it without dup
 writing an article replaces its earlier sentences and events.
 
 A connection is opened per call and closed after it, so other processes can read between
-batches. Opening retries for a few seconds while another process holds the file, then raises
-a :class:`~casus.errors.StoreError` that says what to do.
+batches. Opening retries with backoff for ``lock_timeout`` seconds while another process holds
+the file (``conn``), then raises a :class:`~casus.errors.StoreError` (``reason="locked"``);
+writers can then :meth:`Store.keep` their coded batch for later (``pending``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import time
 import uuid
 from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
@@ -29,12 +29,21 @@ from .. import __version__
 from ..errors import StoreError
 from ..model import Article, Event, Sentence
 from ..settings import Settings
-from .arrow import ARTICLES_SCHEMA, EVENTS_SCHEMA, SENTENCES_SCHEMA
-from .records import EVENT_COLUMNS, event_from_row, event_row
+from . import pending
+from .conn import OnWait, open_db, quiet, rollback
+from .conn import one_line as _one_line
+from .conn import reason as _reason
+from .guard import SANDBOX, check_sandboxed, check_statement, refused
+from .records import event_from_row
+from .rows import now, replace_articles, tables
 from .sql import SCHEMA, EventQuery, event_sql
 from .types import ArticleSummary, DyadCount, RunCounts, Stats
 
+FETCH_ROWS = 10_000
+"""Rows fetched from DuckDB at a time by the streaming reads (issue #15)."""
+
 __all__ = [
+    "FETCH_ROWS",
     "ArticleSummary",
     "DyadCount",
     "EventQuery",
@@ -43,48 +52,33 @@ __all__ = [
     "Store",
 ]
 
-_READ_ONLY_STATEMENTS = frozenset({"SELECT", "EXPLAIN"})
-_LOCK_MESSAGE = "IO Error: Could not set lock on file"
-_LOCK_HINT = "wait for the other casus command to finish, or pass --db with another file"
-
-
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
-
-
-def _one_line(exc: BaseException) -> str:
-    text = str(exc).strip().splitlines()
-    return text[0] if text else type(exc).__name__
-
-
-def _is_lock_conflict(exc: duckdb.Error) -> bool:
-    """Another connection holds the file: told apart by type. ``ConnectionException`` is this
-    process opening the file with another configuration; an ``IOException`` is a lock only
-    when DuckDB failed to set its file lock (the same type reports an invalid file). A damaged
-    file is a plain ``duckdb.Error`` ("Corrupt database file"), never a lock."""
-    if isinstance(exc, duckdb.ConnectionException):
-        return True
-    return isinstance(exc, duckdb.IOException) and str(exc).startswith(_LOCK_MESSAGE)
-
 
 class Store:
     """A casus DuckDB database. ``Store(path)`` does not touch the file until first used.
 
     ``path`` may be ``":memory:"`` (one private in-memory database, kept open until
     :meth:`close`). ``read_only`` stores refuse writes and open the file shared.
+    ``lock_timeout``: seconds to retry while another process holds the file (``on_wait`` is
+    told once per open that has to wait).
     """
 
     def __init__(
-        self, path: str | Path, *, read_only: bool = False, lock_timeout: float = 5.0
+        self,
+        path: str | Path,
+        *,
+        read_only: bool = False,
+        lock_timeout: float = 5.0,
+        on_wait: OnWait | None = None,
     ) -> None:
         self.memory = str(path) == ":memory:"
         self.path = Path(path)
         self.read_only = read_only
         self.lock_timeout = lock_timeout
+        self.on_wait = on_wait
         self._schema_ready = False
         self._con: duckdb.DuckDBPyConnection | None = None
         if self.memory:
-            self._con = _quiet(duckdb.connect(":memory:"))
+            self._con = quiet(duckdb.connect(":memory:", config=SANDBOX))
             self._init_schema(self._con)
 
     @classmethod
@@ -127,35 +121,12 @@ class Store:
                     where=str(self.path),
                     hint="create the folder or pass --db with another path",
                 )
-        deadline = time.monotonic() + self.lock_timeout
-        delay = 0.02
-        while True:
-            try:
-                con = duckdb.connect(str(self.path), read_only=self.read_only or not write)
-                return _quiet(con)
-            except (duckdb.IOException, duckdb.ConnectionException) as exc:
-                if not _is_lock_conflict(exc):
-                    raise StoreError(
-                        f"cannot open the database: {_one_line(exc)}",
-                        where=str(self.path),
-                        hint="is it a casus DuckDB file? pass --db with another path",
-                        reason="corrupt",
-                    ) from None
-                if time.monotonic() >= deadline:
-                    raise StoreError(
-                        "the database is in use by another process",
-                        where=str(self.path),
-                        hint=_LOCK_HINT,
-                        reason="locked",
-                    ) from None
-                time.sleep(delay)
-                delay = min(delay * 2, 0.25)
-            except duckdb.Error as exc:
-                raise StoreError(
-                    f"cannot open the database: {_one_line(exc)}",
-                    where=str(self.path),
-                    reason=_reason(exc),
-                ) from None
+        return open_db(
+            self.path,
+            read_only=self.read_only or not write,
+            timeout=self.lock_timeout,
+            on_wait=self.on_wait,
+        )
 
     @contextmanager
     def _connect(self, *, write: bool = False) -> Iterator[duckdb.DuckDBPyConnection]:
@@ -186,64 +157,59 @@ class Store:
     def write(self, articles: Sequence[Article], *, run_id: str | None = None) -> int:
         """Store coded articles in ONE transaction: each article replaces any earlier copy
         with the same id, with its sentences and events. Returns the number of articles."""
-        batch = list({a.id: a for a in articles}.values())
-        if not batch:
+        batch = tables(articles, run_id)
+        if not batch["articles"].num_rows:
             return 0
-        coded_at = _now()
-        article_rows: list[tuple[Any, ...]] = []
-        sentence_rows: list[tuple[Any, ...]] = []
-        event_rows: list[tuple[Any, ...]] = []
-        for article in batch:
-            events = list({e.event_id: e for e in reversed(article.events)}.values())
-            events.reverse()
-            article_rows.append(
-                (
-                    article.id,
-                    article.title,
-                    article.text,
-                    article.date,
-                    article.url,
-                    article.outlet,
-                    article.origin,
-                    len(article.sentences),
-                    len(events),
-                    coded_at,
-                    run_id,
-                )
-            )
-            sentence_rows.extend(
-                (article.id, s.index, s.start, s.end, s.text) for s in article.sentences
-            )
-            event_rows.extend(event_row(e, published=article.date, run_id=run_id) for e in events)
-        tables = {
-            "_casus_articles": _arrow(article_rows, ARTICLES_SCHEMA),
-            "_casus_sentences": _arrow(sentence_rows, SENTENCES_SCHEMA),
-            "_casus_events": _arrow(event_rows, EVENTS_SCHEMA),
-        }
         with self._connect(write=True) as con:
-            for name, table in tables.items():
-                con.register(name, table)
-            try:
-                con.execute("BEGIN TRANSACTION")
-                ids = "SELECT id FROM _casus_articles"
-                con.execute(f"DELETE FROM events WHERE article_id IN ({ids})")
+            replace_articles(con, batch)
+        return int(batch["articles"].num_rows)
+
+    def keep(self, articles: Sequence[Article], *, run_id: str | None = None) -> Path:
+        """Keep coded articles under ``<db>.pending/`` for a later :meth:`write_pending`
+        (when the database stays locked): the same rows :meth:`write` would store."""
+        return pending.keep_tables(self.path, run_id, tables(articles, run_id))
+
+    def keep_finish(self, run_id: str, counts: RunCounts) -> None:
+        """Keep the end of a run for :meth:`write_pending` (its ``runs`` row is updated then)."""
+        pending.keep_run(
+            self.path,
+            run_id,
+            {"articles": counts.articles, "events": counts.events, "errors": counts.errors},
+        )
+
+    def pending(self) -> int:
+        """Articles kept under ``<db>.pending/`` by runs that found the database locked."""
+        return 0 if self.memory else pending.count(self.path)
+
+    def write_pending(self) -> int:
+        """Store every batch kept under ``<db>.pending/`` (oldest first, one transaction
+        each, each folder removed once committed), then the kept run ends. Returns the
+        number of articles stored."""
+        batches = [] if self.memory else pending.folders(self.path)
+        ends = [] if self.memory else list(pending.runs(self.path))
+        if not batches and not ends:
+            return 0
+        done = 0
+        with self._connect(write=True) as con:
+            for folder in batches:
+                kept = pending.read(folder)
+                replace_articles(con, kept)
+                pending.remove(folder)
+                done += int(kept["articles"].num_rows)
+            for path, record in ends:
                 con.execute(
-                    "DELETE FROM events WHERE event_id IN (SELECT event_id FROM _casus_events)"
+                    "UPDATE runs SET finished = coalesce(finished, ?), n_articles = ?, "
+                    "n_events = ?, n_errors = ? WHERE run_id = ?",
+                    [
+                        now(),
+                        record.get("articles", 0),
+                        record.get("events", 0),
+                        record.get("errors", 0),
+                        str(record.get("run_id")),
+                    ],
                 )
-                con.execute(f"DELETE FROM sentences WHERE article_id IN ({ids})")
-                con.execute(f"DELETE FROM articles WHERE id IN ({ids})")
-                con.execute("INSERT INTO articles SELECT * FROM _casus_articles")
-                con.execute("INSERT INTO sentences SELECT * FROM _casus_sentences")
-                cols = ", ".join(EVENT_COLUMNS)
-                con.execute(f"INSERT INTO events ({cols}) SELECT {cols} FROM _casus_events")
-                con.execute("COMMIT")
-            except BaseException:
-                _rollback(con)
-                raise
-            finally:
-                for name in tables:
-                    con.unregister(name)
-        return len(batch)
+                pending.remove(path)
+        return done
 
     def unchanged(self, article: Article, run_id: str) -> bool:
         """True when ``article`` is stored with the same text and metadata by a run of the
@@ -286,7 +252,7 @@ class Store:
                 con.execute(
                     f"INSERT INTO articles BY NAME SELECT * EXCLUDE (coded_at, run_id), "
                     f"? AS coded_at, ? AS run_id FROM {scan}",
-                    [_now(), run_id, globs["articles"]],
+                    [now(), run_id, globs["articles"]],
                 )
                 if any(parts["sentences"].rglob("*.parquet")):
                     con.execute(
@@ -306,7 +272,7 @@ class Store:
                 ).fetchone()
                 con.execute("COMMIT")
             except BaseException:
-                _rollback(con)
+                rollback(con)
                 raise
         return (int(row[0]), int(row[1])) if row else (0, 0)
 
@@ -319,12 +285,12 @@ class Store:
         model: str | None = None,
     ) -> str:
         """Record the start of a run; returns its id (stored with every article it writes)."""
-        run_id = f"{_now():%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:8]}"
+        run_id = f"{now():%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:8]}"
         with self._connect(write=True) as con:
             con.execute(
                 "INSERT INTO runs (run_id, started, casus_version, lexicon_version, model, "
                 "n_articles, n_events, n_errors, command) VALUES (?, ?, ?, ?, ?, 0, 0, 0, ?)",
-                [run_id, _now(), __version__, lexicon_version, model or settings.model, command],
+                [run_id, now(), __version__, lexicon_version, model or settings.model, command],
             )
         return run_id
 
@@ -337,16 +303,14 @@ class Store:
             con.execute(
                 "UPDATE runs SET finished = ?, n_articles = ?, n_events = ?, n_errors = ? "
                 "WHERE run_id = ?",
-                [_now(), counts.articles, counts.events, counts.errors, run_id],
+                [now(), counts.articles, counts.events, counts.errors, run_id],
             )
 
     # -- reading -------------------------------------------------------------------------
 
     def _rows(self, sql: str, params: Sequence[object] = ()) -> list[dict[str, object]]:
         with self._connect() as con:
-            cur = con.execute(sql, list(params))
-            names = [d[0] for d in cur.description or ()]
-            return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+            return list(_dicts(con.execute(sql, list(params))))
 
     def events(self, q: EventQuery | None = None) -> list[Event]:
         """Events matching ``q`` (see :class:`EventQuery`), rebuilt as :class:`Event`."""
@@ -494,63 +458,68 @@ class Store:
             )
 
     def query(self, sql: str, params: Sequence[object] = ()) -> list[dict[str, object]]:
-        """Run one read-only statement (``SELECT``/``WITH``/``EXPLAIN``) with parameters."""
+        """Run one read-only statement (``SELECT``/``WITH``/``EXPLAIN``) with parameters, on
+        a connection that cannot reach files, directories or extensions (``guard``)."""
+        return list(self.iter_query(sql, params))
+
+    def iter_query(
+        self, sql: str, params: Sequence[object] = (), *, batch_size: int = FETCH_ROWS
+    ) -> Iterator[dict[str, object]]:
+        """Like :meth:`query`, one row at a time, fetched ``batch_size`` rows at a time: memory
+        stays bounded whatever the size of the result. The read-only connection stays open
+        (a writer in another process waits) until the iterator is exhausted or closed."""
         with self._connect() as con:
-            _check_read_only(con, sql)
-            cur = con.execute(sql, list(params))
-            names = [d[0] for d in cur.description or ()]
-            return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+            check_statement(con, sql)
+            check_sandboxed(con)
+            try:
+                cur = con.execute(sql, list(params))
+            except duckdb.PermissionException as exc:
+                raise refused(exc) from None
+            yield from _dicts(cur, batch_size)
 
     def query_arrow(self, sql: str, params: Sequence[object] = ()) -> pa.Table:
-        """Like :meth:`query`, as a ``pyarrow.Table``."""
+        """Like :meth:`query`, as a ``pyarrow.Table`` (the whole result in memory: for large
+        results, :meth:`query_reader`)."""
+        with self.query_reader(sql, params) as reader:
+            return reader.read_all()
+
+    @contextmanager
+    def query_reader(
+        self, sql: str, params: Sequence[object] = (), *, batch_size: int = FETCH_ROWS
+    ) -> Iterator[pa.RecordBatchReader]:
+        """Like :meth:`query_arrow`, as a stream of record batches of at most ``batch_size``
+        rows, produced as they are read (``with store.query_reader(sql) as reader: for batch
+        in reader: ...``); the connection is closed when the block ends."""
         with self._connect() as con:
-            _check_read_only(con, sql)
-            relation = con.sql(sql, params=list(params))
-            # DuckDB >= 1.4 calls it to_arrow_table; older releases fetch_arrow_table.
-            name = "to_arrow_table" if hasattr(relation, "to_arrow_table") else "fetch_arrow_table"
-            table: pa.Table = getattr(relation, name)()
-            return table
+            check_statement(con, sql)
+            check_sandboxed(con)
+            try:
+                relation = con.sql(sql, params=list(params))
+                # DuckDB >= 1.4 calls it to_arrow_reader; older releases fetch_arrow_reader.
+                name = (
+                    "to_arrow_reader"
+                    if hasattr(relation, "to_arrow_reader")
+                    else "fetch_arrow_reader"
+                )
+                reader: pa.RecordBatchReader = getattr(relation, name)(batch_size)
+            except duckdb.PermissionException as exc:
+                raise refused(exc) from None
+            yield pa.RecordBatchReader.from_batches(reader.schema, self._batches(reader))
+
+    def _batches(self, reader: pa.RecordBatchReader) -> Iterator[pa.RecordBatch]:
+        """An error while the result streams reaches Arrow as an ``OSError``: one StoreError."""
+        try:
+            yield from reader
+        except (OSError, pa.ArrowException) as exc:
+            raise StoreError(f"database error: {_one_line(exc)}", where=str(self.path)) from None
 
 
-def _reason(exc: duckdb.Error) -> str | None:
-    """``corrupt`` for DuckDB's damaged-file errors: a plain ``duckdb.Error`` (no subclass)
-    or an ``IOException`` that is not a lock; ``None`` for errors of a query."""
-    if type(exc) is duckdb.Error or type(exc) is duckdb.FatalException:
-        return "corrupt"
-    if isinstance(exc, duckdb.IOException) and not _is_lock_conflict(exc):
-        return "corrupt"
-    return None
-
-
-def _quiet(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
-    """No DuckDB progress bar: long queries must never write to stdout. (A session setting:
-    DuckDB >= 1.4 refuses it in ``connect(config=...)``.)"""
-    con.execute("SET enable_progress_bar = false")
-    return con
-
-
-def _check_read_only(con: duckdb.DuckDBPyConnection, sql: str) -> None:
-    try:
-        statements = con.extract_statements(sql)
-    except duckdb.Error as exc:
-        raise StoreError(f"invalid SQL: {_one_line(exc)}") from None
-    if len(statements) != 1:
-        raise StoreError("expected exactly one SQL statement", hint="split the query")
-    kind = statements[0].type.name
-    if kind not in _READ_ONLY_STATEMENTS:
-        raise StoreError(f"only read-only queries are allowed, not {kind}")
-
-
-def _rollback(con: duckdb.DuckDBPyConnection) -> None:
-    try:
-        con.execute("ROLLBACK")
-    except duckdb.Error:
-        return
-
-
-def _arrow(rows: list[tuple[Any, ...]], schema: pa.Schema) -> pa.Table:
-    columns = [pa.array([r[i] for r in rows], type=f.type) for i, f in enumerate(schema)]
-    return pa.Table.from_arrays(columns, schema=schema)
+def _dicts(cur: duckdb.DuckDBPyConnection, size: int = 0) -> Iterator[dict[str, object]]:
+    """The rows of an executed cursor as dicts, fetched ``size`` rows at a time."""
+    names = [d[0] for d in cur.description or ()]
+    while rows := cur.fetchmany(size or FETCH_ROWS):
+        for row in rows:
+            yield dict(zip(names, row, strict=True))
 
 
 def _date_filter(since: dt.date | None, until: dt.date | None) -> tuple[str, list[object]]:
