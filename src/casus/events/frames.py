@@ -357,6 +357,9 @@ def _verbal(ctx: SentenceContext, i: int, trig: Trigger) -> Frame | None:
     v = ctx.view
     if _unasserted(v, i) or _under_matrix(ctx, i):
         return None
+    tok = v.tokens[i]
+    if tok.dep == "relcl" and tok.tag in ("VBZ", "VBP") and not v.auxiliaries(i):
+        return None  # "Qatar, which hosts US troops": a standing state, not an event
     neg, aux = ctx.mood(i)
     code = trig.code
     cues = [f"trigger:{trig.words}"]
@@ -460,6 +463,15 @@ _RECIPROCAL = frozenset({"03", "04", "05", "06", "08", "19"})
 exercises, a truce, a war between A and B."""
 
 
+def _negated_predicate(ctx: SentenceContext, n: int) -> bool:
+    """Whether event noun ``n`` is the subject of a negated verb."""
+    tok = ctx.view.tokens[n]
+    head = ctx.view.tokens[tok.head]
+    if tok.dep not in ("nsubj", "nsubjpass") or head.pos not in ("VERB", "AUX"):
+        return False
+    return ctx.mood(tok.head)[0]
+
+
 def _standalone(code: str) -> bool:
     """Codes a noun phrase states on its own (``X's airstrikes on Y``, ``his call with Y``):
     violence and meetings; other nominals (``French mediation``, ``a pullback``) are often
@@ -487,6 +499,11 @@ def _nominal(ctx: SentenceContext, n: int, trig: Trigger) -> Frame | None:
         neg, aux = ctx.mood(lv)
         if v.lemma(lv) in ctx.data.intent_verbs:
             aux = aux | {"will"}
+        lvt = v.tokens[lv]
+        if lvt.dep == "xcomp" and v.lemma(lvt.head) in ctx.data.intent_verbs:
+            # "would not seek to open talks": the intention's mood is the noun's
+            neg = neg or ctx.mood(lvt.head)[0]
+            aux = aux | {"will"} | ctx.mood(lvt.head)[1]
         code = _modal_code(trig.code, neg, aux, ctx, lv)
         if code is None:
             return None
@@ -508,6 +525,8 @@ def _nominal(ctx: SentenceContext, n: int, trig: Trigger) -> Frame | None:
             ctx, code=code, index=n, tokens=[lv, n], sources=sources, targets=targets,
             cues=cues, strength="phrase", mood=mood, retaliation=trig.retaliation,
         )  # fmt: skip
+    if _negated_predicate(ctx, n):  # "the talks would not take place"
+        return None
     sources = ctx.own_modifiers(n)
     if not sources.mentions and trig.code[:2] in _RECIPROCAL:
         sources = _parties(ctx, n)
