@@ -19,58 +19,20 @@ The rules are documented in ``docs/CODING.md``; in short:
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, replace
-from types import MappingProxyType
+from dataclasses import replace
 
 from ..model import Event, Participant
-from .context import (
-    HEARSAY,
-    SentenceContext,
-    participants,
-)
+from .context import SentenceContext, participants
+from .frame import PROTEST, VIOLENT, Frame, finish, hearsay, unasserted
 from .lexicon import CONFLICT_ROOTS, LexiconData, Trigger, frame_code
 from .match import match_trigger
+from .reported import MUST, reported_demands, reported_judgements
 from .syntax import HEDGES, MODALS, ActorLookup, Found, SentenceView
 
-__all__ = ["Frame", "match_trigger", "sentence_frames"]
+__all__ = ["PROTEST", "Frame", "match_trigger", "sentence_frames"]
 
 _COOP_ROOTS = frozenset({"04", "06", "07", "08"})
-_MUST = frozenset({"must", "should", "ought"})
-_DEONTIC = _MUST
-PROTEST = "14"
-"""The CAMEO root whose events are coded even with no actor in their sentence: "protests
-erupted in the capital" are the country's people against their own government."""
-# Confidence weights (docs/CODING.md): base + trigger + source + target + mood <= 1.0.
-BASE = 0.1
-W_TRIGGER = MappingProxyType({"phrase": 0.3, "lemma": 0.2})
-W_SOURCE = MappingProxyType({"syntax": 0.25, "fallback": 0.15})
-W_TARGET = MappingProxyType({"syntax": 0.2, "fallback": 0.1})
-W_MOOD = MappingProxyType({"plain": 0.15, "framed": 0.1, "modal": 0.05})
-_SYNTAX_HOWS = frozenset({"subject", "agent", "possessor", "object", "mention", "role"})
-
-
-@dataclass(frozen=True, slots=True)
-class Frame:
-    """One coded predication before it is multiplied into events."""
-
-    code: str
-    trigger_index: int
-    trigger_tokens: frozenset[int]
-    sources: tuple[Participant, ...]
-    targets: tuple[Participant, ...]
-    cues: tuple[str, ...]
-    strength: str
-    source_how: str
-    target_how: str
-    mood: str
-
-    def confidence(self, *, source: bool, target: bool) -> float:
-        score = BASE + W_TRIGGER[self.strength] + W_MOOD[self.mood]
-        if source:
-            score += W_SOURCE["syntax" if self.source_how in _SYNTAX_HOWS else "fallback"]
-        if target:
-            score += W_TARGET["syntax" if self.target_how in _SYNTAX_HOWS else "fallback"]
-        return round(min(score, 1.0), 3)
+_DEONTIC = MUST
 
 
 def _depth(view: SentenceView, i: int) -> int:
@@ -87,7 +49,7 @@ def sentence_frames(
 ) -> Iterator[Frame]:
     """Every frame the sentence states (see the module docstring)."""
     ctx = SentenceContext(view, data, actors, history)
-    frames: list[Frame] = list(_reported_demands(ctx)) + list(_reported_judgements(ctx))
+    frames: list[Frame] = list(reported_demands(ctx)) + list(reported_judgements(ctx))
     order = sorted(ctx.matches, key=lambda i: (_depth(view, i), i))
     for i in order:
         if i in ctx.consumed:
@@ -128,58 +90,6 @@ def _interlocutors(frames: list[Frame]) -> list[Frame]:
                     break
         out.append(f)
     return out
-
-
-def _finish(
-    ctx: SentenceContext,
-    *,
-    code: str,
-    index: int,
-    tokens: Sequence[int],
-    sources: Found,
-    targets: tuple[tuple[Participant, ...], str],
-    cues: list[str],
-    strength: str,
-    mood: str,
-    retaliation: bool = False,
-    need_both: bool = False,
-) -> Frame | None:
-    src = participants(sources.mentions)
-    tgt, tgt_how = targets
-    if not tgt and retaliation:
-        tgt, tgt_how = ctx.retaliation_target(src), "retaliation"
-    if not tgt and not need_both:
-        tgt, tgt_how = ctx.place(tokens, src), "place"
-    if src and tgt:
-        codes = {s.code for s in src}
-        tgt = tuple(t for t in tgt if t.code not in codes)
-    if code[:2] == "04":  # talking to reporters is no consultation
-        tgt = tuple(t for t in tgt if t.sector != "MED")
-    if code[:2] == "15" and tgt_how == "object":  # troops were deployed: their own side
-        src, tgt = src or tgt, ()
-    if code[:2] in _VIOLENT and src and all(p.sector == "MED" for p in src):
-        src = ()  # "state media killed" is a report of a killing, not the killer
-    if need_both and not (src and tgt):
-        return None
-    if not (src or tgt) and code[:2] != PROTEST:  # a protest's side comes from the article
-        return None
-    if src:
-        cues.append(f"source:{sources.how}")
-    if tgt:
-        cues.append(f"target:{tgt_how}")
-    cues.append(f"mood:{mood}")
-    return Frame(
-        code=code,
-        trigger_index=index,
-        trigger_tokens=frozenset(tokens),
-        sources=src,
-        targets=tgt,
-        cues=tuple(cues),
-        strength=strength,
-        source_how=sources.how,
-        target_how=tgt_how,
-        mood=mood,
-    )
 
 
 def _reported(ctx: SentenceContext, clause: int) -> bool:
@@ -235,7 +145,7 @@ def _matrix(ctx: SentenceContext, m: int, trig: Trigger) -> Frame | None:
     chain = ctx.complement(m, trig.comp)
     if not chain:
         return None
-    if _unasserted(v, m) or _under_matrix(ctx, m):
+    if unasserted(v, m) or _under_matrix(ctx, m):
         ctx.consumed.update(chain)
         return None
     ctx.consumed.update(chain)
@@ -270,7 +180,7 @@ def _matrix(ctx: SentenceContext, m: int, trig: Trigger) -> Frame | None:
     cues = [f"trigger:{trig.words}", f"frame:{trig.comp}"]
     if action is not None:
         cues.append(f"action:{action.words}")
-    return _finish(
+    return finish(
         ctx,
         code=code,
         index=m,
@@ -296,18 +206,6 @@ def _purpose_target(
             if found.mentions:
                 return participants(found.mentions), "purpose"
     return (), ""
-
-
-def _hearsay(v: SentenceView, i: int) -> bool:
-    """``i`` is in what someone is suspected/accused of (``suspected of bombing``)."""
-    for _ in range(4):
-        tok = v.tokens[i]
-        if tok.head == i or tok.dep not in ("pcomp", "pobj", "prep", "xcomp", "ccomp", "acl"):
-            return False
-        i = tok.head
-        if v.lemma(i) in HEARSAY:
-            return True
-    return False
 
 
 def _under_matrix(ctx: SentenceContext, i: int) -> bool:
@@ -336,26 +234,9 @@ def _under_matrix(ctx: SentenceContext, i: int) -> bool:
     return False
 
 
-def _unasserted(v: SentenceView, i: int) -> bool:
-    """A verbal trigger that states no event: hypothetical, hearsay, a purpose (``to
-    allow``), or a bare past participle with no agent (``a letter handed over``)."""
-    tok = v.tokens[i]
-    if v.is_hypothetical(i) or _hearsay(v, i):
-        return True
-    if tok.dep in ("csubj", "csubjpass"):
-        return True  # "removing the sanctions is out of the question": a topic
-    if tok.dep in ("advcl", "acl") and "to" in v.auxiliaries(i):
-        return True  # a purpose or what a noun is about: "to allow", "the right to fire"
-    if tok.dep == "pcomp" and v.lemma(tok.head) == "of":
-        prep = v.tokens[tok.head]
-        if prep.head != tok.head and v.tokens[prep.head].pos == "NOUN":
-            return True  # "the decision of sending troops": a topic, not an act
-    return tok.dep == "acl" and tok.tag == "VBN" and not v.prep_objects(i, "by")
-
-
 def _verbal(ctx: SentenceContext, i: int, trig: Trigger) -> Frame | None:
     v = ctx.view
-    if _unasserted(v, i) or _under_matrix(ctx, i):
+    if unasserted(v, i) or _under_matrix(ctx, i):
         return None
     tok = v.tokens[i]
     if tok.dep == "relcl" and tok.tag in ("VBZ", "VBP") and not v.auxiliaries(i):
@@ -364,7 +245,7 @@ def _verbal(ctx: SentenceContext, i: int, trig: Trigger) -> Frame | None:
     code = trig.code
     cues = [f"trigger:{trig.words}"]
     subj, _, _ = v.clause_subject(i)
-    if subj is not None and code[:2] in _VIOLENT and v.lemma(subj) in ctx.data.disasters:
+    if subj is not None and code[:2] in VIOLENT and v.lemma(subj) in ctx.data.disasters:
         return None  # "a bridge collapse killed 12": an accident or a disaster
     if code[:2] in ("18", "19") and code.endswith("0"):
         inst = ctx.instrument(i, subj)
@@ -395,7 +276,7 @@ def _verbal(ctx: SentenceContext, i: int, trig: Trigger) -> Frame | None:
     if not targets[0] and framed[:2] == "14":
         targets = _purpose_target(ctx, i, src)
     mood = "plain" if framed == code and not aux & MODALS else "modal"
-    return _finish(
+    return finish(
         ctx,
         code=framed,
         index=i,
@@ -490,11 +371,11 @@ def _nominal(ctx: SentenceContext, n: int, trig: Trigger) -> Frame | None:
     strength = "phrase" if trig.specificity else "lemma"
     lv = _light_verb(ctx, n)
     if lv is not None:
-        if _unasserted(v, lv) or _under_matrix(ctx, lv):
+        if unasserted(v, lv) or _under_matrix(ctx, lv):
             return None
         if trig.code[:2] in CONFLICT_ROOTS and v.lemma(lv) in _ENDING:
             return None  # "ended the war", "concluded the offensive": no new fighting
-        if trig.code[:2] in _VIOLENT and v.lemma(lv) in _REPORTING_LIGHT:
+        if trig.code[:2] in VIOLENT and v.lemma(lv) in _REPORTING_LIGHT:
             return None  # "X confirmed the attacks": X reports them, whoever attacked
         neg, aux = ctx.mood(lv)
         if v.lemma(lv) in ctx.data.intent_verbs:
@@ -521,7 +402,7 @@ def _nominal(ctx: SentenceContext, n: int, trig: Trigger) -> Frame | None:
             return None
         cues.append(f"frame:light:{v.lemma(lv)}")
         mood = "plain" if code == trig.code and not aux & MODALS else "modal"
-        return _finish(
+        return finish(
             ctx, code=code, index=n, tokens=[lv, n], sources=sources, targets=targets,
             cues=cues, strength="phrase", mood=mood, retaliation=trig.retaliation,
         )  # fmt: skip
@@ -532,7 +413,7 @@ def _nominal(ctx: SentenceContext, n: int, trig: Trigger) -> Frame | None:
         sources = _parties(ctx, n)
         if sources.mentions:  # "talks between A and B resumed": each party, no target
             cues.append("frame:reciprocal")
-            return _finish(
+            return finish(
                 ctx, code=trig.code, index=n, tokens=[n], sources=sources, targets=((), ""),
                 cues=cues, strength=strength, mood="plain",
             )  # fmt: skip
@@ -552,13 +433,13 @@ def _nominal(ctx: SentenceContext, n: int, trig: Trigger) -> Frame | None:
             if parts:
                 targets = (parts, "role")
         cues.append("frame:nominal-subject")
-        return _finish(
+        return finish(
             ctx, code=trig.code, index=n, tokens=[n], sources=sources, targets=targets,
             cues=cues, strength=strength, mood="plain",
             need_both=not trig.retaliation and trig.code[:2] != PROTEST,
             retaliation=trig.retaliation,
         )  # fmt: skip
-    if _hearsay(v, n):
+    if hearsay(v, n):
         return None
     if not sources.mentions and not _standalone(trig.code):
         return None
@@ -568,7 +449,7 @@ def _nominal(ctx: SentenceContext, n: int, trig: Trigger) -> Frame | None:
     # proposal ("EU sanctions", "an American offer"): coded, it cost the PLOVER sentences
     # 0.04 type F1 for +0.006 triple F1 on news_dev.
     cues.append("frame:nominal" if _standalone(trig.code) else "frame:nominal-own")
-    return _finish(
+    return finish(
         ctx, code=trig.code, index=n, tokens=[n], sources=sources, targets=targets,
         cues=cues, strength=strength, mood="plain",
         need_both=trig.code[:2] != PROTEST,
@@ -577,7 +458,6 @@ def _nominal(ctx: SentenceContext, n: int, trig: Trigger) -> Frame | None:
 
 _ENDING = frozenset({"end", "conclude", "finish", "complete"})
 """Light verbs that end the conflict their noun names: no act of that conflict."""
-_VIOLENT = frozenset({"18", "19", "20"})
 _REPORTING_LIGHT = frozenset({"confirm", "state", "publish", "repeat"})
 """Light verbs that also report: with a violent noun their subject is the reporter."""
 
@@ -586,97 +466,3 @@ _UNDERGO = frozenset(
 )
 """Verbs whose subject undergoes the event in their object: ``Chile suffered an attack``."""
 _LIGHT_ROLES = ("with", "to", "against", "on", "between", "at", "dative", "for")
-
-
-def _reported_demands(ctx: SentenceContext) -> Iterator[Frame]:
-    """``X said Y must do Z``: a demand (10x) by the speaker on the clause's subject."""
-    v = ctx.view
-    for r, tok in enumerate(v.tokens):
-        if tok.pos != "VERB" or v.lemma(r) not in ctx.data.reporting:
-            continue
-        for c in v.kids(r, ("ccomp",)):
-            if not v.auxiliaries(c) & _MUST or v.is_negated(c):
-                continue
-            sources, _, _ = ctx.subject(r)
-            src = participants(sources.mentions)
-            subj, _, _ = v.clause_subject(c)
-            if subj is None or not src:
-                continue
-            tgt = tuple(
-                p
-                for p in participants(ctx.actors.many(v, [subj]).mentions)
-                if p.code not in {s.code for s in src}
-            )
-            if not tgt:
-                continue
-            action = ctx.matches.get(c)
-            code = frame_code("demand", action.code if action else None, "100")
-            cues = [f"trigger:{v.lemma(r)}+must", "frame:reported-must"]
-            if action is not None:
-                cues.append(f"action:{action.words}")
-            frame = _finish(
-                ctx, code=code, index=c, tokens=[c], sources=sources,
-                targets=(tgt, "role"), cues=cues, strength="phrase", mood="framed",
-            )  # fmt: skip
-            if frame is not None:
-                ctx.consumed.add(c)
-                yield frame
-
-
-_JUDGING = frozenset({"call", "describe", "brand", "label", "term", "dub", "consider", "deem"})
-"""Verbs that state a judgement of their object: ``called the vote illegal``."""
-
-
-def _judged(v: SentenceView, c: int, damning: frozenset[str]) -> bool:
-    """Whether clause or phrase ``c`` predicates a damning word (``was illegal``, ``is a
-    provocation``, ``a dangerous escalation``)."""
-    heads = [c, *v.kids(c, ("acomp", "attr", "oprd"))]
-    for h in list(heads):
-        heads += v.kids(h, ("amod", "compound", "conj"))
-    return any(v.lemma(h) in damning or v.tokens[h].text.lower() in damning for h in heads)
-
-
-def _reported_judgements(ctx: SentenceContext) -> Iterator[Frame]:
-    """``X said the vote was illegal``, ``X called the strikes a provocation``: a criticism
-    (111) by the author of the judgement of whoever the judged clause names."""
-    v = ctx.view
-    damning = ctx.data.damning
-    for r, tok in enumerate(v.tokens):
-        lemma = v.lemma(r)
-        if tok.pos != "VERB" or r in ctx.matches or v.is_negated(r) or _unasserted(v, r):
-            continue
-        if tok.dep == "relcl":  # "the attacks, which it described as illegal": the judged
-            continue  # is the antecedent's author, for the main clause to code
-        if lemma in ctx.data.reporting:
-            judged = [
-                c for c in v.kids(r, ("ccomp",))
-                if v.lemma(c) == "be" and not v.is_negated(c) and _judged(v, c, damning)
-            ]  # fmt: skip
-            objects = [subj for c in judged if (subj := v.clause_subject(c)[0]) is not None]
-        elif lemma in _JUDGING:
-            judged = [c for c in v.kids(r, ("oprd", "ccomp")) if _judged(v, c, damning)]
-            judged += [
-                o for p in v.kids(r, ("prep",)) if v.lemma(p) == "as"
-                for o in v.kids(p, ("pobj",)) if _judged(v, o, damning)
-            ]  # fmt: skip
-            objects = v.kids(r, ("dobj",)) if judged else []
-        else:
-            continue
-        if not judged:
-            continue
-        sources, _, _ = ctx.subject(r)
-        src = participants(sources.mentions)
-        if not src:
-            continue
-        codes = {p.code for p in src}
-        found = ctx.actors.many(v, objects)
-        tgt = tuple(p for p in participants(found.mentions) if p.code not in codes)
-        cues = [f"trigger:{lemma}+judgement", "frame:reported-judgement"]
-        frame = _finish(
-            ctx, code="111", index=r, tokens=[r], sources=sources,
-            targets=(tgt, "object") if tgt else ((), ""), cues=cues, strength="phrase",
-            mood="framed",
-        )  # fmt: skip
-        if frame is not None:
-            ctx.consumed.update(judged)
-            yield frame

@@ -1,0 +1,136 @@
+"""What the coding rules produce: :class:`Frame` (one coded predication before it is
+multiplied into events), its confidence weights (``docs/CODING.md``), :func:`finish` (the
+checks every frame passes: both sides, self-loops, media targets, the protest exception) and
+the tests of whether a verb asserts an event at all (:func:`unasserted`, :func:`hearsay`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from types import MappingProxyType
+
+from ..model import Participant
+from .context import HEARSAY, SentenceContext, participants
+from .syntax import Found, SentenceView
+
+__all__ = ["PROTEST", "VIOLENT", "Frame", "finish", "hearsay", "unasserted"]
+
+VIOLENT = frozenset({"18", "19", "20"})
+"""Roots of violence: assault, fight, mass violence."""
+
+PROTEST = "14"
+"""The CAMEO root whose events are coded even with no actor in their sentence: "protests
+erupted in the capital" are the country's people against their own government."""
+# Confidence weights (docs/CODING.md): base + trigger + source + target + mood <= 1.0.
+BASE = 0.1
+W_TRIGGER = MappingProxyType({"phrase": 0.3, "lemma": 0.2})
+W_SOURCE = MappingProxyType({"syntax": 0.25, "fallback": 0.15})
+W_TARGET = MappingProxyType({"syntax": 0.2, "fallback": 0.1})
+W_MOOD = MappingProxyType({"plain": 0.15, "framed": 0.1, "modal": 0.05})
+_SYNTAX_HOWS = frozenset({"subject", "agent", "possessor", "object", "mention", "role"})
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """One coded predication before it is multiplied into events."""
+
+    code: str
+    trigger_index: int
+    trigger_tokens: frozenset[int]
+    sources: tuple[Participant, ...]
+    targets: tuple[Participant, ...]
+    cues: tuple[str, ...]
+    strength: str
+    source_how: str
+    target_how: str
+    mood: str
+
+    def confidence(self, *, source: bool, target: bool) -> float:
+        score = BASE + W_TRIGGER[self.strength] + W_MOOD[self.mood]
+        if source:
+            score += W_SOURCE["syntax" if self.source_how in _SYNTAX_HOWS else "fallback"]
+        if target:
+            score += W_TARGET["syntax" if self.target_how in _SYNTAX_HOWS else "fallback"]
+        return round(min(score, 1.0), 3)
+
+
+def finish(
+    ctx: SentenceContext,
+    *,
+    code: str,
+    index: int,
+    tokens: Sequence[int],
+    sources: Found,
+    targets: tuple[tuple[Participant, ...], str],
+    cues: list[str],
+    strength: str,
+    mood: str,
+    retaliation: bool = False,
+    need_both: bool = False,
+) -> Frame | None:
+    src = participants(sources.mentions)
+    tgt, tgt_how = targets
+    if not tgt and retaliation:
+        tgt, tgt_how = ctx.retaliation_target(src), "retaliation"
+    if not tgt and not need_both:
+        tgt, tgt_how = ctx.place(tokens, src), "place"
+    if src and tgt:
+        codes = {s.code for s in src}
+        tgt = tuple(t for t in tgt if t.code not in codes)
+    if code[:2] == "04":  # talking to reporters is no consultation
+        tgt = tuple(t for t in tgt if t.sector != "MED")
+    if code[:2] == "15" and tgt_how == "object":  # troops were deployed: their own side
+        src, tgt = src or tgt, ()
+    if code[:2] in VIOLENT and src and all(p.sector == "MED" for p in src):
+        src = ()  # "state media killed" is a report of a killing, not the killer
+    if need_both and not (src and tgt):
+        return None
+    if not (src or tgt) and code[:2] != PROTEST:  # a protest's side comes from the article
+        return None
+    if src:
+        cues.append(f"source:{sources.how}")
+    if tgt:
+        cues.append(f"target:{tgt_how}")
+    cues.append(f"mood:{mood}")
+    return Frame(
+        code=code,
+        trigger_index=index,
+        trigger_tokens=frozenset(tokens),
+        sources=src,
+        targets=tgt,
+        cues=tuple(cues),
+        strength=strength,
+        source_how=sources.how,
+        target_how=tgt_how,
+        mood=mood,
+    )
+
+
+def hearsay(v: SentenceView, i: int) -> bool:
+    """``i`` is in what someone is suspected/accused of (``suspected of bombing``)."""
+    for _ in range(4):
+        tok = v.tokens[i]
+        if tok.head == i or tok.dep not in ("pcomp", "pobj", "prep", "xcomp", "ccomp", "acl"):
+            return False
+        i = tok.head
+        if v.lemma(i) in HEARSAY:
+            return True
+    return False
+
+
+def unasserted(v: SentenceView, i: int) -> bool:
+    """A verbal trigger that states no event: hypothetical, hearsay, a purpose (``to
+    allow``), or a bare past participle with no agent (``a letter handed over``)."""
+    tok = v.tokens[i]
+    if v.is_hypothetical(i) or hearsay(v, i):
+        return True
+    if tok.dep in ("csubj", "csubjpass"):
+        return True  # "removing the sanctions is out of the question": a topic
+    if tok.dep in ("advcl", "acl") and "to" in v.auxiliaries(i):
+        return True  # a purpose or what a noun is about: "to allow", "the right to fire"
+    if tok.dep == "pcomp" and v.lemma(tok.head) == "of":
+        prep = v.tokens[tok.head]
+        if prep.head != tok.head and v.tokens[prep.head].pos == "NOUN":
+            return True  # "the decision of sending troops": a topic, not an act
+    return tok.dep == "acl" and tok.tag == "VBN" and not v.prep_objects(i, "by")
