@@ -125,6 +125,8 @@ def unasserted(v: SentenceView, i: int) -> bool:
     tok = v.tokens[i]
     if v.is_hypothetical(i) or hearsay(v, i):
         return True
+    if tok.dep == "pcomp" and v.lemma(tok.head) == "without":
+        return True  # "claimed it, without offering evidence"
     if tok.dep in ("csubj", "csubjpass"):
         return True  # "removing the sanctions is out of the question": a topic
     if tok.dep in ("advcl", "acl") and "to" in v.auxiliaries(i):
