@@ -263,6 +263,8 @@ def _verbal(ctx: SentenceContext, i: int, trig: Trigger) -> Frame | None:
         return None
     sources, passive_targets, _ = ctx.subject(i)
     src = participants(sources.mentions)
+    if tok.dep == "acl" and tok.tag == "VBN" and not src:
+        return None  # "forces, supported by artillery": a description, no actor acts
     if passive_targets.mentions:
         targets = (participants(passive_targets.mentions), passive_targets.how)
     else:
