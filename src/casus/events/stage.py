@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
+from functools import partial
 
 from ..errors import CodingError
 from ..model import Article, Event, Evidence, Participant, Sentence, make_event_id
@@ -22,7 +23,7 @@ from .match import match_trigger
 from .roles import RoleModel, complete_roles, unlocated
 from .syntax import ActorLookup, SentenceView
 
-__all__ = ["Lexicon", "extract"]
+__all__ = ["Lexicon", "domestic_violence", "extract"]
 
 
 @dataclass(frozen=True)
@@ -69,7 +70,8 @@ def extract(article: Article, lexicon: Lexicon, *, fill_roles: bool = True) -> A
         if view.is_question or not sentence.tokens:
             continue
         for frame in sentence_frames(view, lexicon.data, actors, history):
-            for event in _events(article, sentence, frame, lexicon):
+            for event in map(partial(domestic_violence, lexicon=lexicon),
+                             _events(article, sentence, frame, lexicon)):  # fmt: skip
                 old = best.get(event.event_id)
                 if old is None or event.confidence > old.confidence:
                     best[event.event_id] = event
@@ -78,7 +80,8 @@ def extract(article: Article, lexicon: Lexicon, *, fill_roles: bool = True) -> A
     if not fill_roles or lexicon.roles.is_off:
         return article
     best = {}
-    for event in complete_roles(article, lexicon.roles):
+    for event in map(partial(domestic_violence, lexicon=lexicon),
+                     complete_roles(article, lexicon.roles)):  # fmt: skip
         # one event per sentence, code and pair of countries ("Moscow" and "the Kremlin"
         # as two targets of one condemnation are one event)
         key = f"{event.sentence_index}|{event.cameo}|{_side(event.source)}|{_side(event.target)}"
@@ -154,3 +157,44 @@ def _events(
                 target=tgt,
                 trigger_index=frame.trigger_index,
             )
+
+
+SECURITY = frozenset({"COP"})
+"""The police: soldiers facing their own people are often a civil war, not repression."""
+CROWD = frozenset({"CVL", "OPP", "EDU", "LAB", "MED", "REL", "HRI", "AGR", "REF"})
+"""Sectors of people who protest and are repressed: civilians, opposition, students, workers,
+journalists, clergy, rights groups, farmers, refugees."""
+
+
+def domestic_violence(event: Event, *, lexicon: Lexicon) -> Event:
+    """Violence between a state's security forces and its own people is repression or a riot,
+    not war: police firing on or killing protesters is violent repression (175); protesters
+    clashing with or attacking police is a violent protest (145) by the protesters."""
+    if event.cameo_root not in ("18", "19") or event.source is None or event.target is None:
+        return event
+    src, tgt = event.source, event.target
+    if not src.country or src.country != tgt.country:
+        return event
+    if src.sector in SECURITY and tgt.sector in CROWD:
+        code, src_new, tgt_new = "175", src, tgt
+    elif src.sector in CROWD and tgt.sector in SECURITY and src.sector != "MED":
+        code, src_new, tgt_new = "145", src, tgt
+    else:
+        return event
+    entry = lexicon.code(code)
+    cues = (*event.evidence.cues, "frame:domestic")
+    return replace(
+        event,
+        event_id=make_event_id(
+            event.article_id, event.sentence_index, src_new.code, entry.code, tgt_new.code
+        ),
+        cameo=entry.code,
+        cameo_root=entry.code[:2],
+        plover=entry.plover,
+        mode=entry.mode,
+        quad_class=entry.quad,
+        goldstein=entry.goldstein,
+        source=src_new,
+        target=tgt_new,
+        evidence=replace(event.evidence, cues=cues),
+    )
