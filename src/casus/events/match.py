@@ -68,6 +68,9 @@ def _fits(view: SentenceView, i: int, trig: Trigger) -> bool:
             ("dobj", "attr", "oprd", "nsubjpass", "xcomp") if trig.pos != "NOUN" else ("compound",)
         )
         heads = view.kids(i, odeps)
+        tok = view.tokens[i]
+        if trig.pos != "NOUN" and tok.dep == "acl" and tok.tag == "VBN":
+            heads.append(tok.head)  # "villages captured by X": the noun is the object
         if trig.pos != "NOUN":
             for h in list(heads):
                 heads += view.kids(h, ("compound", "amod"))

@@ -159,6 +159,9 @@ def _events(
             )
 
 
+_PLAIN_VIOLENCE = frozenset({"180", "182", "1823", "190", "193"})
+"""Killing, beating, shooting and fighting in general (bombings, abductions and
+assassinations keep their codes)."""
 SECURITY = frozenset({"COP"})
 """The police: soldiers facing their own people are often a civil war, not repression."""
 CROWD = frozenset({"CVL", "OPP", "EDU", "LAB", "MED", "REL", "HRI", "AGR", "REF"})
@@ -170,7 +173,7 @@ def domestic_violence(event: Event, *, lexicon: Lexicon) -> Event:
     """Violence between a state's security forces and its own people is repression or a riot,
     not war: police firing on or killing protesters is violent repression (175); protesters
     clashing with or attacking police is a violent protest (145) by the protesters."""
-    if event.cameo_root not in ("18", "19") or event.source is None or event.target is None:
+    if event.cameo not in _PLAIN_VIOLENCE or event.source is None or event.target is None:
         return event
     src, tgt = event.source, event.target
     if not src.country or src.country != tgt.country:
