@@ -164,3 +164,29 @@ def test_a_protest_against_a_named_government_is_its_peoples(
     assert event.target is not None and event.target.country == "BOL"
     assert event.source is not None and event.source.code == "BOLCVL"
     assert "source:civilians" in event.evidence.cues
+
+
+def test_a_candidate_the_story_pairs_with_the_known_side_says_so(
+    lexicon: events.Lexicon,
+) -> None:
+    # Chile fought Peru; Bolivia is named too; then Chile condemned "the raids" (no target)
+    art = article(
+        sent(
+            "Chile/PROPN/nsubj/1 attacked/VERB/ROOT/1/attack Peru/PROPN/dobj/1 ./PUNCT/punct/1",
+            {0: "CHL", 2: "PER"},
+        ),
+        sent(
+            "Bolivia/PROPN/nsubj/1 watched/VERB/ROOT/1/watch ./PUNCT/punct/1",
+            {0: "BOL"},
+        ),
+        sent(
+            "Chile/PROPN/nsubj/1 condemned/VERB/ROOT/1/condemn the/DET/det/3 "
+            "raids/NOUN/dobj/1/raid ./PUNCT/punct/1",
+            {0: "CHL"},
+        ),
+    )
+    coded = events.extract(art, lexicon, fill_roles=False)
+    (condemnation,) = [e for e in coded.events if e.cameo_root == "11"]
+    feats = {c.key: c.features for c in candidates(coded, condemnation, "target")}
+    assert "paired=1" in feats["PER"] and "paired_root=0" in feats["PER"]
+    assert "paired=0" in feats["BOL"]

@@ -216,6 +216,21 @@ def candidates(article: Article, event: Event, role: str) -> list[Candidate]:
                 k = _pkey(p)
                 if k is not None:
                     others[r].add(k)
+    # how often the article pairs each actor with the event's known participant (either
+    # direction, in the events the syntax found): "condemned the attack" targets the side the
+    # condemner is in conflict with elsewhere in the story
+    paired: Counter[str] = Counter()
+    paired_root: Counter[str] = Counter()
+    if other_key is not None:
+        for e in article.events:
+            a, b = _pkey(e.source), _pkey(e.target)
+            if a is None or b is None or e is event:
+                continue
+            for mine, theirs in ((a, b), (b, a)):
+                if mine == other_key:
+                    paired[theirs] += 1
+                    if e.cameo_root == event.cameo_root:
+                        paired_root[theirs] += 1
     out = []
     for code, ms in by_code.items():
         if other_p is not None and code == other_p.code:
@@ -235,6 +250,11 @@ def candidates(article: Article, event: Event, role: str) -> list[Candidate]:
         )
         if same:
             extra += (f"same|root={event.cameo_root}",)
+        if other_key is not None:
+            extra += (
+                f"paired={_bucket(paired[k], (0, 1, 3))}",
+                f"paired_root={_bucket(paired_root[k], (0, 1))}",
+            )
         out.append(Candidate(k, near, feats + extra))
     return out
 
