@@ -245,8 +245,13 @@ def _verbal(ctx: SentenceContext, i: int, trig: Trigger) -> Frame | None:
     code = trig.code
     cues = [f"trigger:{trig.words}"]
     subj, _, _ = v.clause_subject(i)
-    if subj is not None and code[:2] in VIOLENT and v.lemma(subj) in ctx.data.disasters:
-        return None  # "a bridge collapse killed 12": an accident or a disaster
+    if code[:2] in VIOLENT and (
+        (subj is not None and v.lemma(subj) in ctx.data.disasters)
+        or (
+            v.tokens[i].dep in ("advcl", "conj") and v.lemma(v.tokens[i].head) in ctx.data.disasters
+        )
+    ):
+        return None  # "a bridge collapse killed 12", "the roof collapsed, killing 12": no actor
     if code[:2] in ("18", "19") and code.endswith("0"):
         inst = ctx.instrument(i, subj)
         if inst is not None:
