@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
+from typing import Any
 
 from ..errors import CodingError
 from ..model import Article, Event, Evidence, Participant, Sentence, make_event_id
@@ -145,12 +146,7 @@ def _events(
                 ),
                 article_id=article.id,
                 sentence_index=sentence.index,
-                cameo=entry.code,
-                cameo_root=entry.code[:2],
-                plover=entry.plover,
-                mode=entry.mode,
-                quad_class=entry.quad,
-                goldstein=entry.goldstein,
+                **_coded(entry),
                 evidence=evidence,
                 confidence=frame.confidence(source=src is not None, target=tgt is not None),
                 source=src,
@@ -179,9 +175,9 @@ def domestic_violence(event: Event, *, lexicon: Lexicon) -> Event:
     if not src.country or src.country != tgt.country:
         return event
     if src.sector in SECURITY and tgt.sector in CROWD:
-        code, src_new, tgt_new = "175", src, tgt
+        code = "175"
     elif src.sector in CROWD and tgt.sector in SECURITY and src.sector != "MED":
-        code, src_new, tgt_new = "145", src, tgt
+        code = "145"
     else:
         return event
     entry = lexicon.code(code)
@@ -189,15 +185,20 @@ def domestic_violence(event: Event, *, lexicon: Lexicon) -> Event:
     return replace(
         event,
         event_id=make_event_id(
-            event.article_id, event.sentence_index, src_new.code, entry.code, tgt_new.code
+            event.article_id, event.sentence_index, src.code, entry.code, tgt.code
         ),
-        cameo=entry.code,
-        cameo_root=entry.code[:2],
-        plover=entry.plover,
-        mode=entry.mode,
-        quad_class=entry.quad,
-        goldstein=entry.goldstein,
-        source=src_new,
-        target=tgt_new,
+        **_coded(entry),
         evidence=replace(event.evidence, cues=cues),
     )
+
+
+def _coded(entry: CameoCode) -> dict[str, Any]:
+    """The fields of an :class:`Event` that its CAMEO code decides."""
+    return {
+        "cameo": entry.code,
+        "cameo_root": entry.code[:2],
+        "plover": entry.plover,
+        "mode": entry.mode,
+        "quad_class": entry.quad,
+        "goldstein": entry.goldstein,
+    }
