@@ -397,6 +397,14 @@ class SentenceContext:
                         return trig.code, lemma
         return None
 
+    def last_attack(self) -> Event | None:
+        """The latest violent event before this one in the article with a located author:
+        what *the attacks* or *the strikes* of a later sentence refer to."""
+        for e in reversed(self.history):
+            if e.cameo_root in ("18", "19", "20") and e.source is not None and e.source.country:
+                return e
+        return None
+
     def retaliation_target(self, sources: Sequence[Participant]) -> tuple[Participant, ...]:
         """Who a retaliation is against: the source of the latest violent event in the
         article whose target is the retaliating country."""

@@ -68,8 +68,11 @@ def finish(
     mood: str,
     retaliation: bool = False,
     need_both: bool = False,
+    author: Participant | None = None,
 ) -> Frame | None:
     src = participants(sources.mentions)
+    if not src and author is not None:  # "the attacks killed ...": their author's
+        src, sources = (author,), Found((), "coreference")
     tgt, tgt_how = targets
     if not tgt and retaliation:
         tgt, tgt_how = ctx.retaliation_target(src), "retaliation"

@@ -283,8 +283,17 @@ def _verbal(ctx: SentenceContext, i: int, trig: Trigger) -> Frame | None:
     if not targets[0] and framed[:2] == "14":
         targets = _purpose_target(ctx, i, src)
     mood = "plain" if framed == code and not aux & MODALS else "modal"
+    author = None
+    if not src and subj is not None and framed[:2] in VIOLENT:
+        noun = ctx.matches.get(subj)
+        earlier = ctx.last_attack() if noun and noun.code[:2] in VIOLENT else None
+        if earlier is not None and noun is not None and noun.pos == "NOUN":
+            # "the attacks killed commanders": the attacker's, on the side it attacked
+            author = earlier.source
+            targets = (_located_as(targets[0], earlier.target), targets[1])
     return finish(
         ctx,
+        author=author,
         code=framed,
         index=i,
         tokens=[i],
@@ -294,6 +303,20 @@ def _verbal(ctx: SentenceContext, i: int, trig: Trigger) -> Frame | None:
         strength="phrase" if trig.specificity else "lemma",
         mood=mood,
         retaliation=trig.retaliation,
+    )
+
+
+def _located_as(
+    parts: tuple[Participant, ...], like: Participant | None
+) -> tuple[Participant, ...]:
+    """Generic agents (a sector, no country) given the country of ``like``."""
+    if like is None or not like.country:
+        return parts
+    return tuple(
+        replace(p, code=like.country + (p.sector or ""), country=like.country)
+        if not p.country and p.sector
+        else p
+        for p in parts
     )
 
 
