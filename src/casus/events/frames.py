@@ -164,6 +164,9 @@ def _matrix(ctx: SentenceContext, m: int, trig: Trigger) -> Frame | None:
         return None
     code = frame_code(mode, action.code if action else None, trig.code)
     sources, passive_targets, _ = ctx.subject(m)
+    if mode == "threat" and not _own_threat(ctx, chain[0], sources):
+        ctx.consumed.add(m)  # "X warned that executions may follow": a prediction by X
+        return None
     places = [(m, trig)] + [(c, ctx.matches[c]) for c in reversed(actions)]
     places += [
         (c, Trigger(lemma=v.lemma(c), pos="VERB", code=trig.code, targets=_LIGHT_ROLES))
@@ -304,6 +307,21 @@ def _verbal(ctx: SentenceContext, i: int, trig: Trigger) -> Frame | None:
         mood=mood,
         retaliation=trig.retaliation,
     )
+
+
+def _own_threat(ctx: SentenceContext, clause: int, sources: Found) -> bool:
+    """Whether a threat's clause (``warned that it would strike``) is the speaker's own act:
+    its subject is a pronoun or one of the speaker's actors, or it has none (``warned of
+    strikes``, ``threatened to strike``)."""
+    v = ctx.view
+    if v.tokens[clause].dep != "ccomp":
+        return True
+    subj, _, _ = v.clause_subject(clause)
+    if subj is None or v.tokens[subj].pos == "PRON":
+        return True
+    mine = {p.code for p in participants(sources.mentions)}
+    theirs = {p.code for p in participants(ctx.actors.many(v, [subj]).mentions)}
+    return bool(theirs & mine)
 
 
 def _located_as(
