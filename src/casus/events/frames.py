@@ -23,7 +23,7 @@ from dataclasses import replace
 
 from ..model import Event, Participant
 from .context import SentenceContext, participants
-from .frame import PROTEST, VIOLENT, Frame, finish, hearsay, unasserted
+from .frame import JOINT_ROOTS, PROTEST, VIOLENT, Frame, finish, hearsay, unasserted
 from .lexicon import CONFLICT_ROOTS, LexiconData, Trigger, frame_code
 from .match import match_trigger
 from .reported import MUST, reported_demands, reported_judgements
@@ -277,7 +277,8 @@ def _verbal(ctx: SentenceContext, i: int, trig: Trigger) -> Frame | None:
         targets = (participants(passive_targets.mentions), passive_targets.how)
     else:
         targets = ctx.targets([(i, trig)], src)
-    if trig.needs_target and not targets[0]:
+    joint = len(src) > 1 and code[:2] in JOINT_ROOTS  # "A and B fought two wars"
+    if trig.needs_target and not targets[0] and not joint:
         targets = (ctx.place([i], src), "place")
         if not targets[0]:
             return None
@@ -387,11 +388,6 @@ def _parties(ctx: SentenceContext, n: int) -> Found:
     return Found(tuple(located), "subject") if len(located) >= 2 else Found((), "")
 
 
-_RECIPROCAL = frozenset({"03", "04", "05", "06", "08", "19"})
-"""Roots whose event noun names its parties with ``between``/``among``: talks, a deal, joint
-exercises, a truce, a war between A and B."""
-
-
 def _negated_predicate(ctx: SentenceContext, n: int) -> bool:
     """Whether event noun ``n`` is the subject of a negated verb."""
     tok = ctx.view.tokens[n]
@@ -457,7 +453,7 @@ def _nominal(ctx: SentenceContext, n: int, trig: Trigger) -> Frame | None:
     if _negated_predicate(ctx, n):  # "the talks would not take place"
         return None
     sources = ctx.own_modifiers(n)
-    if not sources.mentions and trig.code[:2] in _RECIPROCAL:
+    if not sources.mentions and trig.code[:2] in JOINT_ROOTS:
         sources = _parties(ctx, n)
         if sources.mentions:  # "talks between A and B resumed": each party, no target
             cues.append("frame:reciprocal")

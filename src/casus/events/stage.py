@@ -18,6 +18,7 @@ from typing import Any
 
 from ..errors import CodingError
 from ..model import Article, Event, Evidence, Participant, Sentence, make_event_id
+from .frame import JOINT_ROOTS
 from .frames import PROTEST, Frame, sentence_frames
 from .lexicon import CameoCode, LexiconData, Trigger, load_data
 from .match import match_trigger
@@ -103,12 +104,6 @@ def _ordered(best: dict[str, Event]) -> tuple[Event, ...]:
     return tuple(
         sorted(best.values(), key=lambda e: (e.sentence_index, e.trigger_index, order[e.event_id]))
     )
-
-
-JOINT_ROOTS = frozenset({"03", "04", "05", "06", "08", "19"})
-"""Roots whose act, done by conjoined subjects and nobody else, is a joint act between them:
-"Chile and Peru agreed to resume talks" is Chile→Peru and Peru→Chile (intent, consult,
-cooperate, yield, fight)."""
 
 
 def _events(
