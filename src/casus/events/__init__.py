@@ -1,7 +1,8 @@
 """Events stage: CAMEO 2.0 / PLOVER coding from the dependency parse (see ``docs/CODING.md``).
 
-:mod:`casus.events.stage` holds :class:`Lexicon` and :func:`extract`; ``lexicon``, ``match``,
-``syntax``, ``context`` and ``frames`` are its private helpers. Import the public names from here.
+:mod:`casus.events.stage` holds :class:`Lexicon`, :func:`extract` and
+:func:`domestic_violence`; ``lexicon``, ``match``, ``syntax``, ``context``, ``frame``,
+``frames``, ``reported`` and ``roles`` are its helpers. Import the public names from here.
 """
 
 from __future__ import annotations
