@@ -4,6 +4,7 @@ matrix words, and the argument finders (subjects, roles, fallbacks) that turn to
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 
 from ..model import Event, Mention, Participant
@@ -259,9 +260,14 @@ class SentenceContext:
         if v.lemma(h) not in self.data.group_nouns:
             return ()
         dets = {v.lemma(c) for c in v.kids(h, ("det", "nummod", "predet", "preconj"))}
-        if not dets & {"two", "both"}:
+        if not dets & {"two", "both", "all"}:
             return ()
         skip = {s.country for s in sources if s.country}
+        fighting = self._conflict_pair(skip)
+        if fighting:  # "urged both sides to stop": the two sides the story has fighting
+            return fighting
+        if "all" in dets:
+            return ()
         found: list[Participant] = []
         for m in reversed(self.actors.before(v.sentence.index, h)):
             a = m.actor
@@ -273,6 +279,21 @@ class SentenceContext:
             if len(found) == 2:
                 break
         return tuple(found) if len(found) == 2 else ()
+
+    def _conflict_pair(self, skip: set[str]) -> tuple[Participant, ...]:
+        """The two countries of the story's busiest conflict dyad so far (threats, force,
+        violence), neither of them in ``skip``; ``()`` when there is none."""
+        pairs: Counter[tuple[str, str]] = Counter()
+        for e in self.history:
+            if e.cameo_root < "13" or e.source is None or e.target is None:
+                continue
+            a, b = e.source.country, e.target.country
+            if a and b and a != b and a not in skip and b not in skip:
+                pairs[(min(a, b), max(a, b))] += 1
+        if not pairs:
+            return ()
+        (a, b), _ = pairs.most_common(1)[0]
+        return tuple(Participant("", c, c, c, None) for c in (a, b))
 
     def subject(self, clause: int) -> tuple[Found, Found, bool]:
         """``(sources, passive targets, inherited)`` of a clause."""
