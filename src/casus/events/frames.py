@@ -388,6 +388,18 @@ def _parties(ctx: SentenceContext, n: int) -> Found:
     return Found(tuple(located), "subject") if len(located) >= 2 else Found((), "")
 
 
+_TOPIC_VERBS = frozenset(
+    {"discuss", "debate", "address", "review", "examine", "analyse", "analyze"}
+)
+"""Verbs whose object is what is talked about, not an act: ``discussed the fighting``."""
+
+
+def _topic(v: SentenceView, n: int) -> bool:
+    """Whether event noun ``n`` is the object of a discussion verb (``discussed the war``)."""
+    tok = v.tokens[n]
+    return tok.dep == "dobj" and v.lemma(tok.head) in _TOPIC_VERBS
+
+
 def _negated_predicate(ctx: SentenceContext, n: int) -> bool:
     """Whether event noun ``n`` is the subject of a negated verb."""
     tok = ctx.view.tokens[n]
@@ -410,6 +422,8 @@ def _nominal(ctx: SentenceContext, n: int, trig: Trigger) -> Frame | None:
         n = v.tokens[n].head  # "a mediation effort": the carrier noun takes the arguments
     tok = v.tokens[n]
     if v.is_negated(n) or v.is_hypothetical(n):
+        return None
+    if _topic(v, n):  # "called to discuss the fighting": what is talked about
         return None
     cues = [f"trigger:{trig.words}"]
     strength = "phrase" if trig.specificity else "lemma"
