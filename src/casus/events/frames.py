@@ -27,7 +27,7 @@ from .frame import JOINT_ROOTS, PROTEST, VIOLENT, Frame, finish, hearsay, unasse
 from .lexicon import CONFLICT_ROOTS, LexiconData, Trigger, frame_code
 from .match import match_trigger
 from .reported import MUST, reported_demands, reported_judgements
-from .syntax import HEDGES, MODALS, ActorLookup, Found, SentenceView
+from .syntax import HEDGES, MODALS, ActorLookup, Found, SentenceView, in_country
 
 __all__ = ["PROTEST", "Frame", "match_trigger", "sentence_frames"]
 
@@ -248,19 +248,15 @@ def _verbal(ctx: SentenceContext, i: int, trig: Trigger) -> Frame | None:
     code = trig.code
     cues = [f"trigger:{trig.words}"]
     subj, _, _ = v.clause_subject(i)
-    if code[:2] in VIOLENT and (
-        (subj is not None and v.lemma(subj) in ctx.data.disasters)
-        or (
-            v.tokens[i].dep in ("advcl", "conj") and v.lemma(v.tokens[i].head) in ctx.data.disasters
-        )
-    ):
+    disasters = ctx.data.disasters
+    after = tok.dep in ("advcl", "conj") and v.lemma(tok.head) in disasters
+    if code[:2] in VIOLENT and (after or (subj is not None and v.lemma(subj) in disasters)):
         return None  # "a bridge collapse killed 12", "the roof collapsed, killing 12": no actor
     if code[:2] in ("18", "19") and code.endswith("0"):
         inst = ctx.instrument(i, subj)
         if inst is not None:
             code = inst[0]
             cues.append(f"instrument:{inst[1]}")
-    tok = v.tokens[i]
     head = tok.head
     if tok.dep == "xcomp" and v.lemma(head) in ctx.data.intent_verbs:
         neg = neg or v.is_negated(head)
@@ -331,12 +327,8 @@ def _located_as(
     """Generic agents (a sector, no country) given the country of ``like``."""
     if like is None or not like.country:
         return parts
-    return tuple(
-        replace(p, code=like.country + (p.sector or ""), country=like.country)
-        if not p.country and p.sector
-        else p
-        for p in parts
-    )
+    country = like.country
+    return tuple(in_country(p, country) if not p.country and p.sector else p for p in parts)
 
 
 def _light_verb(ctx: SentenceContext, n: int) -> int | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from types import MappingProxyType
 from typing import Any
@@ -344,20 +344,7 @@ def load_data(cache_dir: str | None = None) -> LexiconData:
 def _build_data() -> LexiconData:
     code_version, codes = load_codes(_data_text("cameo.tsv"))
     data = load_triggers(_data_text("triggers.yaml"), codes)
-    return LexiconData(
-        version=f"{data.version}+cameo{code_version}",
-        codes=codes,
-        triggers=data.triggers,
-        reporting=data.reporting,
-        intent_verbs=data.intent_verbs,
-        transparent=data.transparent,
-        light_verbs=data.light_verbs,
-        group_nouns=data.group_nouns,
-        carriers=data.carriers,
-        damning=data.damning,
-        disasters=data.disasters,
-        instruments=data.instruments,
-    )
+    return replace(data, version=f"{data.version}+cameo{code_version}", codes=codes)
 
 
 # --- framing: the code of an action under a matrix word -----------------------------------

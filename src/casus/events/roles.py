@@ -23,6 +23,7 @@ from types import MappingProxyType
 
 from ..errors import ConfigError
 from ..model import Article, Event, Mention, Participant, make_event_id
+from .syntax import in_country, national
 
 __all__ = [
     "ROLES",
@@ -340,7 +341,7 @@ def _filled(event: Event, role: str, cand: Candidate) -> Event:
         # actor ("police" in a story about Kenya → KENCOP).
         if cand.key in _GROUPS or len(cand.key) != 3:
             return event
-        p = replace(old, code=cand.key + (old.sector or ""), country=cand.key)
+        p = in_country(old, cand.key)
     ev = _with(event, role, p, "inferred")
     return replace(ev, confidence=round(max(ev.confidence - 0.1, 0.05), 3))
 
@@ -384,11 +385,7 @@ def _protesters_of(event: Event) -> Event:
     t = event.target
     if t is None or not t.country:
         return event
-    people = Participant(
-        text="", name=f"{t.country} civilians", code=t.country + "CVL", country=t.country,
-        sector="CVL",
-    )  # fmt: skip
-    return _with(event, "source", people, "civilians")
+    return _with(event, "source", national(t.country, "CVL", "civilians"), "civilians")
 
 
 def _own_government(event: Event) -> Event:
@@ -396,14 +393,7 @@ def _own_government(event: Event) -> Event:
     p = event.source
     if p is None or not p.country:
         return event
-    gov = Participant(
-        text="",
-        name=f"{p.country} government",
-        code=p.country + "GOV",
-        country=p.country,
-        sector="GOV",
-    )
-    return _with(event, "target", gov, "own-government")
+    return _with(event, "target", national(p.country, "GOV", "government"), "own-government")
 
 
 def _with(event: Event, role: str, p: Participant, how: str) -> Event:

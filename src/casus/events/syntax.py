@@ -5,11 +5,11 @@ token to the resolved mentions it stands for."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from ..model import Article, Mention, Sentence, Token
+from ..model import Article, Mention, Participant, Sentence, Token
 
-__all__ = ["ActorLookup", "Found", "SentenceView"]
+__all__ = ["ActorLookup", "Found", "SentenceView", "in_country", "national"]
 
 SUBJ = ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl")
 NOMINAL_MODS = ("poss", "compound", "amod", "nmod", "npadvmod")
@@ -175,6 +175,19 @@ def located(m: Mention) -> bool:
     """The mention's actor has a country or a group code (not a bare sector like ``MIL``)."""
     a = m.actor
     return a is not None and (bool(a.country) or a.code[:3] in ("IGO", "NGO", "IMG", "MNC"))
+
+
+def in_country(p: Participant, country: str) -> Participant:
+    """A generic agent (``police``, ``troops``) keeping its words and sector, placed in
+    ``country`` (``KENCOP``)."""
+    return replace(p, code=country + (p.sector or ""), country=country)
+
+
+def national(country: str, sector: str, name: str) -> Participant:
+    """A country's sector named by no mention: its people (``CVL``), its government (``GOV``)."""
+    return Participant(
+        text="", name=f"{country} {name}", code=country + sector, country=country, sector=sector
+    )
 
 
 class ActorLookup:
