@@ -31,7 +31,8 @@ class Coder:
         self.parser = Parser(
             self.settings,
             patterns=[*self.actors.entity_patterns(), *where.gazetteer_patterns(cache)],
-            trigger_lemmas=[lemma for lemma, _ in self.lexicon.data.triggers],
+            cues=self.lexicon.cues() if self.settings.parse_less else (),
+            actor_words=self.actors.cue_words() if self.settings.parse_less else (),
         )
 
     @property

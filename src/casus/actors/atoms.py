@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..model import Actor, Mention, Sentence, Token
-from .data import fold
+from .data import PERSON_PRONOUNS, THING_PRONOUNS, fold
 
 if TYPE_CHECKING:
     from .index import ActorIndex
@@ -19,8 +19,8 @@ _NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "X"})
 _MODIFIER_DEPS = frozenset({"compound", "flat", "amod", "nmod", "nummod"})
 _LEFT_DEPS = frozenset({"compound", "flat", "amod", "nmod", "poss", "det", "case", "nummod"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
-_PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
-_THING_PRONOUNS = frozenset({"it", "its", "they", "them", "their", "itself", "themselves"})
+_PERSON_PRONOUNS = PERSON_PRONOUNS
+_THING_PRONOUNS = THING_PRONOUNS
 _RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
 _ACTOR_LABELS = frozenset({"PERSON", "GPE", "NORP", "ORG", "LOC", "FAC"})
 _LOOKUP_POS = frozenset({"PROPN", "ADJ", "NOUN"})

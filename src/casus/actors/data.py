@@ -27,6 +27,8 @@ from ..errors import ConfigError
 from ..model import Actor
 
 __all__ = [
+    "PERSON_PRONOUNS",
+    "THING_PRONOUNS",
     "Entry",
     "Office",
     "OrgPeriod",
@@ -53,6 +55,12 @@ _COMMON = (
 COMMON_WORDS = frozenset(_COMMON.split())
 
 _DASHES = str.maketrans({"-": " ", "‐": " ", "–": " ", "—": " ", "’": "'", "‘": "'"})
+
+
+PERSON_PRONOUNS = frozenset({"he", "him", "his", "she", "her", "hers", "himself", "herself"})
+"""Pronouns that refer back to a person."""
+THING_PRONOUNS = frozenset({"it", "its", "they", "them", "their", "itself", "themselves"})
+"""Pronouns that refer back to a country, organisation or group."""
 
 
 def fold(text: str) -> str:

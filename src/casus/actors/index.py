@@ -15,7 +15,7 @@ from ..cache import cached
 from ..model import Actor
 from ..nlp import EntityPattern
 from . import data
-from .data import Entry, OrgPeriod, Person, fold, strip_the
+from .data import PERSON_PRONOUNS, THING_PRONOUNS, Entry, OrgPeriod, Person, fold, strip_the
 
 __all__ = ["ActorIndex"]
 
@@ -108,6 +108,14 @@ class ActorIndex:
                 for key in table
             ),
         )
+
+    def cue_words(self) -> frozenset[str]:
+        """Lower-case single words that can denote or point to an actor: one-word names
+        (folded), the last word of every title, sector noun and owned noun, and pronouns.
+        A sentence with none of them (and no entity-ruler match or capitalised word inside
+        it) holds no actor, so no event (the parse-less filter, ``Settings.parse_less``)."""
+        names = {k for k in self.ci if " " not in k} | {k.lower() for k in self.cs if " " not in k}
+        return frozenset(names | self.noun_words | PERSON_PRONOUNS | THING_PRONOUNS)
 
     def entity_patterns(self) -> list[EntityPattern]:
         """``(label, phrase, case_sensitive)`` for the entity ruler: countries and capitals

