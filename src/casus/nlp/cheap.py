@@ -21,9 +21,9 @@ class SentenceFilter:
     """Whether a sentence, before tagging and parsing, can hold an event: it has a word that
     inflects a trigger's lemma together with a word for each of that entry's conditions, and
     a word that can denote an actor (an entity-ruler phrase, a capitalised word after the
-    first, or one of ``actor_words`` or its plural: ``-s``, ``-es``, ``-ies``, ``-men``). Word forms come from the lemmatizer's
-    own tables (:func:`_inflector`), so every form that it would lemmatize to a trigger's
-    lemma is caught whatever its part of speech."""
+    first, or one of ``actor_words`` or its plural: ``-s``, ``-es``, ``-ies``, ``-men``).
+    Word forms come from the lemmatizer's own tables (:func:`_inflector`), so every form
+    that it would lemmatize to a trigger's lemma is caught whatever its part of speech."""
 
     def __init__(self, nlp: Language, cues: Iterable[Cue], actor_words: Iterable[str]) -> None:
         inflect = _inflector(nlp)
