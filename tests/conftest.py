@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,14 @@ SHARED = REPO.parent / "shared"
 def coder() -> Coder:
     """The full pipeline with the real model (mark tests that use it ``@pytest.mark.model``)."""
     return Coder(Settings.load())
+
+
+@pytest.fixture(scope="session")
+def full_coder() -> Coder:
+    """The pipeline with every sentence tagged and parsed (``parse_less`` off): for tests of
+    actors in sentences that hold no event, which the default parse-less mode leaves
+    unparsed."""
+    return Coder(replace(Settings.load(), parse_less=False))
 
 
 @pytest.fixture(scope="session")

@@ -36,7 +36,7 @@ class Settings:
     """Articles per ``nlp.pipe`` batch. spaCy's working memory grows with the batch (on the
     benchmark corpus: +125 MiB at 16 articles, +436 MiB at 64) while its speed does not
     (214-221 against 212-215 sentences per CPU second on 300 articles)."""
-    parse_less: bool = False
+    parse_less: bool = True
     """Tag, parse, lemmatize and run NER only over the sentences that can hold an event: a
     word that inflects a trigger's lemma with the words its lexicon entry requires, and a
     word that can denote an actor (the others are tokenized, split and phrase-matched only,

@@ -14,6 +14,8 @@ pytestmark = pytest.mark.model
 
 
 def _resolved(coder: Coder, text: str, day: dt.date | None = None) -> Article:
+    """``text`` parsed whole (parse-less mode would leave its sentences with no event
+    unparsed, see ``tests/nlp/test_cheap.py``) and resolved with ``coder``'s actors."""
     parsed = coder.parser.parse_one(Article(id="m", text=text, date=day))
     return resolve(parsed, coder.actors)
 
@@ -26,9 +28,9 @@ def _by_word(art: Article, word: str, sentence: int = 0) -> Mention:
     raise AssertionError(f"no mention headed by {word!r}: {art.mentions}")
 
 
-def test_actors_model_titled_people_and_coreference(coder: Coder) -> None:
+def test_actors_model_titled_people_and_coreference(full_coder: Coder) -> None:
     art = _resolved(
-        coder,
+        full_coder,
         "Turkish President Recep Tayyip Erdogan telephoned Egyptian Foreign Minister "
         "Badr Abdelatty on Tuesday. Erdogan said he wanted calm in the region.",
         dt.date(2025, 3, 4),
@@ -43,9 +45,9 @@ def test_actors_model_titled_people_and_coreference(coder: Coder) -> None:
     assert he.actor == erdogan.actor and he.label == "PRON"
 
 
-def test_actors_model_unlisted_person_by_title(coder: Coder) -> None:
+def test_actors_model_unlisted_person_by_title(full_coder: Coder) -> None:
     art = _resolved(
-        coder,
+        full_coder,
         "Ghanaian Interior Minister Kwame Boateng met protesters in Accra. "
         "Boateng promised an inquiry.",
     )

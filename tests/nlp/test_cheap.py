@@ -42,6 +42,7 @@ def test_a_trigger_entry_needs_the_words_of_its_conditions(coder: Coder) -> None
 def test_no_actor_word_no_capitalised_name_no_parse(coder: Coder) -> None:
     assert not _could_hold(coder, "a storm attacked the coast.")
     assert _could_hold(coder, "a storm and then Ruritania attacked the coast.")
+    assert _could_hold(coder, "Mbeki attacked the plan.")  # a name may open the sentence
     assert _could_hold(coder, "they attacked the coast.", ("they",))
 
 

@@ -20,8 +20,9 @@ the lemmas one of which the sentence must also hold (``events.Lexicon.cues``).""
 class SentenceFilter:
     """Whether a sentence, before tagging and parsing, can hold an event: it has a word that
     inflects a trigger's lemma together with a word for each of that entry's conditions, and
-    a word that can denote an actor (an entity-ruler phrase, a capitalised word after the
-    first, or one of ``actor_words`` or its plural: ``-s``, ``-es``, ``-ies``, ``-men``).
+    a word that can denote an actor (an entity-ruler phrase, a capitalised word: in cased
+    text a name or a sentence's first word; or one of ``actor_words`` or its plural in
+    ``-s``, ``-es``, ``-ies`` or ``-men``).
     Word forms come from the lemmatizer's own tables (:func:`_inflector`), so every form
     that it would lemmatize to a trigger's lemma is caught whatever its part of speech."""
 
@@ -51,7 +52,7 @@ class SentenceFilter:
             return False
         if any(span.start <= s and e <= span.end for s, e in phrased):
             return True
-        if any(t.text[:1].isupper() for t in span[1:]):
+        if any(t.text[:1].isupper() for t in span):  # a name, first word included
             return True
         return any(self._actor_word(w) for w in words)
 
