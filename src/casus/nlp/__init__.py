@@ -75,7 +75,11 @@ class Parser:
         tables = phrase_tables(nlp, patterns, settings.cache_dir)
         self._phrases = [Phrases(tables[exact], exact) for exact in (False, True)]
         self.nlp: Language = nlp
-        self._filter = SentenceFilter(nlp, cues, actor_words) if settings.parse_less else None
+        self._filter = (
+            SentenceFilter(nlp, cues, actor_words, settings.cache_dir)
+            if settings.parse_less
+            else None
+        )
         self._cheap: list[str] = [n for n in ("senter",) if n in nlp.component_names]
         self._deep = [n for n in nlp.pipe_names if n not in self._cheap]
 

