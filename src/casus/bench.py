@@ -419,6 +419,6 @@ def format_bench(r: BenchResult) -> str:
             f" ({r.spacy_words_per_cpu_s:,.0f})",
             f"end to end / full spaCy pipeline alone, words per CPU second: {r.spacy_ratio:.2f}x",
         ]
-    lines.append(f"sentences parsed (tagger + parser): {100 * r.parsed_share:.1f}%")
+    lines.append(f"sentences parsed (tagger, parser, NER): {100 * r.parsed_share:.1f}%")
     lines.append(f"peak resident memory: {r.peak_rss_mb:.0f} MiB")
     return "\n".join(lines)
