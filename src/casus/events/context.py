@@ -311,6 +311,8 @@ class SentenceContext:
                 inherited,
             )
         found = self.actors.many(v, [subj], place=True)
+        if v.tokens[subj].pos == "NOUN" and not any(_located(m) for m in found.mentions):
+            found = self._members(subj, clause) or found
         if not found.mentions and v.tokens[subj].pos == "PRON":
             reporter = self.reporter(subj)
             if reporter.mentions:
@@ -319,6 +321,41 @@ class SentenceContext:
         if found.how in ("modifier", "of", "appos"):
             how = "possessor" if not inherited else "inherited"
         return Found(found.mentions, how), Found((), ""), inherited
+
+    def _members(self, subj: int, clause: int) -> Found | None:
+        """The actors a group subject is said to include: *several countries, including A
+        and B, condemned ...*, *countries such as A have ...* (the list may also hang on the
+        verb or its object: *countries condemned the strikes, including A and B*)."""
+        v = self.view
+        if v.lemma(subj) not in self.data.group_nouns | _MEMBER_GROUPS:
+            return None
+        for h in (subj, clause, *self._clause_nouns(clause)):
+            for p in v.kids(h, ("prep",)):
+                word = v.tokens[p].text.lower()
+                if word == "such" or word == "like":
+                    continue
+                if word == "including" or (
+                    word == "as"
+                    and v.lemma(h) != "as"
+                    and any(
+                        v.tokens[c].text.lower() == "such" for c in v.kids(p, ("amod", "advmod"))
+                    )
+                ):
+                    found = self.actors.many(v, v.kids(p, ("pobj",)))
+                    if h not in (subj, clause) and any(m.via == "metonym" for m in found.mentions):
+                        continue  # "strikes on cities including Kyiv": places, not members
+                    if any(_located(m) for m in found.mentions):
+                        return Found(found.mentions, "mention")
+        return None
+
+    def _clause_nouns(self, clause: int) -> list[int]:
+        """The object of the clause and the nouns of its prepositional phrases, one level
+        down (where a parser may hang a trailing *including ...* list)."""
+        v = self.view
+        out = v.kids(clause, ("dobj",))
+        for p in v.kids(clause, ("prep",)) + [q for o in out for q in v.kids(o, ("prep",))]:
+            out = out + v.kids(p, ("pobj",))
+        return out
 
     def _patient(self, subj: int) -> Found:
         """Actors of a passive subject, with the first actor inside it as a fallback (``a
@@ -436,3 +473,12 @@ class SentenceContext:
             if e.target.country in countries and e.source.country not in countries:
                 return (e.source,)
         return ()
+
+
+_MEMBER_GROUPS = frozenset({"leader", "body", "organization", "organisation", "member"})
+"""Group nouns besides the lexicon's (``group_nouns``) whose members a list can name."""
+
+
+def _located(m: Mention) -> bool:
+    a = m.actor
+    return a is not None and bool(a.country or a.code[:3] in ("IGO", "NGO", "IMG"))
