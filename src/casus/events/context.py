@@ -152,7 +152,8 @@ class SentenceContext:
     ) -> tuple[tuple[Participant, ...], str]:
         """Targets from the roles of each ``(token, entry)`` in turn, the first that names an
         actor; then the actor behind a framed noun of ``chain``; then roles one level down;
-        then ``the two countries``; then the first actor inside the role phrases."""
+        then ``the two countries``; then, for violence, the first actor inside the role
+        phrases."""
         tried: list[int] = []
         src_codes = frozenset(s.code for s in sources)
         for i, trig in places:
@@ -172,10 +173,13 @@ class SentenceContext:
                 parts = tuple(p for p in participants(found.mentions) if p.code not in src_codes)
                 if parts:
                     return parts, "role-below"
+        violent = any(trig.code[:2] in _VIOLENT_ROOTS for _, trig in places)
         for h in tried:
             group = self.group(h, sources)
             if group:
                 return group, "group"
+            if not violent:  # "backed the transfer of arms to X": the role model decides
+                continue
             found = self.actors.deep(self.view, h, src_codes)
             parts = participants(found.mentions)
             if parts:
@@ -474,6 +478,10 @@ class SentenceContext:
                 return (e.source,)
         return ()
 
+
+_VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+"""Only violence takes an actor deep inside its object as its target (*attacked a camp for
+X refugees*); for other acts such an actor is usually a side topic."""
 
 _MEMBER_GROUPS = frozenset({"leader", "body", "organization", "organisation", "member"})
 """Group nouns besides the lexicon's (``group_nouns``) whose members a list can name."""
