@@ -190,3 +190,20 @@ def test_a_candidate_the_story_pairs_with_the_known_side_says_so(
     feats = {c.key: c.features for c in candidates(coded, condemnation, "target")}
     assert "paired=1" in feats["PER"] and "paired_root=0" in feats["PER"]
     assert "paired=0" in feats["BOL"]
+
+
+def test_a_co_mediator_is_not_the_target_of_a_mediation(lexicon: events.Lexicon) -> None:
+    """ "Chile and Peru mediated.": neither the syntax nor the role model makes one
+    mediator the other's target."""
+    art = article(
+        sent(
+            "Chile/PROPN/nsubj/3 and/CCONJ/cc/0 Peru/PROPN/conj/0 mediated/VERB/ROOT/3/mediate "
+            "./PUNCT/punct/3",
+            {0: "CHL", 2: "PER"},
+        ),
+    )
+    got = {
+        (e.source.code if e.source else None, e.target.code if e.target else None)
+        for e in events.extract(art, lexicon).events
+    }
+    assert got == {("CHL", None), ("PER", None)}

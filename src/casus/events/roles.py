@@ -23,6 +23,7 @@ from types import MappingProxyType
 
 from ..errors import ConfigError
 from ..model import Article, Event, Mention, Participant, make_event_id
+from .frame import THIRD_PARTY
 from .syntax import in_country, national
 
 __all__ = [
@@ -232,9 +233,21 @@ def candidates(article: Article, event: Event, role: str) -> list[Candidate]:
                     paired[theirs] += 1
                     if e.cameo_root == event.cameo_root:
                         paired_root[theirs] += 1
+    # conjoined mediators act between others, not on each other ("brokered by A and B")
+    co_mediators = {
+        k
+        for e in article.events
+        if role == "target"
+        and event.cameo[:3] in THIRD_PARTY
+        and e.sentence_index == event.sentence_index
+        and e.trigger_index == event.trigger_index
+        and (k := _pkey(e.source)) is not None
+    }
     out = []
     for code, ms in by_code.items():
         if other_p is not None and code == other_p.code:
+            continue
+        if _key(ms[0]) in co_mediators:
             continue
         k = _key(ms[0])
         assert k is not None
