@@ -108,3 +108,10 @@ def test_actors_model_a_national_organisation_of_another_country(coder: Coder) -
     assert party.actor is not None and party.actor.code == "KENPTY"
     group = _by_word(art, "Hezbollah", 1)
     assert group.actor is not None and group.actor.country == "LBN"
+
+
+def test_actors_model_a_seat_named_with_another_country(coder: Coder) -> None:
+    """A seat that many countries have (a defence ministry) takes the country before it."""
+    art = _resolved(coder, "Chile's Ministry of Defence said its jets struck rebel camps.")
+    seat = _by_word(art, "Ministry")
+    assert seat.actor is not None and seat.actor.code == "CHLMIL"

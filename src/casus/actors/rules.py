@@ -310,7 +310,7 @@ def _known_atom(st: _Sent, atom: _Atom, ctx: _Context) -> tuple[Mention, bool]:
         group, end = _demonym_group(st, atom, start, ctx)
         if group is not actor:
             return st.mention(start, end, atom.head, atom.label, group, atom.via), False
-    if atom.kind == "org" and tok.dep not in _MODIFIER_DEPS:
+    if atom.kind in ("org", "seat") and tok.dep not in _MODIFIER_DEPS:
         actor = _relocated(st, atom, start, actor, ctx)
     m = st.mention(start, end, atom.head, atom.label, actor, atom.via)
     if person:
@@ -321,9 +321,10 @@ def _known_atom(st: _Sent, atom: _Atom, ctx: _Context) -> tuple[Mention, bool]:
 
 
 def _relocated(st: _Sent, atom: _Atom, lo: int, actor: Actor, ctx: _Context) -> Actor:
-    """A national organisation named with another country before it is that country's
-    namesake: *the Kenyan Democratic Party*, *Nepal's Congress party* (sector kept). Not a
-    hyphenated modifier (*the Iran-backed militia*) nor a group without a country."""
+    """A national organisation or seat named with another country before it is that
+    country's namesake: *the Kenyan Democratic Party*, *Nepal's Congress party*, *Chile's
+    Ministry of Defence* (sector kept). Not a hyphenated modifier (*the Iran-backed
+    militia*) nor a group without a country."""
     if not actor.country or not actor.sector:
         return actor
     cue = _country_cue(st, lo, atom.head, atom)
