@@ -370,6 +370,8 @@ def complete_roles(article: Article, model: RoleModel) -> Iterator[Event]:
                 event = _own_government(event)
             if protest and role == "source" and unlocated(event.source):
                 event = _protesters_of(event)
+            if role == "target" and event.target is None:
+                event = _voted_body(article, event)
             if unlocated(getattr(event, role)):
                 cand = model.choose(role, candidates(article, event, role))
                 if cand is not None:
@@ -380,6 +382,31 @@ def complete_roles(article: Article, model: RoleModel) -> Iterator[Event]:
 
 
 _PROTEST = "14"
+_MOTIONS = frozenset({"resolution", "motion", "draft"})
+"""What a body votes on: backing or opposing one is an act towards the body."""
+
+
+def _voted_body(article: Article, event: Event) -> Event:
+    """Backing, opposing or vetoing a resolution or motion with no target named is an act
+    towards the international body that votes on it: the article's most named IGO."""
+    if event.cameo_root not in ("05", "12") or event.source is None:
+        return event
+    toks = article.sentences[event.sentence_index].tokens
+    ti = event.trigger_index
+    heads = [t.i for t in toks if t.head == ti and t.dep in ("dobj", "prep")]
+    objs = [t for t in toks if t.i in heads or (t.head in heads and t.dep == "pobj")]
+    if not any(t.lemma.lower() in _MOTIONS and t.dep in ("dobj", "pobj") for t in objs):
+        return event
+    bodies: Counter[str] = Counter()
+    first: dict[str, Mention] = {}
+    for m in article.mentions:
+        if m.actor is not None and m.actor.code.startswith("IGO"):
+            bodies[m.actor.code] += 1
+            first.setdefault(m.actor.code, m)
+    if not bodies:
+        return event
+    code, _ = bodies.most_common(1)[0]
+    return _with(event, "target", Participant.from_mention(first[code]), "voted-body")
 
 
 def _civilians(event: Event) -> Event:
