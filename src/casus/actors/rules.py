@@ -322,7 +322,7 @@ def _known_atom(st: _Sent, atom: _Atom, ctx: _Context) -> tuple[Mention, bool]:
 
 def _relocated(st: _Sent, atom: _Atom, lo: int, actor: Actor, ctx: _Context) -> Actor:
     """A national organisation or seat named with another country before it is that
-    country's namesake: *the Kenyan Democratic Party*, *Nepal's Congress party*, *Chile's
+    country's namesake: *the Kenyan Democratic Party*, *Ghana's Labour Party*, *Chile's
     Ministry of Defence* (sector kept). Not a hyphenated modifier (*the Iran-backed
     militia*) nor a group without a country."""
     if not actor.country or not actor.sector:
