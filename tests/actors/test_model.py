@@ -96,3 +96,24 @@ def test_actors_model_date_picks_the_office(coder: Coder) -> None:
     late = _resolved(coder, text, dt.date(2025, 5, 1))
     assert _by_word(early, "Rutte").actor.code == "NLDGOV"  # type: ignore[union-attr]
     assert _by_word(late, "Rutte").actor.code == "IGONATO"  # type: ignore[union-attr]
+
+
+def test_actors_model_a_national_organisation_of_another_country(coder: Coder) -> None:
+    """A party matched by its name takes the country named before it; a hyphenated
+    modifier (*Iran-backed*) is no such country."""
+    art = _resolved(
+        coder,
+        "The Kenyan Democratic Party condemned the ruling. The Iran-backed Hezbollah "
+        "fired rockets.",
+    )
+    party = _by_word(art, "Party")
+    assert party.actor is not None and party.actor.code == "KENPTY"
+    group = _by_word(art, "Hezbollah", 1)
+    assert group.actor is not None and group.actor.country == "LBN"
+
+
+def test_actors_model_a_seat_named_with_another_country(coder: Coder) -> None:
+    """A seat that many countries have (a defence ministry) takes the country before it."""
+    art = _resolved(coder, "Chile's Ministry of Defence said its jets struck rebel camps.")
+    seat = _by_word(art, "Ministry")
+    assert seat.actor is not None and seat.actor.code == "CHLMIL"

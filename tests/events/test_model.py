@@ -25,6 +25,10 @@ CASES: list[tuple[str, set[Triple]]] = [
         {("EGY", "03", "SDN"), ("EGY", "03", "ETH")},
     ),
     ("Turkey threatened to impose sanctions on Greece.", {("TUR", "13", "GRC")}),
+    (
+        "Germany praised Poland for sending tanks to Ukraine.",
+        {("DEU", "05", "POL"), ("POL", "15", "UKR")},
+    ),
     ("Kenya did not attack Somalia.", set()),
     ("Will Canada recognise Palestine?", set()),
 ]

@@ -9,6 +9,7 @@ import pytest
 from casus import events
 from casus.errors import ConfigError
 from casus.events.roles import RULE_WEIGHTS, RoleModel, candidates, complete_roles
+from casus.model import Article
 from tests._builders.events import article, sent
 
 
@@ -190,3 +191,49 @@ def test_a_candidate_the_story_pairs_with_the_known_side_says_so(
     feats = {c.key: c.features for c in candidates(coded, condemnation, "target")}
     assert "paired=1" in feats["PER"] and "paired_root=0" in feats["PER"]
     assert "paired=0" in feats["BOL"]
+
+
+def test_a_co_mediator_is_not_the_target_of_a_mediation(lexicon: events.Lexicon) -> None:
+    """ "Chile and Peru mediated.": neither the syntax nor the role model makes one
+    mediator the other's target."""
+    art = article(
+        sent(
+            "Chile/PROPN/nsubj/3 and/CCONJ/cc/0 Peru/PROPN/conj/0 mediated/VERB/ROOT/3/mediate "
+            "./PUNCT/punct/3",
+            {0: "CHL", 2: "PER"},
+        ),
+    )
+    got = {
+        (e.source.code if e.source else None, e.target.code if e.target else None)
+        for e in events.extract(art, lexicon).events
+    }
+    assert got == {("CHL", None), ("PER", None)}
+
+
+def _vote(obj: str) -> Article:
+    return article(
+        sent(
+            "The/DET/det/1 UN/PROPN/nsubj/2 drafted/VERB/ROOT/2/draft a/DET/det/4 "
+            "text/NOUN/dobj/2 ./PUNCT/punct/2",
+            {1: "IGOUNO"},
+        ),
+        sent(
+            "Chile/PROPN/nsubj/1 voted/VERB/ROOT/1/vote against/ADP/prep/1 the/DET/det/4 "
+            f"{obj}/NOUN/pobj/2 ./PUNCT/punct/1",
+            {0: "CHL"},
+        ),
+    )
+
+
+@pytest.mark.parametrize(("obj", "voted"), [("resolution", True), ("plan", False)])
+def test_voting_on_a_resolution_targets_the_body(
+    lexicon: events.Lexicon, obj: str, voted: bool
+) -> None:
+    """Voting against a resolution is an act towards the body that votes on it (the
+    article's IGO); against anything else the role model decides as usual."""
+    art = events.extract(_vote(obj), lexicon)
+    (vote,) = [e for e in art.events if e.sentence_index == 1]
+    assert vote.cameo[:2] == "12"
+    assert ("target:voted-body" in vote.evidence.cues) is voted
+    if voted:
+        assert vote.target is not None and vote.target.code == "IGOUNO"

@@ -310,12 +310,35 @@ def _known_atom(st: _Sent, atom: _Atom, ctx: _Context) -> tuple[Mention, bool]:
         group, end = _demonym_group(st, atom, start, ctx)
         if group is not actor:
             return st.mention(start, end, atom.head, atom.label, group, atom.via), False
+    if atom.kind in ("org", "seat") and tok.dep not in _MODIFIER_DEPS:
+        actor = _relocated(st, atom, start, actor, ctx)
     m = st.mention(start, end, atom.head, atom.label, actor, atom.via)
     if person:
         ctx.remember_person(actor, _span_text(st.tokens, atom.start, atom.end), atom.title)
         title, _ = _title_in(st, start, atom.start, ctx)
         ctx.remember_title(actor, title)
     return m, person
+
+
+def _relocated(st: _Sent, atom: _Atom, lo: int, actor: Actor, ctx: _Context) -> Actor:
+    """A national organisation or seat named with another country before it is that
+    country's namesake: *the Kenyan Democratic Party*, *Ghana's Labour Party*, *Chile's
+    Ministry of Defence* (sector kept). Not a hyphenated modifier (*the Iran-backed
+    militia*) nor a group without a country."""
+    if not actor.country or not actor.sector:
+        return actor
+    cue = _country_cue(st, lo, atom.head, atom)
+    if cue is None or cue.kind not in ("country", "demonym") or cue.actor is None:
+        return actor
+    country = cue.actor.country
+    ctok = st.tokens[cue.head]
+    if not country or country == actor.country or "-" in ctok.text:
+        return actor
+    if not (atom.start <= ctok.head < atom.end) or ctok.dep not in ("amod", "compound", "poss"):
+        return actor
+    if any("-" in st.tokens[i].text for i in range(cue.end, atom.start)):
+        return actor
+    return _actor(ctx, country, actor.sector)
 
 
 _QUALIFIER_WORDS = (

@@ -152,7 +152,8 @@ class SentenceContext:
     ) -> tuple[tuple[Participant, ...], str]:
         """Targets from the roles of each ``(token, entry)`` in turn, the first that names an
         actor; then the actor behind a framed noun of ``chain``; then roles one level down;
-        then ``the two countries``; then the first actor inside the role phrases."""
+        then ``the two countries``; then, for violence, the first actor inside the role
+        phrases."""
         tried: list[int] = []
         src_codes = frozenset(s.code for s in sources)
         for i, trig in places:
@@ -172,10 +173,13 @@ class SentenceContext:
                 parts = tuple(p for p in participants(found.mentions) if p.code not in src_codes)
                 if parts:
                     return parts, "role-below"
+        violent = any(trig.code[:2] in _VIOLENT_ROOTS for _, trig in places)
         for h in tried:
             group = self.group(h, sources)
             if group:
                 return group, "group"
+            if not violent:  # "backed the transfer of arms to X": the role model decides
+                continue
             found = self.actors.deep(self.view, h, src_codes)
             parts = participants(found.mentions)
             if parts:
@@ -311,6 +315,8 @@ class SentenceContext:
                 inherited,
             )
         found = self.actors.many(v, [subj], place=True)
+        if v.tokens[subj].pos == "NOUN" and not any(_located(m) for m in found.mentions):
+            found = self._members(subj, clause) or found
         if not found.mentions and v.tokens[subj].pos == "PRON":
             reporter = self.reporter(subj)
             if reporter.mentions:
@@ -319,6 +325,41 @@ class SentenceContext:
         if found.how in ("modifier", "of", "appos"):
             how = "possessor" if not inherited else "inherited"
         return Found(found.mentions, how), Found((), ""), inherited
+
+    def _members(self, subj: int, clause: int) -> Found | None:
+        """The actors a group subject is said to include: *several countries, including A
+        and B, condemned ...*, *countries such as A have ...* (the list may also hang on the
+        verb or its object: *countries condemned the strikes, including A and B*)."""
+        v = self.view
+        if v.lemma(subj) not in self.data.group_nouns | _MEMBER_GROUPS:
+            return None
+        for h in (subj, clause, *self._clause_nouns(clause)):
+            for p in v.kids(h, ("prep",)):
+                word = v.tokens[p].text.lower()
+                if word == "such" or word == "like":
+                    continue
+                if word == "including" or (
+                    word == "as"
+                    and v.lemma(h) != "as"
+                    and any(
+                        v.tokens[c].text.lower() == "such" for c in v.kids(p, ("amod", "advmod"))
+                    )
+                ):
+                    found = self.actors.many(v, v.kids(p, ("pobj",)))
+                    if h not in (subj, clause) and any(m.via == "metonym" for m in found.mentions):
+                        continue  # "strikes on cities including Kyiv": places, not members
+                    if any(_located(m) for m in found.mentions):
+                        return Found(found.mentions, "mention")
+        return None
+
+    def _clause_nouns(self, clause: int) -> list[int]:
+        """The object of the clause and the nouns of its prepositional phrases, one level
+        down (where a parser may hang a trailing *including ...* list)."""
+        v = self.view
+        out = v.kids(clause, ("dobj",))
+        for p in v.kids(clause, ("prep",)) + [q for o in out for q in v.kids(o, ("prep",))]:
+            out = out + v.kids(p, ("pobj",))
+        return out
 
     def _patient(self, subj: int) -> Found:
         """Actors of a passive subject, with the first actor inside it as a fallback (``a
@@ -436,3 +477,16 @@ class SentenceContext:
             if e.target.country in countries and e.source.country not in countries:
                 return (e.source,)
         return ()
+
+
+_VIOLENT_ROOTS = frozenset({"18", "19", "20"})
+"""Only violence takes an actor deep inside its object as its target (*attacked a camp for
+X refugees*); for other acts such an actor is usually a side topic."""
+
+_MEMBER_GROUPS = frozenset({"leader", "body", "organization", "organisation", "member"})
+"""Group nouns besides the lexicon's (``group_nouns``) whose members a list can name."""
+
+
+def _located(m: Mention) -> bool:
+    a = m.actor
+    return a is not None and bool(a.country or a.code[:3] in ("IGO", "NGO", "IMG"))

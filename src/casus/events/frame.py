@@ -14,12 +14,25 @@ from ..model import Participant
 from .context import HEARSAY, SentenceContext, participants
 from .syntax import Found, SentenceView
 
-__all__ = ["JOINT_ROOTS", "PROTEST", "VIOLENT", "Frame", "finish", "hearsay", "unasserted"]
+__all__ = [
+    "JOINT_ROOTS",
+    "PROTEST",
+    "THIRD_PARTY",
+    "VIOLENT",
+    "Frame",
+    "finish",
+    "hearsay",
+    "unasserted",
+]
 
 JOINT_ROOTS = frozenset({"03", "04", "05", "06", "08", "19"})
 """Roots whose act, done by conjoined subjects and nobody else, is a joint act between them:
 "Chile and Peru agreed to resume talks" is Chile→Peru and Peru→Chile (intent, consult,
 cooperate, yield, fight)."""
+
+THIRD_PARTY = frozenset({"045", "039"})
+"""Mediation and the offer of it: conjoined mediators act between others, not on each
+other ("brokered by A and B" is no joint act, nor is either the other's target)."""
 
 VIOLENT = frozenset({"18", "19", "20"})
 """Roots of violence: assault, fight, mass violence."""

@@ -23,6 +23,7 @@ from types import MappingProxyType
 
 from ..errors import ConfigError
 from ..model import Article, Event, Mention, Participant, make_event_id
+from .frame import THIRD_PARTY
 from .syntax import in_country, national
 
 __all__ = [
@@ -232,9 +233,21 @@ def candidates(article: Article, event: Event, role: str) -> list[Candidate]:
                     paired[theirs] += 1
                     if e.cameo_root == event.cameo_root:
                         paired_root[theirs] += 1
+    # conjoined mediators act between others, not on each other ("brokered by A and B")
+    co_mediators = {
+        k
+        for e in article.events
+        if role == "target"
+        and event.cameo[:3] in THIRD_PARTY
+        and e.sentence_index == event.sentence_index
+        and e.trigger_index == event.trigger_index
+        and (k := _pkey(e.source)) is not None
+    }
     out = []
     for code, ms in by_code.items():
         if other_p is not None and code == other_p.code:
+            continue
+        if _key(ms[0]) in co_mediators:
             continue
         k = _key(ms[0])
         assert k is not None
@@ -357,6 +370,8 @@ def complete_roles(article: Article, model: RoleModel) -> Iterator[Event]:
                 event = _own_government(event)
             if protest and role == "source" and unlocated(event.source):
                 event = _protesters_of(event)
+            if role == "target" and event.target is None:
+                event = _voted_body(article, event)
             if unlocated(getattr(event, role)):
                 cand = model.choose(role, candidates(article, event, role))
                 if cand is not None:
@@ -367,6 +382,31 @@ def complete_roles(article: Article, model: RoleModel) -> Iterator[Event]:
 
 
 _PROTEST = "14"
+_MOTIONS = frozenset({"resolution", "motion", "draft"})
+"""What a body votes on: backing or opposing one is an act towards the body."""
+
+
+def _voted_body(article: Article, event: Event) -> Event:
+    """Backing, opposing or vetoing a resolution or motion with no target named is an act
+    towards the international body that votes on it: the article's most named IGO."""
+    if event.cameo_root not in ("05", "12") or event.source is None:
+        return event
+    toks = article.sentences[event.sentence_index].tokens
+    ti = event.trigger_index
+    heads = [t.i for t in toks if t.head == ti and t.dep in ("dobj", "prep")]
+    objs = [t for t in toks if t.i in heads or (t.head in heads and t.dep == "pobj")]
+    if not any(t.lemma.lower() in _MOTIONS and t.dep in ("dobj", "pobj") for t in objs):
+        return event
+    bodies: Counter[str] = Counter()
+    first: dict[str, Mention] = {}
+    for m in article.mentions:
+        if m.actor is not None and m.actor.code.startswith("IGO"):
+            bodies[m.actor.code] += 1
+            first.setdefault(m.actor.code, m)
+    if not bodies:
+        return event
+    code, _ = bodies.most_common(1)[0]
+    return _with(event, "target", Participant.from_mention(first[code]), "voted-body")
 
 
 def _civilians(event: Event) -> Event:

@@ -18,7 +18,7 @@ from typing import Any
 
 from ..errors import CodingError
 from ..model import Article, Event, Evidence, Participant, Sentence, make_event_id
-from .frame import JOINT_ROOTS
+from .frame import JOINT_ROOTS, THIRD_PARTY
 from .frames import PROTEST, Frame, sentence_frames
 from .lexicon import CameoCode, LexiconData, Trigger, load_data
 from .match import match_trigger
@@ -142,7 +142,12 @@ def _events(
         trigger_end=toks[-1].end,
         cues=frame.cues,
     )
-    joint = not frame.targets and len(frame.sources) > 1 and entry.code[:2] in JOINT_ROOTS
+    joint = (
+        not frame.targets
+        and len(frame.sources) > 1
+        and entry.code[:2] in JOINT_ROOTS
+        and entry.code[:3] not in THIRD_PARTY
+    )
     for src in sources:
         if joint:  # "A and B agreed to ...": each with the other
             targets = [p for p in frame.sources if p is not src and p != src]

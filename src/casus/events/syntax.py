@@ -15,6 +15,9 @@ SUBJ = ("nsubj", "nsubjpass", "csubj", "csubjpass", "expl")
 NOMINAL_MODS = ("poss", "compound", "amod", "nmod", "npadvmod")
 CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis", "conj", "pcomp"})
 RELATIVE = frozenset({"which", "who", "that", "whom", "whose"})
+OBJECT_PREPS = frozenset({"for", "of", "into"})
+"""Prepositions whose gerund takes the governing verb's object as its subject."""
+SUBJECT_CONTROL = frozenset({"promise", "pledge", "vow"})
 MODALS = frozenset({"will", "would", "shall", "may", "might", "could", "can", "'ll", "wo"})
 HEDGES = frozenset({"may", "might", "could", "can"})
 NEG_WORDS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
@@ -104,6 +107,8 @@ class SentenceView:
             tok = self.tokens[v]
             if tok.head == v:
                 break
+            if tok.dep == "xcomp" and (obj := self.controller(tok.head)) is not None:
+                return obj, False, True
             if tok.dep in ("conj", "xcomp", "advcl", "acomp"):
                 v, inherited = tok.head, True
                 continue
@@ -111,10 +116,23 @@ class SentenceView:
                 return tok.head, tok.tag == "VBN", True
             if tok.dep in ("pcomp", "pobj"):
                 prep = tok.head
+                if (
+                    self.lemma(prep) in OBJECT_PREPS
+                    and (obj := self.controller(self.tokens[prep].head)) is not None
+                ):
+                    return obj, False, True
                 v, inherited = self.tokens[prep].head, True
                 continue
             break
         return None, False, inherited
+
+    def controller(self, v: int) -> int | None:
+        """The direct object of verb ``v`` that is the understood subject of its complement
+        (object control): ``forced Poland to send``, ``praised Poland for sending``, ``accused
+        Kenya of shelling`` (``promised Kyiv to send`` keeps its subject)."""
+        if self.tokens[v].pos not in ("VERB", "AUX") or self.lemma(v) in SUBJECT_CONTROL:
+            return None
+        return self.kid(v, ("dobj",))
 
     def is_passive(self, v: int) -> bool:
         tok = self.tokens[v]
