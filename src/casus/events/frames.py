@@ -401,6 +401,37 @@ def _negated_predicate(ctx: SentenceContext, n: int) -> bool:
     return ctx.mood(tok.head)[0]
 
 
+_BACKDROP_PREPS = frozenset({"after", "following", "amid", "amidst", "during", "since", "despite"})
+"""Prepositions whose object is an event that has taken place: ``after the talks``."""
+_SPANS = frozenset(
+    {"wake", "aftermath", "hour", "day", "night", "week", "month", "year", "decade", "wave",
+     "series", "spate", "string", "round", "outbreak", "surge", "resumption", "start", "onset",
+     "end"}
+)  # fmt: skip
+"""Nouns through whose ``of`` the backdrop passes: ``after weeks of protests``, ``in the wake
+of the arrests``."""
+
+
+def _backdrop(v: SentenceView, n: int) -> bool:
+    """Whether event noun ``n`` is the object of a backdrop preposition, directly or through
+    the ``of`` of a span noun (``amid protests``, ``after months of talks``, ``in the
+    aftermath of the vote``). Violence is left out: in single sentences the attack ``after``
+    which something happened is not the sentence's event (5 false FIGHT events in
+    ``plover_dev``)."""
+    for _ in range(4):
+        tok = v.tokens[n]
+        if tok.dep != "pobj" or tok.head == n:
+            return False
+        word = v.tokens[tok.head].text.lower()
+        if word in _BACKDROP_PREPS:
+            return True
+        span = v.tokens[tok.head].head
+        if word != "of" or v.lemma(span) not in _SPANS:
+            return False
+        n = span
+    return False
+
+
 def _standalone(code: str) -> bool:
     """Codes a noun phrase states on its own (``X's airstrikes on Y``, ``his call with Y``):
     violence and meetings; other nominals (``French mediation``, ``a pullback``) are often
@@ -491,6 +522,14 @@ def _nominal(ctx: SentenceContext, n: int, trig: Trigger) -> Frame | None:
         )  # fmt: skip
     if hearsay(v, n):
         return None
+    if trig.code[:2] not in VIOLENT and _backdrop(v, n):
+        # "resigned after weeks of protests", "during a meeting with X", "amid warnings from
+        # X": the backdrop of the news has happened; its sides may come from the article
+        cues.append("frame:backdrop")
+        return finish(
+            ctx, code=trig.code, index=n, tokens=[n], sources=sources, targets=targets,
+            cues=cues, strength=strength, mood="plain",
+        )  # fmt: skip
     if not sources.mentions and not _standalone(trig.code):
         return None
     # "X's sanctions on Y", "a condemnation from X of Y's strikes": an event noun with its own
