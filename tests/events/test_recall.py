@@ -60,3 +60,19 @@ def test_an_actorless_act_of_another_root_stays_no_event(lexicon: events.Lexicon
         ),
     )
     assert [e for e in events.extract(art, lexicon).events if e.sentence_index == 1] == []
+
+
+def test_a_reaction_drawn_by_an_act_with_nobody_named_takes_its_sides_from_the_story(
+    lexicon: events.Lexicon,
+) -> None:
+    # "Peru's government banned the march." "The ban drew condemnation."
+    art = article(
+        _peru(),
+        sent(
+            "The/DET/det/1 ban/NOUN/nsubj/2/ban drew/VERB/ROOT/2/draw "
+            "condemnation/NOUN/dobj/2/condemnation ./PUNCT/punct/2"
+        ),
+    )
+    (event,) = [e for e in events.extract(art, lexicon).events if e.sentence_index == 1]
+    assert event.cameo_root == "11"
+    assert "PER" in {p.country for p in (event.source, event.target) if p is not None}

@@ -355,7 +355,10 @@ def _light_verb(ctx: SentenceContext, n: int) -> int | None:
         data = ctx.data
         return (
             h
-            if lemma in data.light_verbs or lemma in data.intent_verbs or lemma in _UNDERGO
+            if lemma in data.light_verbs
+            or lemma in data.intent_verbs
+            or lemma in _UNDERGO
+            or lemma in _PROVOKE
             else None
         )
     if tok.dep == "pobj" and v.lemma(h) in ("in", "into", "under"):
@@ -451,6 +454,14 @@ def _nominal(ctx: SentenceContext, n: int, trig: Trigger) -> Frame | None:
     cues = [f"trigger:{trig.words}"]
     strength = "phrase" if trig.specificity else "lemma"
     lv = _light_verb(ctx, n)
+    drawn = False  # a reaction drawn by an act with no actor named: "the raid drew anger"
+    if lv is not None and v.lemma(lv) in _PROVOKE:
+        # "the killing sparked clashes": the clashes are not with the killing; "the raid drew
+        # condemnation from X of Y": without an actor behind it, the noun's own roles, and
+        # its sides may come from the article
+        drawn = trig.code[:2] in _REACTIONS and not ctx.subject(lv)[0].mentions
+        if drawn or trig.code[:2] not in _REACTIONS:
+            lv = None
     if lv is not None:
         if unasserted(v, lv) or _under_matrix(ctx, lv):
             return None
@@ -470,7 +481,7 @@ def _nominal(ctx: SentenceContext, n: int, trig: Trigger) -> Frame | None:
         if code is None:
             return None
         sources, _, _ = ctx.subject(lv)
-        undergoer = v.lemma(lv) in _UNDERGO
+        undergoer = v.lemma(lv) in _UNDERGO or v.lemma(lv) in _PROVOKE
         if undergoer:
             subject_as_target = (participants(sources.mentions), "object")
             sources = ctx.own_modifiers(n)
@@ -530,7 +541,7 @@ def _nominal(ctx: SentenceContext, n: int, trig: Trigger) -> Frame | None:
             ctx, code=trig.code, index=n, tokens=[n], sources=sources, targets=targets,
             cues=cues, strength=strength, mood="plain",
         )  # fmt: skip
-    if not sources.mentions and not _standalone(trig.code):
+    if not sources.mentions and not _standalone(trig.code) and not drawn:
         return None
     # "X's sanctions on Y", "a condemnation from X of Y's strikes": an event noun with its own
     # author and a target in the parse is coded whatever its root; a violent or meeting noun
@@ -541,7 +552,7 @@ def _nominal(ctx: SentenceContext, n: int, trig: Trigger) -> Frame | None:
     return finish(
         ctx, code=trig.code, index=n, tokens=[n], sources=sources, targets=targets,
         cues=cues, strength=strength, mood="plain",
-        need_both=trig.code[:2] != PROTEST,
+        need_both=trig.code[:2] != PROTEST and not drawn,
     )  # fmt: skip
 
 
@@ -554,4 +565,11 @@ _UNDERGO = frozenset(
     {"suffer", "endure", "sustain", "face", "undergo", "survive", "withstand", "receive", "get"}
 )
 """Verbs whose subject undergoes the event in their object: ``Chile suffered an attack``."""
+_PROVOKE = frozenset(
+    {"draw", "attract", "earn", "spark", "provoke", "prompt", "trigger", "ignite", "elicit"}
+)
+"""Verbs whose subject is the target of the reaction in their object: ``the vote drew
+condemnation``, ``the law sparked protests``."""
+_REACTIONS = frozenset({"11", "14"})
+"""Roots of a reaction to someone's act: disapproval and protest."""
 _LIGHT_ROLES = ("with", "to", "against", "on", "between", "at", "dative", "for")
