@@ -138,6 +138,10 @@ def _modal_code(
     return code
 
 
+_EXCLUDE = frozenset({"rule"})
+"""Rejections that, negated, keep an option open: ``did not rule out military action``."""
+
+
 def _matrix(ctx: SentenceContext, m: int, trig: Trigger) -> Frame | None:
     v = ctx.view
     if trig.comp is None:
@@ -154,9 +158,11 @@ def _matrix(ctx: SentenceContext, m: int, trig: Trigger) -> Frame | None:
     actions = [c for c in chain if c in ctx.matches]
     action = ctx.matches[actions[-1]] if actions else None
     neg, aux = ctx.mood(m)
-    if neg:
-        return None
     mode = trig.comp
+    if neg and v.lemma(m) in _EXCLUDE and action is not None and action.code[:2] in VIOLENT:
+        mode = "threat"  # "did not rule out military action": force kept on the table
+    elif neg:
+        return None
     comp_neg = bool(chain) and v.is_negated(chain[0])
     if comp_neg and mode in ("intent", "promise"):
         mode = "reject"
