@@ -341,19 +341,21 @@ def _light_verb(ctx: SentenceContext, n: int) -> int | None:
     v = ctx.view
     tok = v.tokens[n]
     h = tok.head
-    if (
-        tok.dep == "pobj"
-        and v.lemma(h) in ("of", "in")
-        and v.tokens[v.tokens[h].head].pos
-        in (
-            "NOUN",
-            "NUM",
-            "SYM",
-        )
-    ):
+    n0 = n
+    for _ in range(2):  # "sent 40 tonnes of aid", "sent thousands of tonnes of aid"
+        if not (
+            tok.dep == "pobj"
+            and v.lemma(h) in ("of", "in")
+            and v.tokens[v.tokens[h].head].pos in ("NOUN", "NUM", "SYM")
+        ):
+            break
         q = v.tokens[h].head
-        if q not in ctx.matches and v.tokens[q].dep in ("dobj", "attr", "nsubjpass"):
-            n, tok, h = q, v.tokens[q], v.tokens[q].head
+        if q in ctx.matches or v.tokens[q].dep not in ("dobj", "attr", "nsubjpass", "pobj"):
+            break
+        n, tok, h = q, v.tokens[q], v.tokens[q].head
+    if tok.dep == "pobj":  # not a quantity's object after all: "in the wake of the X"
+        tok = v.tokens[n0]
+        n, h = n0, tok.head
     if tok.dep in ("dobj", "attr", "nsubjpass") and v.tokens[h].pos in ("VERB", "AUX"):
         if v.kids(h, ("oprd",)):  # "called the strikes an escalation": a characterisation
             return None
