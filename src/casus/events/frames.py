@@ -138,6 +138,10 @@ def _modal_code(
     return code
 
 
+_EXCLUDE = frozenset({"rule"})
+"""Rejections that, negated, keep an option open: ``did not rule out military action``."""
+
+
 def _matrix(ctx: SentenceContext, m: int, trig: Trigger) -> Frame | None:
     v = ctx.view
     if trig.comp is None:
@@ -154,9 +158,11 @@ def _matrix(ctx: SentenceContext, m: int, trig: Trigger) -> Frame | None:
     actions = [c for c in chain if c in ctx.matches]
     action = ctx.matches[actions[-1]] if actions else None
     neg, aux = ctx.mood(m)
-    if neg:
-        return None
     mode = trig.comp
+    if neg and v.lemma(m) in _EXCLUDE and action is not None and action.code[:2] in VIOLENT:
+        mode = "threat"  # "did not rule out military action": force kept on the table
+    elif neg:
+        return None
     comp_neg = bool(chain) and v.is_negated(chain[0])
     if comp_neg and mode in ("intent", "promise"):
         mode = "reject"
@@ -335,19 +341,21 @@ def _light_verb(ctx: SentenceContext, n: int) -> int | None:
     v = ctx.view
     tok = v.tokens[n]
     h = tok.head
-    if (
-        tok.dep == "pobj"
-        and v.lemma(h) in ("of", "in")
-        and v.tokens[v.tokens[h].head].pos
-        in (
-            "NOUN",
-            "NUM",
-            "SYM",
-        )
-    ):
+    n0 = n
+    for _ in range(2):  # "sent 40 tonnes of aid", "sent thousands of tonnes of aid"
+        if not (
+            tok.dep == "pobj"
+            and v.lemma(h) in ("of", "in")
+            and v.tokens[v.tokens[h].head].pos in ("NOUN", "NUM", "SYM")
+        ):
+            break
         q = v.tokens[h].head
-        if q not in ctx.matches and v.tokens[q].dep in ("dobj", "attr", "nsubjpass"):
-            n, tok, h = q, v.tokens[q], v.tokens[q].head
+        if q in ctx.matches or v.tokens[q].dep not in ("dobj", "attr", "nsubjpass", "pobj"):
+            break
+        n, tok, h = q, v.tokens[q], v.tokens[q].head
+    if tok.dep == "pobj":  # not a quantity's object after all: "in the wake of the X"
+        tok = v.tokens[n0]
+        n, h = n0, tok.head
     if tok.dep in ("dobj", "attr", "nsubjpass") and v.tokens[h].pos in ("VERB", "AUX"):
         if v.kids(h, ("oprd",)):  # "called the strikes an escalation": a characterisation
             return None
@@ -355,7 +363,10 @@ def _light_verb(ctx: SentenceContext, n: int) -> int | None:
         data = ctx.data
         return (
             h
-            if lemma in data.light_verbs or lemma in data.intent_verbs or lemma in _UNDERGO
+            if lemma in data.light_verbs
+            or lemma in data.intent_verbs
+            or lemma in _UNDERGO
+            or lemma in _PROVOKE
             else None
         )
     if tok.dep == "pobj" and v.lemma(h) in ("in", "into", "under"):
@@ -401,6 +412,37 @@ def _negated_predicate(ctx: SentenceContext, n: int) -> bool:
     return ctx.mood(tok.head)[0]
 
 
+_BACKDROP_PREPS = frozenset({"after", "following", "amid", "amidst", "during", "since", "despite"})
+"""Prepositions whose object is an event that has taken place: ``after the talks``."""
+_SPANS = frozenset(
+    {"wake", "aftermath", "hour", "day", "night", "week", "month", "year", "decade", "wave",
+     "series", "spate", "string", "round", "outbreak", "surge", "resumption", "start", "onset",
+     "end"}
+)  # fmt: skip
+"""Nouns through whose ``of`` the backdrop passes: ``after weeks of protests``, ``in the wake
+of the arrests``."""
+
+
+def _backdrop(v: SentenceView, n: int) -> bool:
+    """Whether event noun ``n`` is the object of a backdrop preposition, directly or through
+    the ``of`` of a span noun (``amid protests``, ``after months of talks``, ``in the
+    aftermath of the vote``). Violence is left out: in single sentences the attack ``after``
+    which something happened is not the sentence's event (5 false FIGHT events in
+    ``plover_dev``)."""
+    for _ in range(4):
+        tok = v.tokens[n]
+        if tok.dep != "pobj" or tok.head == n:
+            return False
+        word = v.tokens[tok.head].text.lower()
+        if word in _BACKDROP_PREPS:
+            return True
+        span = v.tokens[tok.head].head
+        if word != "of" or v.lemma(span) not in _SPANS:
+            return False
+        n = span
+    return False
+
+
 def _standalone(code: str) -> bool:
     """Codes a noun phrase states on its own (``X's airstrikes on Y``, ``his call with Y``):
     violence and meetings; other nominals (``French mediation``, ``a pullback``) are often
@@ -420,6 +462,14 @@ def _nominal(ctx: SentenceContext, n: int, trig: Trigger) -> Frame | None:
     cues = [f"trigger:{trig.words}"]
     strength = "phrase" if trig.specificity else "lemma"
     lv = _light_verb(ctx, n)
+    drawn = False  # a reaction drawn by an act with no actor named: "the raid drew anger"
+    if lv is not None and v.lemma(lv) in _PROVOKE:
+        # "the killing sparked clashes": the clashes are not with the killing; "the raid drew
+        # condemnation from X of Y": without an actor behind it, the noun's own roles, and
+        # its sides may come from the article
+        drawn = trig.code[:2] in _REACTIONS and not ctx.subject(lv)[0].mentions
+        if drawn or trig.code[:2] not in _REACTIONS:
+            lv = None
     if lv is not None:
         if unasserted(v, lv) or _under_matrix(ctx, lv):
             return None
@@ -439,7 +489,7 @@ def _nominal(ctx: SentenceContext, n: int, trig: Trigger) -> Frame | None:
         if code is None:
             return None
         sources, _, _ = ctx.subject(lv)
-        undergoer = v.lemma(lv) in _UNDERGO
+        undergoer = v.lemma(lv) in _UNDERGO or v.lemma(lv) in _PROVOKE
         if undergoer:
             subject_as_target = (participants(sources.mentions), "object")
             sources = ctx.own_modifiers(n)
@@ -491,7 +541,15 @@ def _nominal(ctx: SentenceContext, n: int, trig: Trigger) -> Frame | None:
         )  # fmt: skip
     if hearsay(v, n):
         return None
-    if not sources.mentions and not _standalone(trig.code):
+    if trig.code[:2] not in VIOLENT and _backdrop(v, n):
+        # "resigned after weeks of protests", "during a meeting with X", "amid warnings from
+        # X": the backdrop of the news has happened; its sides may come from the article
+        cues.append("frame:backdrop")
+        return finish(
+            ctx, code=trig.code, index=n, tokens=[n], sources=sources, targets=targets,
+            cues=cues, strength=strength, mood="plain",
+        )  # fmt: skip
+    if not sources.mentions and not _standalone(trig.code) and not drawn:
         return None
     # "X's sanctions on Y", "a condemnation from X of Y's strikes": an event noun with its own
     # author and a target in the parse is coded whatever its root; a violent or meeting noun
@@ -502,7 +560,7 @@ def _nominal(ctx: SentenceContext, n: int, trig: Trigger) -> Frame | None:
     return finish(
         ctx, code=trig.code, index=n, tokens=[n], sources=sources, targets=targets,
         cues=cues, strength=strength, mood="plain",
-        need_both=trig.code[:2] != PROTEST,
+        need_both=trig.code[:2] != PROTEST and not drawn,
     )  # fmt: skip
 
 
@@ -515,4 +573,11 @@ _UNDERGO = frozenset(
     {"suffer", "endure", "sustain", "face", "undergo", "survive", "withstand", "receive", "get"}
 )
 """Verbs whose subject undergoes the event in their object: ``Chile suffered an attack``."""
+_PROVOKE = frozenset(
+    {"draw", "attract", "earn", "spark", "provoke", "prompt", "trigger", "ignite", "elicit"}
+)
+"""Verbs whose subject is the target of the reaction in their object: ``the vote drew
+condemnation``, ``the law sparked protests``."""
+_REACTIONS = frozenset({"11", "14"})
+"""Roots of a reaction to someone's act: disapproval and protest."""
 _LIGHT_ROLES = ("with", "to", "against", "on", "between", "at", "dative", "for")

@@ -52,6 +52,8 @@ def reported_demands(ctx: SentenceContext) -> Iterator[Frame]:
                 yield frame
 
 
+_PHONE = "041"
+"""The code of a telephone call, which a bare ``called X`` is taken to be."""
 JUDGING = frozenset({"call", "describe", "brand", "label", "term", "dub", "consider", "deem"})
 """Verbs that state a judgement of their object: ``called the vote illegal``."""
 
@@ -72,8 +74,11 @@ def reported_judgements(ctx: SentenceContext) -> Iterator[Frame]:
     damning = ctx.data.damning
     for r, tok in enumerate(v.tokens):
         lemma = v.lemma(r)
-        if tok.pos != "VERB" or r in ctx.matches or v.is_negated(r) or unasserted(v, r):
+        if tok.pos != "VERB" or v.is_negated(r) or unasserted(v, r):
             continue
+        matched = ctx.matches.get(r)
+        if matched is not None and not (lemma in JUDGING and matched.code == _PHONE):
+            continue  # a trigger of its own ("called X a Y" is no phone call when Y damns)
         if tok.dep == "relcl":  # "the attacks, which it described as illegal": the judged
             continue  # is the antecedent's author, for the main clause to code
         if lemma in ctx.data.reporting:
@@ -87,6 +92,10 @@ def reported_judgements(ctx: SentenceContext) -> Iterator[Frame]:
             judged += [
                 o for p in v.kids(r, ("prep",)) if v.lemma(p) == "as"
                 for o in v.kids(p, ("pobj",)) if _judged(v, o, damning)
+            ]  # fmt: skip
+            judged += [  # "called the president a dictator": the judgement in apposition
+                a for o in v.kids(r, ("dobj",)) for a in v.kids(o, ("appos",))
+                if _judged(v, a, damning)
             ]  # fmt: skip
             objects = v.kids(r, ("dobj",)) if judged else []
         else:
@@ -108,4 +117,6 @@ def reported_judgements(ctx: SentenceContext) -> Iterator[Frame]:
         )  # fmt: skip
         if frame is not None:
             ctx.consumed.update(judged)
+            if matched is not None:
+                ctx.consumed.add(r)
             yield frame

@@ -18,7 +18,7 @@ from typing import Any
 
 from ..errors import CodingError
 from ..model import Article, Event, Evidence, Participant, Sentence, make_event_id
-from .frame import JOINT_ROOTS, THIRD_PARTY
+from .frame import JOINT_ROOTS, THIRD_PARTY, UNNAMED_ROOTS
 from .frames import PROTEST, Frame, sentence_frames
 from .lexicon import CameoCode, LexiconData, Trigger, load_data
 from .match import match_trigger
@@ -100,7 +100,10 @@ def extract(article: Article, lexicon: Lexicon, *, fill_roles: bool = True) -> A
                 history.append(event)
     article = replace(article, events=_ordered(best))
     if not fill_roles or lexicon.roles.is_off:
-        return article
+        # without the role model, an act with nobody named is no event (a protest is the
+        # people's against their government even so)
+        named = tuple(e for e in article.events if e.source or e.target or e.cameo_root == PROTEST)
+        return replace(article, events=named)
     best = {}
     for event in map(partial(domestic_violence, lexicon=lexicon),
                      complete_roles(article, lexicon.roles)):  # fmt: skip
@@ -154,7 +157,7 @@ def _events(
         for tgt in targets:
             if tgt is not None and src is not None and tgt.code == src.code:
                 tgt = None
-            if src is None and tgt is None and entry.code[:2] != PROTEST:
+            if src is None and tgt is None and entry.code[:2] not in UNNAMED_ROOTS:
                 continue
             yield Event(
                 event_id=make_event_id(
