@@ -22,11 +22,13 @@ def coder() -> Coder:
 
 
 @pytest.fixture(scope="session")
-def full_coder() -> Coder:
-    """The pipeline with every sentence tagged and parsed (``parse_less`` off): for tests of
-    actors in sentences that hold no event, which the default parse-less mode leaves
+def full_coder(coder: Coder) -> Coder:
+    """The pipeline with every sentence tagged and parsed (``parse_less`` off, the default):
+    for tests of actors in sentences that hold no event, which parse-less mode leaves
     unparsed."""
-    return Coder(replace(Settings.load(), parse_less=False))
+    if not coder.settings.parse_less:
+        return coder
+    return Coder(replace(coder.settings, parse_less=False))
 
 
 @pytest.fixture(scope="session")

@@ -16,9 +16,13 @@ from ..cache import cached
 __all__ = ["Cue", "SentenceFilter"]
 
 
-Cue = tuple[str, Sequence[frozenset[str]]]
-"""A lemma that can be an event's trigger, and the conditions of its lexicon entry: for each,
-the lemmas one of which the sentence must also hold (``events.Lexicon.cues``)."""
+Cue = tuple[str, Sequence[frozenset[str]], bool]
+"""A lemma that can be an event's trigger, the conditions of its lexicon entry (for each, the
+lemmas one of which the sentence must also hold) and whether the entry's act may be coded
+with no actor in the sentence (``events.Lexicon.cues``)."""
+
+_Entry = tuple[tuple[frozenset[str], ...], bool]
+"""One entry's conditions as word forms, and whether it needs no actor cue."""
 
 
 class SentenceFilter:
@@ -37,9 +41,9 @@ class SentenceFilter:
         actor_words: Iterable[str],
         cache_dir: str | None = None,
     ) -> None:
-        cues = [(lemma, tuple(conds)) for lemma, conds in cues if lemma.strip()]
+        cues = [(lemma, tuple(conds), free) for lemma, conds, free in cues if lemma.strip()]
         words = sorted({w.lower() for w in actor_words})
-        canonical = sorted((lemma, [sorted(c) for c in conds]) for lemma, conds in cues)
+        canonical = sorted((lemma, [sorted(c) for c in conds], free) for lemma, conds, free in cues)
         digest = hashlib.sha256(json.dumps([canonical, words]).encode()).hexdigest()
         self.needs = cached(
             "sentence-filter",
@@ -48,30 +52,34 @@ class SentenceFilter:
             extra=(digest, str(nlp.meta.get("name")), str(nlp.meta.get("version"))),
             folder=cache_dir or None,
         )
-        """Word form → the conditions of its entries (word forms one of which must be there
-        too); ``()`` when one of its entries has none."""
+        """Word form → its entries: conditions (word forms one of which must be there too) and
+        whether the entry needs no actor cue."""
         self.actor_words = frozenset(words)
 
     def could_hold(self, span: Span, phrased: Sequence[tuple[int, int]] = ()) -> bool:
         words = {t.lower_ for t in span}
-        if not self._trigger(words):
+        found = self._trigger(words)
+        if found is None:
             return False
+        if found:  # an act the news reports with nobody named: no actor cue needed
+            return True
         if any(span.start <= s and e <= span.end for s, e in phrased):
             return True
         if any(t.text[:1].isupper() for t in span):  # a name, first word included
             return True
         return any(self._actor_word(w) for w in words)
 
-    def _trigger(self, words: set[str]) -> bool:
+    def _trigger(self, words: set[str]) -> bool | None:
+        """``None``: no trigger entry whose conditions hold; else whether one of those that
+        hold needs no actor cue."""
+        found: bool | None = None
         for w in words:
-            entries = self.needs.get(w)
-            if entries is None:
-                continue
-            if not entries:
-                return True
-            if any(all(not c.isdisjoint(words) for c in entry) for entry in entries):
-                return True
-        return False
+            for conds, free in self.needs.get(w, ()):
+                if all(not c.isdisjoint(words) for c in conds):
+                    if free:
+                        return True
+                    found = False
+        return found
 
     def _actor_word(self, w: str) -> bool:
         known = self.actor_words
@@ -84,7 +92,7 @@ class SentenceFilter:
         return w[:-1] in known or w[:-2] in known or (w.endswith("ies") and w[:-3] + "y" in known)
 
 
-def _needs(nlp: Language, cues: Iterable[Cue]) -> dict[str, tuple[tuple[frozenset[str], ...], ...]]:
+def _needs(nlp: Language, cues: Iterable[Cue]) -> dict[str, tuple[_Entry, ...]]:
     inflect = _inflector(nlp)
     memo: dict[frozenset[str], frozenset[str]] = {}
 
@@ -93,13 +101,18 @@ def _needs(nlp: Language, cues: Iterable[Cue]) -> dict[str, tuple[tuple[frozense
             memo[lemmas] = frozenset().union(*(inflect(w) for w in lemmas))
         return memo[lemmas]
 
-    needs: dict[str, set[tuple[frozenset[str], ...]]] = {}
-    for lemma, conditions in cues:
-        wanted = tuple(forms(c) for c in conditions)
+    needs: dict[str, set[_Entry]] = {}
+    for lemma, conditions, free in cues:
+        entry = (tuple(forms(c) for c in conditions), free)
         for form in inflect(lemma):
-            needs.setdefault(form, set()).add(wanted)
-    # an entry with no condition makes its word enough: drop that word's other entries
-    return {w: (() if () in ws else tuple(ws)) for w, ws in needs.items()}
+            needs.setdefault(form, set()).add(entry)
+    # an entry with no condition makes the word enough: its other entries of the same
+    # kind (needing an actor cue or not) add nothing
+    out: dict[str, tuple[_Entry, ...]] = {}
+    for w, entries in needs.items():
+        kept = [e for e in entries if not e[0] or ((), e[1]) not in entries]
+        out[w] = tuple(sorted(kept, key=lambda e: (not e[1], len(e[0]))))
+    return out
 
 
 def _inflector(nlp: Language) -> Callable[[str], frozenset[str]]:
