@@ -6,6 +6,7 @@ The commands register on :data:`app` in their own modules (one per command group
 
 from __future__ import annotations
 
+import os
 import sys
 from typing import Any
 
@@ -75,8 +76,18 @@ def _root(
     _show_warnings()
 
 
+QUICK_EXIT: list[bool] = [False]
+"""Set by a command that holds no database, server or worker (``casus code``): when it is
+done, :func:`main` leaves without tearing the interpreter down."""
+
+
 def main() -> None:
-    """Entry point of the ``casus`` command: a CasusError is one line on stderr, exit 1."""
+    """Entry point of the ``casus`` command: a CasusError is one line on stderr, exit 1.
+
+    After ``casus code`` (output written and closed, nothing else open), the process ends
+    with ``os._exit`` once stdout and stderr are flushed: freeing the spaCy model and the
+    tables object by object costs about 0.3 CPU s, a sixth of coding one article."""
+    QUICK_EXIT[0] = False
     try:
         app()
     except CasusError as err:
@@ -85,3 +96,13 @@ def main() -> None:
     except BrokenPipeError:
         sys.stderr.close()
         sys.exit(1)
+    except SystemExit as done:
+        if not QUICK_EXIT[0]:
+            raise
+        status = done.code if isinstance(done.code, int) else (0 if done.code is None else 1)
+        try:
+            sys.stdout.flush()
+            sys.stderr.flush()
+        except (BrokenPipeError, ValueError):
+            status = status or 1
+        os._exit(status)

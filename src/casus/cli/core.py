@@ -12,7 +12,7 @@ import typer
 
 from ..errors import CasusError, InputError
 from ..settings import Settings
-from .base import _DateOption, _DbOption, _WaitOption, app
+from .base import QUICK_EXIT, _DateOption, _DbOption, _WaitOption, app
 from .output import (
     EVENT_FORMATS,
     UNBOUNDED,
@@ -126,6 +126,7 @@ def code_command(
         skips.print()
     except CasusError as err:
         raise _fail(err) from None
+    QUICK_EXIT[0] = True  # nothing left to close: main() may skip the interpreter teardown
     if read == 0:
         raise typer.Exit(1)
 
