@@ -118,7 +118,7 @@ class ActorIndex:
         return frozenset(names | self.noun_words | PERSON_PRONOUNS | THING_PRONOUNS)
 
     def entity_patterns(self) -> list[EntityPattern]:
-        """``(label, phrase, case_sensitive)`` for the entity ruler: countries and capitals
+        """``(label, phrase, case_sensitive)`` for the phrase matcher: countries and capitals
         (GPE), demonyms (NORP), organisations (ORG), listed people (PERSON)."""
         return list(self.patterns)
 

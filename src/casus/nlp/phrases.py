@@ -18,7 +18,7 @@ from ..cache import cached
 __all__ = ["EntityPattern", "Phrases", "phrase_tables"]
 
 EntityPattern = tuple[str, str, bool]
-"""``(label, phrase, case_sensitive)``: a gazetteer entry for the entity ruler."""
+"""``(label, phrase, case_sensitive)``: a gazetteer entry for the phrase matcher."""
 
 
 _Table = dict[int, list[tuple[tuple[int, ...], str]]]
