@@ -153,7 +153,7 @@ class SentenceContext:
         """Targets from the roles of each ``(token, entry)`` in turn, the first that names an
         actor; then the actor behind a framed noun of ``chain``; then roles one level down;
         then ``the two countries``; then, for violence, the first actor inside the role
-        phrases."""
+        phrases, and for any act the subject of a relative clause on one."""
         tried: list[int] = []
         src_codes = frozenset(s.code for s in sources)
         for i, trig in places:
@@ -178,9 +178,10 @@ class SentenceContext:
             group = self.group(h, sources)
             if group:
                 return group, "group"
-            if not violent:  # "backed the transfer of arms to X": the role model decides
-                continue
-            found = self.actors.deep(self.view, h, src_codes)
+            # only violence takes an actor inside the phrase ("backed the transfer of arms to
+            # X": the role model decides); any act takes the subject of a relative clause on
+            # it ("offered condolences for the losses X suffered")
+            found = self.actors.deep(self.view, h, src_codes, inside=violent)
             parts = participants(found.mentions)
             if parts:
                 return parts, "deep"

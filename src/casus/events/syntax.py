@@ -288,12 +288,19 @@ class ActorLookup:
                 return Found((m,), how)
         return Found((), "")
 
-    def deep(self, view: SentenceView, i: int, skip: frozenset[str] = frozenset()) -> Found:
+    def deep(
+        self,
+        view: SentenceView,
+        i: int,
+        skip: frozenset[str] = frozenset(),
+        *,
+        inside: bool = True,
+    ) -> Found:
         """First located actor inside the phrase of ``i`` (not in its clauses; codes in
-        ``skip`` ignored), else the subject of a relative clause on it (``the losses Chile
-        suffered``)."""
+        ``skip`` ignored; only with ``inside``), else the subject of a relative clause on it
+        (``the losses Chile suffered``)."""
         si = view.sentence.index
-        for j in view.subtree(i):
+        for j in view.subtree(i) if inside else ():
             m = self.at(si, j)
             if m is not None and m.actor is not None and located(m) and m.actor.code not in skip:
                 return Found((m,), "deep")
