@@ -28,9 +28,9 @@ _Entry = tuple[tuple[frozenset[str], ...], bool]
 class SentenceFilter:
     """Whether a sentence, before tagging and parsing, can hold an event: it has a word that
     inflects a trigger's lemma together with a word for each of that entry's conditions, and
-    a word that can denote an actor (an entity-ruler phrase, a capitalised word: in cased
-    text a name or a sentence's first word; or one of ``actor_words`` or its plural in
-    ``-s``, ``-es``, ``-ies`` or ``-men``).
+    (unless the entry's act may be reported with nobody named) a word that can denote an
+    actor: a phrase match, a capitalised word (in cased text a name or a sentence's first
+    word), or one of ``actor_words`` or its plural in ``-s``, ``-es``, ``-ies`` or ``-men``.
     Word forms come from the lemmatizer's own tables (:func:`_inflector`), so every form
     that it would lemmatize to a trigger's lemma is caught whatever its part of speech."""
 
