@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from ..model import Event, Mention, Participant
-from .lexicon import LexiconData, Trigger
+from .lexicon import VIOLENT, LexiconData, Trigger
 from .match import match_trigger
 from .syntax import NOMINAL_MODS, ActorLookup, Found, SentenceView
 
@@ -173,7 +173,7 @@ class SentenceContext:
                 parts = tuple(p for p in participants(found.mentions) if p.code not in src_codes)
                 if parts:
                     return parts, "role-below"
-        violent = any(trig.code[:2] in _VIOLENT_ROOTS for _, trig in places)
+        violent = any(trig.code[:2] in VIOLENT for _, trig in places)
         for h in tried:
             group = self.group(h, sources)
             if group:
@@ -479,10 +479,6 @@ class SentenceContext:
                 return (e.source,)
         return ()
 
-
-_VIOLENT_ROOTS = frozenset({"18", "19", "20"})
-"""Only violence takes an actor deep inside its object as its target (*attacked a camp for
-X refugees*); for other acts such an actor is usually a side topic."""
 
 _MEMBER_GROUPS = frozenset({"leader", "body", "organization", "organisation", "member"})
 """Group nouns besides the lexicon's (``group_nouns``) whose members a list can name."""

@@ -12,6 +12,7 @@ from types import MappingProxyType
 
 from ..model import Participant
 from .context import HEARSAY, SentenceContext, participants
+from .lexicon import VIOLENT
 from .syntax import Found, SentenceView
 
 __all__ = [
@@ -34,9 +35,6 @@ cooperate, yield, fight)."""
 THIRD_PARTY = frozenset({"045", "039"})
 """Mediation and the offer of it: conjoined mediators act between others, not on each
 other ("brokered by A and B" is no joint act, nor is either the other's target)."""
-
-VIOLENT = frozenset({"18", "19", "20"})
-"""Roots of violence: assault, fight, mass violence."""
 
 PROTEST = "14"
 """The CAMEO root whose events are coded even with no actor in their sentence: "protests

@@ -22,6 +22,8 @@ from ..errors import ConfigError
 
 __all__ = [
     "COMP_MODES",
+    "CONFLICT_ROOTS",
+    "VIOLENT",
     "CameoCode",
     "LexiconData",
     "Trigger",
@@ -434,6 +436,8 @@ _COLUMN = MappingProxyType(
 )
 _VERBAL_ROOTS = frozenset({"01", "02", "03", "10", "11", "12", "13"})
 CONFLICT_ROOTS = frozenset({"13", "14", "15", "16", "17", "18", "19", "20"})
+VIOLENT = frozenset({"18", "19", "20"})
+"""Roots of violence: assault, fight, mass violence."""
 
 
 def frame_code(mode: str, action: str | None, base: str) -> str:

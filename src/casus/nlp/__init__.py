@@ -86,6 +86,11 @@ class Parser:
         self._deep = [n for n in nlp.pipe_names if n not in self._cheap]
 
     @property
+    def _part_size(self) -> int:
+        """Texts longer than this many characters are processed in parts (``split_parts``)."""
+        return max(1, min(PART_CHARS, self.nlp.max_length - 1))
+
+    @property
     def model_version(self) -> str:
         return f"{self.nlp.meta.get('name', '?')}-{self.nlp.meta.get('version', '?')}"
 
@@ -94,7 +99,7 @@ class Parser:
         if self.settings.parse_less:
             yield from self._parse_less(articles)
             return
-        size = max(1, min(PART_CHARS, self.nlp.max_length - 1))
+        size = self._part_size
         # a long text passes the batch as "" and is parsed in parts, joined into one Doc
         pairs = ((a.text if len(a.text) <= size else "", a) for a in articles)
         for doc, article in self.nlp.pipe(
@@ -132,10 +137,11 @@ class Parser:
         if batch:
             yield from self._parse_less_batch(batch)
 
-    def _mark(self, doc: Doc) -> Doc:
-        """Our phrases as entities over ``doc`` (case-insensitive ones, then exact ones)."""
-        for phrases in self._phrases:
-            phrases.mark(doc)
+    def _mark(self, doc: Doc, found: Sequence[list[tuple[int, int, str]]] = ()) -> Doc:
+        """Our phrases as entities over ``doc`` (case-insensitive ones, then exact ones);
+        ``found``: their matches, per case mode, if already known."""
+        for n, phrases in enumerate(self._phrases):
+            phrases.mark(doc, found[n] if found else None)
         return doc
 
     def _parse_less_batch(self, batch: Sequence[Article]) -> Iterator[Article]:
@@ -146,8 +152,9 @@ class Parser:
                     doc[t.i + 1].is_sent_start = True
         wanted: list[tuple[int, int, Span]] = []
         assert self._filter is not None
+        matched = [[p.matches(doc) for p in self._phrases] for doc in docs]
         for d, doc in enumerate(docs):
-            phrased = [(m[0], m[1]) for p in self._phrases for m in p.matches(doc)]
+            phrased = [(m[0], m[1]) for found in matched[d] for m in found]
             for s, span in enumerate(doc.sents):
                 self.sentences_seen += 1
                 if self._filter.could_hold(span, phrased):
@@ -167,11 +174,11 @@ class Parser:
             )
         for d, (doc, article) in enumerate(zip(docs, batch, strict=True)):
             doc.ents = ents.get(d, [])
-            yield doc_to_article(self._mark(doc), article, parsed=by_doc.get(d, {}))
+            yield doc_to_article(self._mark(doc, matched[d]), article, parsed=by_doc.get(d, {}))
 
     def _make_doc(self, text: str) -> Doc:
         """The tokenized text; a text longer than spaCy's ``max_length`` in parts, joined."""
-        size = max(1, min(PART_CHARS, self.nlp.max_length - 1))
+        size = self._part_size
         if len(text) <= size:
             return self.nlp.make_doc(text)
         parts = [self.nlp.make_doc(p) for p in split_parts(text, size)]

@@ -87,8 +87,9 @@ class Phrases:
         found.sort(key=lambda m: (m[0] - m[1], m[0]))
         return found
 
-    def mark(self, doc: Doc) -> None:
-        found = self.matches(doc)
+    def mark(self, doc: Doc, found: list[tuple[int, int, str]] | None = None) -> None:
+        """Set the matches (``found``, if :meth:`matches` already gave them) as entities."""
+        found = self.matches(doc) if found is None else found
         if not found:
             return
         entities = list(doc.ents)

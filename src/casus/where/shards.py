@@ -39,7 +39,9 @@ class Shards(Mapping[str, V], Generic[V]):
         self._len = len(data)
 
     def _part(self, key: str) -> dict[str, V]:
-        n = _shard(key, len(self._blobs))
+        return self._shard_at(_shard(key, len(self._blobs)))
+
+    def _shard_at(self, n: int) -> dict[str, V]:
         part = self._built[n]
         if part is None:
             part = pickle.loads(self._blobs[n])
@@ -57,11 +59,7 @@ class Shards(Mapping[str, V], Generic[V]):
 
     def __iter__(self) -> Iterator[str]:
         for n in range(len(self._blobs)):
-            part = self._built[n]
-            if part is None:
-                part = pickle.loads(self._blobs[n])
-                self._built[n] = part
-            yield from part
+            yield from self._shard_at(n)
 
     def __len__(self) -> int:
         return self._len
