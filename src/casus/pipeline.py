@@ -33,6 +33,7 @@ class Coder:
             patterns=[*self.actors.entity_patterns(), *where.gazetteer_patterns(cache)],
             cues=self.lexicon.cues() if self.settings.parse_less else (),
             actor_words=self.actors.cue_words() if self.settings.parse_less else (),
+            exact_words=self.actors.exact_cue_words() if self.settings.parse_less else (),
         )
 
     @property

@@ -13,10 +13,11 @@ from casus.pipeline import Coder
 pytestmark = pytest.mark.model
 
 CUES = [
-    ("attack", (), False),
-    ("hold", (frozenset({"talk", "negotiation"}),), False),
-    ("call", (frozenset({"off"}),), False),
-    ("arrest", (), True),
+    ("attack", "VERB", (), False),
+    ("hold", "VERB", (frozenset({"talk", "negotiation"}),), False),
+    ("call", "VERB", (frozenset({"off"}),), False),
+    ("arrest", "VERB", (), True),
+    ("accord", "NOUN", (), False),
 ]
 
 

@@ -112,10 +112,16 @@ class ActorIndex:
     def cue_words(self) -> frozenset[str]:
         """Lower-case single words that can denote or point to an actor: one-word names
         (folded), the last word of every title, sector noun and owned noun, and pronouns.
-        A sentence with none of them (and no entity-ruler match or capitalised word inside
-        it) holds no actor, so no event (the parse-less filter, ``Settings.parse_less``)."""
-        names = {k for k in self.ci if " " not in k} | {k.lower() for k in self.cs if " " not in k}
+        A sentence with none of them, none of :meth:`exact_cue_words` (and no phrase match
+        or capitalised word inside it) holds no actor, so no event (the parse-less filter,
+        ``Settings.parse_less``)."""
+        names = {k for k in self.ci if " " not in k}
         return frozenset(names | self.noun_words | PERSON_PRONOUNS | THING_PRONOUNS)
+
+    def exact_cue_words(self) -> frozenset[str]:
+        """One-word names matched with their case (``US``, ``IS``, ``PA``): in lower case
+        they are names only after a determiner or before a noun (:meth:`lookup`)."""
+        return frozenset(k for k in self.cs if " " not in k)
 
     def entity_patterns(self) -> list[EntityPattern]:
         """``(label, phrase, case_sensitive)`` for the phrase matcher: countries and capitals

@@ -51,23 +51,23 @@ class Lexicon:
         except KeyError:
             raise CodingError(f"unknown CAMEO code {code!r}", where="events") from None
 
-    def cues(self) -> tuple[tuple[str, tuple[frozenset[str], ...], bool], ...]:
-        """What a sentence must contain to hold an event: for every trigger entry, its lemma,
-        for each condition it has (particle, preposition, preposition object, object,
-        modifier) the lemmas one of which must be there too, and whether its act may be
-        reported with no actor named in the sentence (``UNNAMED_ROOTS``); and every reporting
-        or judging verb with the modals or damning words that make what it reports an event
-        (``reported``). Lemmas, not word forms: the parser's lemmatizer inflects them
-        (``nlp.Parser``, parse-less mode)."""
+    def cues(self) -> tuple[tuple[str, str, tuple[frozenset[str], ...], bool], ...]:
+        """What a sentence must contain to hold an event: for every trigger entry, its lemma
+        and part of speech, for each condition it has (particle, preposition, preposition
+        object, object, modifier) the lemmas one of which must be there too, and whether its
+        act may be reported with no actor named in the sentence (``UNNAMED_ROOTS``); and
+        every reporting or judging verb with the modals or damning words that make what it
+        reports an event (``reported``). Lemmas, not word forms: the parser's lemmatizer
+        inflects them (``nlp.Parser``, parse-less mode)."""
         d = self.data
-        out: list[tuple[str, tuple[frozenset[str], ...], bool]] = []
+        out: list[tuple[str, str, tuple[frozenset[str], ...], bool]] = []
         for (lemma, _), entries in d.triggers.items():
             for t in entries:
                 conds = [frozenset({w}) for w in (t.prt, t.prep) if w]
                 conds += [words for words in (t.pobj, t.obj, t.mod) if words]
-                out.append((lemma, tuple(conds), t.code[:2] in UNNAMED_ROOTS))
-        out += [(verb, (MUST | d.damning,), False) for verb in sorted(d.reporting)]
-        out += [(verb, (d.damning,), False) for verb in sorted(JUDGING)]
+                out.append((lemma, t.pos, tuple(conds), t.code[:2] in UNNAMED_ROOTS))
+        out += [(verb, "VERB", (MUST | d.damning,), False) for verb in sorted(d.reporting)]
+        out += [(verb, "VERB", (d.damning,), False) for verb in sorted(JUDGING)]
         return tuple(dict.fromkeys(out))
 
     def match(self, view: SentenceView, i: int) -> Trigger | None:

@@ -9,17 +9,18 @@ import json
 from collections.abc import Callable, Iterable, Sequence
 
 from spacy.language import Language
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from ..cache import cached
 
 __all__ = ["Cue", "SentenceFilter"]
 
 
-Cue = tuple[str, Sequence[frozenset[str]], bool]
-"""A lemma that can be an event's trigger, the conditions of its lexicon entry (for each, the
-lemmas one of which the sentence must also hold) and whether the entry's act may be coded
-with no actor in the sentence (``events.Lexicon.cues``)."""
+Cue = tuple[str, str, Sequence[frozenset[str]], bool]
+"""A lemma that can be an event's trigger, its part of speech in the lexicon (``VERB``,
+``NOUN``, ``ADJ``), the conditions of its lexicon entry (for each, the lemmas one of which the
+sentence must also hold) and whether the entry's act may be coded with no actor in the
+sentence (``events.Lexicon.cues``)."""
 
 _Entry = tuple[tuple[frozenset[str], ...], bool]
 """One entry's conditions as word forms, and whether it needs no actor cue."""
@@ -30,9 +31,13 @@ class SentenceFilter:
     inflects a trigger's lemma together with a word for each of that entry's conditions, and
     (unless the entry's act may be reported with nobody named) a word that can denote an
     actor: a phrase match, a capitalised word (in cased text a name or a sentence's first
-    word), or one of ``actor_words`` or its plural in ``-s``, ``-es``, ``-ies`` or ``-men``.
-    Word forms come from the lemmatizer's own tables (:func:`_inflector`), so every form
-    that it would lemmatize to a trigger's lemma is caught whatever its part of speech."""
+    word), one of ``actor_words`` or its plural in ``-s``, ``-es``, ``-ies`` or ``-men``, or
+    one of ``exact_words`` (names matched with their case, ``IS``, ``PA``) as written or,
+    lower-cased, after a determiner ("the us"), as the actors stage reads them. Word forms
+    come from the lemmatizer's own tables for the entry's part of speech (:func:`_inflector`):
+    every form that the lemmatizer would turn into the trigger's lemma with the part of
+    speech its entry matches is caught (a verb's gerund also as a noun, as the matcher reads
+    it)."""
 
     def __init__(
         self,
@@ -40,10 +45,13 @@ class SentenceFilter:
         cues: Iterable[Cue],
         actor_words: Iterable[str],
         cache_dir: str | None = None,
+        exact_words: Iterable[str] = (),
     ) -> None:
-        cues = [(lemma, tuple(conds), free) for lemma, conds, free in cues if lemma.strip()]
+        cues = [(lemma, pos, tuple(c), free) for lemma, pos, c, free in cues if lemma.strip()]
         words = sorted({w.lower() for w in actor_words})
-        canonical = sorted((lemma, [sorted(c) for c in conds], free) for lemma, conds, free in cues)
+        canonical = sorted(
+            (lemma, pos, [sorted(c) for c in conds], free) for lemma, pos, conds, free in cues
+        )
         digest = hashlib.sha256(json.dumps([canonical, words]).encode()).hexdigest()
         self.needs = cached(
             "sentence-filter",
@@ -55,6 +63,8 @@ class SentenceFilter:
         """Word form → its entries: conditions (word forms one of which must be there too) and
         whether the entry needs no actor cue."""
         self.actor_words = frozenset(words)
+        self.exact_words = frozenset(exact_words)
+        self._exact_lower = frozenset(w.lower() for w in self.exact_words)
 
     def could_hold(self, span: Span, phrased: Sequence[tuple[int, int]] = ()) -> bool:
         words = {t.lower_ for t in span}
@@ -67,7 +77,13 @@ class SentenceFilter:
             return True
         if any(t.text[:1].isupper() for t in span):  # a name, first word included
             return True
-        return any(self._actor_word(w) for w in words)
+        if any(self._actor_word(w) for w in words):
+            return True
+        exact = self.exact_words
+        return bool(exact) and any(
+            t.text in exact or (t.lower_ in self._exact_lower and _after_determiner(t))
+            for t in span
+        )
 
     def _trigger(self, words: set[str]) -> bool | None:
         """``None``: no trigger entry whose conditions hold; else whether one of those that
@@ -92,6 +108,15 @@ class SentenceFilter:
         return w[:-1] in known or w[:-2] in known or (w.endswith("ies") and w[:-3] + "y" in known)
 
 
+_DETERMINERS = frozenset({"the", "a", "an"})
+
+
+def _after_determiner(t: Token) -> bool:
+    """Where a lower-case short form can be a name ("the us", "a us drone"), as the actors
+    stage reads it."""
+    return t.i > 0 and t.nbor(-1).lower_ in _DETERMINERS
+
+
 def _needs(nlp: Language, cues: Iterable[Cue]) -> dict[str, tuple[_Entry, ...]]:
     inflect = _inflector(nlp)
     memo: dict[frozenset[str], frozenset[str]] = {}
@@ -102,9 +127,9 @@ def _needs(nlp: Language, cues: Iterable[Cue]) -> dict[str, tuple[_Entry, ...]]:
         return memo[lemmas]
 
     needs: dict[str, set[_Entry]] = {}
-    for lemma, conditions, free in cues:
+    for lemma, pos, conditions, free in cues:
         entry = (tuple(forms(c) for c in conditions), free)
-        for form in inflect(lemma):
+        for form in inflect(lemma, pos):
             needs.setdefault(form, set()).add(entry)
     # an entry with no condition makes the word enough: its other entries of the same
     # kind (needing an actor cue or not) add nothing
@@ -115,28 +140,46 @@ def _needs(nlp: Language, cues: Iterable[Cue]) -> dict[str, tuple[_Entry, ...]]:
     return out
 
 
-def _inflector(nlp: Language) -> Callable[[str], frozenset[str]]:
-    """Lower-case words the lemmatizer could turn into a lemma, whatever their part of
-    speech: the lemma, its inflections by the lemmatizer's suffix rules run backwards, and
-    its irregular forms."""
+def _inflector(nlp: Language) -> Callable[..., frozenset[str]]:
+    """``inflect(lemma, pos="")``: lower-case words the lemmatizer could turn into ``lemma``
+    with part of speech ``pos`` (``VERB``, ``NOUN``, ``ADJ``; any, if empty): the lemma, its
+    inflections by the lemmatizer's suffix rules for that part of speech run backwards, and
+    its irregular forms. A verb's forms include its gerund as a noun and that noun's plural
+    (the matcher reads *shelling*, *shellings* as the verb *shell*)."""
     try:
         lookups = nlp.get_pipe("lemmatizer").lookups  # type: ignore[attr-defined]
-        rules = [pair for table in lookups.get_table("lemma_rules").values() for pair in table]
-        exc = lookups.get_table("lemma_exc")
+        rule_table = lookups.get_table("lemma_rules")
+        exc_table = lookups.get_table("lemma_exc")
+        rules = {p: [tuple(pair) for pair in table] for p, table in rule_table.items()}
+        excs = {p: table for p, table in exc_table.items()}
     except (KeyError, AttributeError, ValueError):
-        return lambda lemma: frozenset({lemma.lower()})
-    irregular: dict[str, set[str]] = {}
-    for table in exc.values():
+        return lambda lemma, pos="": frozenset({lemma.lower()})
+    irregular: dict[str, dict[str, set[str]]] = {}
+    for p, table in excs.items():
         for form, outs in table.items():
             for out in outs:
-                irregular.setdefault(out, set()).add(form)
+                irregular.setdefault(p, {}).setdefault(out, set()).add(form)
+    everything = tuple(rules)
 
-    def inflect(lemma: str) -> frozenset[str]:
+    def by_rules(low: str, parts: Iterable[str]) -> set[str]:
+        forms = {low}
+        for p in parts:
+            forms |= irregular.get(p, {}).get(low, set())
+            for old, new in rules.get(p, ()):
+                if low.endswith(new):
+                    forms.add(low[: len(low) - len(new)] + old)
+        return forms
+
+    def inflect(lemma: str, pos: str = "") -> frozenset[str]:
         low = lemma.lower().strip()
-        forms = {low, *irregular.get(low, ())}
-        for old, new in rules:
-            if low.endswith(new):
-                forms.add(low[: len(low) - len(new)] + old)
+        part = pos.lower()
+        if part not in rules:
+            return frozenset(by_rules(low, everything))
+        forms = by_rules(low, (part,))
+        if part == "verb":  # gerund nouns, as ``events.match`` reads them
+            stems = {low, low[:-1] if low.endswith("e") else low, low + low[-1:]}
+            for stem in stems:
+                forms |= by_rules(stem + "ing", ("noun",))
         return frozenset(forms)
 
     return inflect

@@ -1,0 +1,241 @@
+"""A faster stand-in for the model's ``attribute_ruler``, with the same output. Private helper
+of :mod:`casus.nlp`.
+
+spaCy's ``AttributeRuler`` runs a ``Matcher`` of its ~180 token patterns (the tag map, the
+morphology rules and a few exceptions) over every token: about a seventh of the whole
+pipeline's time on news. Nearly all patterns are one token long and test only the token's
+tag, lower-case form, dependency label and whether it is a space, so which rules fire on a
+token depends on those four values alone: :class:`FastAttributes` works that out once per
+distinct combination (a dictionary lookup after that) and checks the few two-token patterns
+directly. The attributes are then set as the ruler sets them: rules in the order they were
+added, a later rule overriding an earlier one (``AttributeRuler.match`` sorts by rule).
+``tests/nlp/test_attributes.py`` checks the output against the ruler's own on real text.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from typing import Any
+
+import numpy
+from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, POS, TAG
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..errors import ConfigError
+
+__all__ = ["FACTORY", "FastAttributes", "install", "model_pipeline"]
+
+FACTORY = "casus_attribute_ruler"
+"""The spaCy factory name of :class:`FastAttributes`."""
+
+_KEYS = ("TAG", "LOWER", "DEP", "IS_SPACE")
+"""The token attributes the patterns may test (one value each per token)."""
+
+_READ = [TAG, LOWER, DEP, IS_SPACE, POS, MORPH, LEMMA]
+_WRITE = [POS, MORPH, LEMMA]
+
+_Key = tuple[str, str, str, bool]
+_Test = Callable[[_Key], bool]
+
+
+def _value_test(attr: str, spec: Any) -> _Test:
+    """One attribute test of a pattern token, as spaCy's ``Matcher`` reads it."""
+    at = _KEYS.index(attr)
+    if isinstance(spec, Mapping):
+        if set(spec) == {"IN"}:
+            allowed = frozenset(spec["IN"])
+            return lambda key: key[at] in allowed
+        if set(spec) == {"NOT_IN"}:
+            banned = frozenset(spec["NOT_IN"])
+            return lambda key: key[at] not in banned
+        if set(spec) == {"REGEX"}:
+            pattern = re.compile(spec["REGEX"])
+            return lambda key: bool(pattern.search(str(key[at])))
+        raise ConfigError(f"attribute_ruler pattern test {spec!r} is not supported")
+    return lambda key: key[at] == spec
+
+
+def _listed(spec: Mapping[str, Any]) -> tuple[int, tuple[str, ...] | None]:
+    """The column (of ``_READ``) and the values one of which a pattern token needs: its
+    lower-case word if it tests one by equality or ``IN``, else its dependency label so
+    tested; ``None`` if neither."""
+    for attr in ("LOWER", "DEP"):
+        value = spec.get(attr)
+        if isinstance(value, str):
+            return _KEYS.index(attr), (value,)
+        if isinstance(value, Mapping) and set(value) == {"IN"}:
+            return _KEYS.index(attr), tuple(value["IN"])
+    return 0, None
+
+
+def _token_test(spec: Mapping[str, Any]) -> _Test:
+    unknown = set(spec) - set(_KEYS)
+    if unknown:
+        raise ConfigError(f"attribute_ruler pattern tests {sorted(unknown)}, not supported")
+    tests = [_value_test(attr, value) for attr, value in spec.items()]
+    return lambda key: all(test(key) for test in tests)
+
+
+class FastAttributes:
+    """The attributes an ``AttributeRuler`` (its ``patterns``) sets, set the same way."""
+
+    def __init__(self, nlp: Language, patterns: Sequence[Mapping[str, Any]]) -> None:
+        self.vocab = nlp.vocab
+        strings = nlp.vocab.strings
+        # one-token rules by what they need of the word: none (their outcome depends on tag,
+        # dependency and space only), one of some words (looked up by the word), other tests
+        self._plain: list[tuple[int, _Test]] = []
+        self._by_word: dict[int, list[tuple[int, _Test]]] = {}
+        self._other: list[tuple[int, _Test]] = []
+        # longer rules: their tests, the token they set, and which token needs one of which
+        # word or label hashes (its offset, column and the hashes; ``None``: no such token)
+        self._multi: list[tuple[int, tuple[_Test, ...], int, int, int, frozenset[int] | None]] = []
+        self._attrs: list[dict[str, Any]] = []
+        for rule, entry in enumerate(patterns):
+            self._attrs.append(dict(entry["attrs"]))
+            index = int(entry.get("index", 0))
+            for pattern in entry["patterns"]:
+                tests = tuple(_token_test(t) for t in pattern)
+                first = pattern[0]
+                if len(tests) > 1:
+                    # the first of its tokens that needs one of some words or labels
+                    offset, at, values = next(
+                        ((k, *_listed(t)) for k, t in enumerate(pattern) if _listed(t)[1]),
+                        (0, 0, None),
+                    )
+                    needs = None if values is None else frozenset(strings.add(v) for v in values)
+                    index = index if index >= 0 else len(tests) + index
+                    self._multi.append((rule, tests, index, offset, at, needs))
+                    continue
+                if "LOWER" not in first:
+                    self._plain.append((rule, tests[0]))
+                    continue
+                at, values = _listed({"LOWER": first["LOWER"]})
+                if values is None:
+                    self._other.append((rule, tests[0]))
+                for word in values or ():
+                    self._by_word.setdefault(int(strings.add(word)), []).append((rule, tests[0]))
+        self._by_shape: dict[tuple[int, int, int], tuple[int, ...]] = {}
+        self._by_key: dict[tuple[int, int, int, int], tuple[int, ...]] = {}
+        self._results: dict[tuple[int, ...], tuple[dict[str, int], dict[str, str]]] = {}
+
+    def _rules(self, key: tuple[int, int, int, int]) -> tuple[int, ...]:
+        """The one-token rules that fire on a token with these attribute hashes, in order."""
+        found = self._by_key.get(key)
+        if found is not None:
+            return found
+        strings = self.vocab.strings
+        text = (strings[key[0]], strings[key[1]], strings[key[2]], bool(key[3]))
+        shape = (key[0], key[2], key[3])
+        plain = self._by_shape.get(shape)
+        if plain is None:
+            plain = tuple(rule for rule, test in self._plain if test(text))
+            self._by_shape[shape] = plain
+        more = [rule for rule, test in self._by_word.get(key[1], ()) if test(text)]
+        more += [rule for rule, test in self._other if test(text)]
+        found = tuple(sorted({*plain, *more})) if more else plain
+        self._by_key[key] = found
+        return found
+
+    def _result(self, rules: tuple[int, ...]) -> tuple[dict[str, int], dict[str, str]]:
+        """What the rules set, in order (a later rule overrides): POS, MORPH and LEMMA as
+        hashes for ``Doc.from_array``, and the rare TAG and DEP (on spaces) as strings."""
+        result = self._results.get(rules)
+        if result is None:
+            merged: dict[str, Any] = {}
+            for rule in sorted(rules):
+                merged.update(self._attrs[rule])
+            columns: dict[str, int] = {}
+            rare: dict[str, str] = {}
+            for name, value in merged.items():
+                if name == "POS":
+                    columns[name] = int(self.vocab.strings.add(value))
+                elif name == "MORPH":
+                    columns[name] = int(self.vocab.morphology.add(value))
+                elif name == "LEMMA":
+                    columns[name] = int(self.vocab.strings.add(value))
+                elif name in ("TAG", "DEP"):
+                    rare[name] = value
+                else:
+                    raise ConfigError(f"attribute_ruler sets {name!r}, not supported")
+            result = (columns, rare)
+            self._results[rules] = result
+        return result
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not len(doc):
+            return doc
+        rows = doc.to_array(_READ).tolist()
+        extra: dict[int, list[int]] = {}
+        strings = self.vocab.strings
+        for rule, tests, index, offset, at, needs in self._multi:
+            width = len(tests)
+            for i in range(len(rows) - width + 1):
+                if needs is not None and rows[i + offset][at] not in needs:
+                    continue
+                keys = [
+                    (strings[r[0]], strings[r[1]], strings[r[2]], bool(r[3]))
+                    for r in rows[i : i + width]
+                ]
+                if all(test(k) for test, k in zip(tests, keys, strict=True)):
+                    extra.setdefault(i + index, []).append(rule)
+        out = []
+        rare: list[tuple[int, dict[str, str]]] = []
+        for i, row in enumerate(rows):
+            rules = self._rules((row[0], row[1], row[2], row[3]))
+            more = extra.get(i)
+            if more:
+                rules = tuple(sorted({*rules, *more}))
+            pos, morph, lemma = row[4], row[5], row[6]
+            if rules:
+                columns, strings_set = self._result(rules)
+                pos = columns.get("POS", pos)
+                morph = columns.get("MORPH", morph)
+                lemma = columns.get("LEMMA", lemma)
+                if strings_set:
+                    rare.append((i, strings_set))
+            out.append((pos, morph, lemma))
+        doc.from_array(_WRITE, numpy.array(out, dtype="uint64"))  # type: ignore[arg-type]
+        for i, values in rare:
+            token = doc[i]
+            if "TAG" in values:
+                token.tag_ = values["TAG"]
+            if "DEP" in values:
+                token.dep_ = values["DEP"]
+        return doc
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
+        for doc in docs:
+            yield self(doc)
+
+
+@Language.factory(FACTORY)
+def _make(nlp: Language, name: str) -> FastAttributes:
+    return FastAttributes(nlp, nlp.get_pipe("attribute_ruler").patterns)  # type: ignore[attr-defined]
+
+
+def install(nlp: Language) -> None:
+    """Put :class:`FastAttributes` in the place of the model's ``attribute_ruler``, which
+    stays loaded but disabled (:func:`model_pipeline` runs the pipeline as shipped)."""
+    if "attribute_ruler" not in nlp.pipe_names:
+        return
+    nlp.add_pipe(FACTORY, after="attribute_ruler")
+    nlp.disable_pipe("attribute_ruler")
+
+
+@contextlib.contextmanager
+def model_pipeline(nlp: Language) -> Iterator[Language]:
+    """``nlp`` as the model ships it, with its own ``attribute_ruler``, for the while."""
+    if FACTORY not in nlp.pipe_names:
+        yield nlp
+        return
+    nlp.disable_pipe(FACTORY)
+    nlp.enable_pipe("attribute_ruler")
+    try:
+        yield nlp
+    finally:
+        nlp.disable_pipe("attribute_ruler")
+        nlp.enable_pipe(FACTORY)

@@ -1,0 +1,67 @@
+"""The fast attribute stand-in sets what the model's own ``attribute_ruler`` sets."""
+
+from __future__ import annotations
+
+import pytest
+
+from casus.errors import ConfigError
+from casus.nlp.attributes import FACTORY, FastAttributes, model_pipeline
+from casus.pipeline import Coder
+
+pytestmark = pytest.mark.model
+
+# our own sentences, chosen to reach the ruler's exceptions: "there is", "gonna", "y'all",
+# "ain't", "let's", pronoun case by dependency, auxiliaries, "do" as a main verb, "but" as an
+# adverb, determiners as pronouns, spaces and line breaks
+TEXTS = [
+    "There is no deal yet, and there were no talks.\n\nThe ministers met in Oslo.",
+    "We're gonna hold talks, y'all know that; it ain't over, let's go.",
+    "I told you it was done. You saw me and I saw it.  They did it, but that was all.",
+    "He has done what he had to do. Those who voted against it lost.\n",
+    "The army said it would not attack the town, but only this once.\t Police  arrested two.",
+]
+
+
+def _signature(doc: object) -> list[tuple[str, str, str, str, str]]:
+    return [(t.pos_, t.tag_, t.dep_, t.morph.key, t.lemma_) for t in doc]  # type: ignore[attr-defined]
+
+
+def test_same_attributes_as_the_model_ruler(coder: Coder) -> None:
+    nlp = coder.parser.nlp
+    assert FACTORY in nlp.pipe_names and "attribute_ruler" not in nlp.pipe_names
+    fast = [_signature(d) for d in nlp.pipe(TEXTS)]
+    with model_pipeline(nlp) as shipped:
+        assert "attribute_ruler" in shipped.pipe_names and FACTORY not in shipped.pipe_names
+        slow = [_signature(d) for d in shipped.pipe(TEXTS)]
+    assert FACTORY in nlp.pipe_names  # restored
+    assert fast == slow
+    poses = {p for doc in fast for p, *_ in doc}
+    assert {"AUX", "PRON", "SPACE", "VERB"} <= poses  # the rules did run
+
+
+def test_patterns_it_cannot_read_are_a_config_error(coder: Coder) -> None:
+    nlp = coder.parser.nlp
+    with pytest.raises(ConfigError):
+        FastAttributes(nlp, [{"patterns": [[{"SHAPE": "Xxx"}]], "attrs": {"POS": "X"}}])
+    with pytest.raises(ConfigError):
+        FastAttributes(nlp, [{"patterns": [[{"LOWER": {"FUZZY": "x"}}]], "attrs": {"POS": "X"}}])
+
+
+def test_later_rules_override_earlier_ones(coder: Coder) -> None:
+    nlp = coder.parser.nlp
+    rules = [
+        {"patterns": [[{"LOWER": "talks"}]], "attrs": {"POS": "VERB", "LEMMA": "talk"}},
+        {"patterns": [[{"TAG": {"IN": ["NNS", "VBZ"]}}]], "attrs": {"POS": "NOUN"}},
+        {
+            "patterns": [[{"LOWER": "peace"}, {"LOWER": "talks"}]],
+            "attrs": {"LEMMA": "x"},
+            "index": 1,
+        },
+    ]
+    fast = FastAttributes(nlp, rules)
+    doc = nlp.make_doc("peace talks resumed")
+    for t in doc:
+        t.tag_ = "NNS" if t.text == "talks" else "VBD"
+    fast(doc)
+    talks = doc[1]
+    assert talks.pos_ == "NOUN" and talks.lemma_ == "x"
