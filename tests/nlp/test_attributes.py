@@ -1,11 +1,11 @@
-"""The fast attribute stand-in sets what the model's own ``attribute_ruler`` sets."""
+"""The fast stand-ins set what the model's own ``attribute_ruler`` and ``lemmatizer`` set."""
 
 from __future__ import annotations
 
 import pytest
 
 from casus.errors import ConfigError
-from casus.nlp.attributes import FACTORY, FastAttributes, model_pipeline
+from casus.nlp.attributes import FACTORY, LEMMAS, FastAttributes, model_pipeline
 from casus.pipeline import Coder
 
 pytestmark = pytest.mark.model
@@ -28,12 +28,16 @@ def _signature(doc: object) -> list[tuple[str, str, str, str, str]]:
 
 def test_same_attributes_as_the_model_ruler(coder: Coder) -> None:
     nlp = coder.parser.nlp
-    assert FACTORY in nlp.pipe_names and "attribute_ruler" not in nlp.pipe_names
+    ours = {FACTORY, LEMMAS}
+    assert ours <= set(nlp.pipe_names) and {"attribute_ruler", "lemmatizer"}.isdisjoint(
+        nlp.pipe_names
+    )
     fast = [_signature(d) for d in nlp.pipe(TEXTS)]
     with model_pipeline(nlp) as shipped:
-        assert "attribute_ruler" in shipped.pipe_names and FACTORY not in shipped.pipe_names
+        assert {"attribute_ruler", "lemmatizer"} <= set(shipped.pipe_names)
+        assert ours.isdisjoint(shipped.pipe_names)
         slow = [_signature(d) for d in shipped.pipe(TEXTS)]
-    assert FACTORY in nlp.pipe_names  # restored
+    assert ours <= set(nlp.pipe_names)  # restored
     assert fast == slow
     poses = {p for doc in fast for p, *_ in doc}
     assert {"AUX", "PRON", "SPACE", "VERB"} <= poses  # the rules did run

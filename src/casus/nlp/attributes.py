@@ -1,5 +1,5 @@
-"""A faster stand-in for the model's ``attribute_ruler``, with the same output. Private helper
-of :mod:`casus.nlp`.
+"""Faster stand-ins for the model's ``attribute_ruler`` and ``lemmatizer``, with the same
+output. Private helper of :mod:`casus.nlp`.
 
 spaCy's ``AttributeRuler`` runs a ``Matcher`` of its ~180 token patterns (the tag map, the
 morphology rules and a few exceptions) over every token: about a seventh of the whole
@@ -20,21 +20,24 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 import numpy
-from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, POS, TAG
+from spacy.attrs import DEP, IS_SPACE, LEMMA, LOWER, MORPH, ORTH, POS, TAG
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..errors import ConfigError
 
-__all__ = ["FACTORY", "FastAttributes", "install", "model_pipeline"]
+__all__ = ["FACTORY", "LEMMAS", "FastAttributes", "FastLemmas", "install", "model_pipeline"]
 
 FACTORY = "casus_attribute_ruler"
 """The spaCy factory name of :class:`FastAttributes`."""
+LEMMAS = "casus_lemmatizer"
+"""The spaCy factory name of :class:`FastLemmas`."""
 
 _KEYS = ("TAG", "LOWER", "DEP", "IS_SPACE")
 """The token attributes the patterns may test (one value each per token)."""
 
 _READ = [TAG, LOWER, DEP, IS_SPACE, POS, MORPH, LEMMA]
+_LEMMA_READ = [ORTH, POS, MORPH, LEMMA]
 _WRITE = [POS, MORPH, LEMMA]
 
 _Key = tuple[str, str, str, bool]
@@ -212,30 +215,77 @@ class FastAttributes:
             yield self(doc)
 
 
+class FastLemmas:
+    """The model's lemmatizer, run once per distinct (word, part of speech, morphology): its
+    lemma depends on those alone (spaCy's own cache key), so each token after the first of
+    its kind costs a dictionary lookup, read and written as arrays."""
+
+    def __init__(self, lemmatizer: Any) -> None:
+        self.lemmatizer = lemmatizer
+        self._memo: dict[tuple[int, int, int], int] = {}
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not len(doc):
+            return doc
+        overwrite = bool(getattr(self.lemmatizer, "overwrite", False))
+        rows = doc.to_array(_LEMMA_READ).tolist()
+        memo = self._memo
+        lemmas = []
+        changed = False
+        for i, (orth, pos, morph, lemma) in enumerate(rows):
+            if lemma and not overwrite:
+                lemmas.append(lemma)
+                continue
+            key = (orth, pos, morph)
+            found = memo.get(key)
+            if found is None:
+                word = self.lemmatizer.lemmatize(doc[i])[0]
+                found = memo[key] = int(doc.vocab.strings.add(word))
+            lemmas.append(found)
+            changed = True
+        if changed:
+            doc.from_array([LEMMA], numpy.array(lemmas, dtype="uint64"))  # type: ignore[arg-type]
+        return doc
+
+    def pipe(self, docs: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:
+        for doc in docs:
+            yield self(doc)
+
+
 @Language.factory(FACTORY)
 def _make(nlp: Language, name: str) -> FastAttributes:
     return FastAttributes(nlp, nlp.get_pipe("attribute_ruler").patterns)  # type: ignore[attr-defined]
 
 
+@Language.factory(LEMMAS)
+def _make_lemmas(nlp: Language, name: str) -> FastLemmas:
+    return FastLemmas(nlp.get_pipe("lemmatizer"))
+
+
+_STAND_INS = (("attribute_ruler", FACTORY), ("lemmatizer", LEMMAS))
+
+
 def install(nlp: Language) -> None:
-    """Put :class:`FastAttributes` in the place of the model's ``attribute_ruler``, which
-    stays loaded but disabled (:func:`model_pipeline` runs the pipeline as shipped)."""
-    if "attribute_ruler" not in nlp.pipe_names:
-        return
-    nlp.add_pipe(FACTORY, after="attribute_ruler")
-    nlp.disable_pipe("attribute_ruler")
+    """Put :class:`FastAttributes` and :class:`FastLemmas` in the places of the model's
+    ``attribute_ruler`` and ``lemmatizer``, which stay loaded but disabled
+    (:func:`model_pipeline` runs the pipeline as shipped)."""
+    for shipped, ours in _STAND_INS:
+        if shipped in nlp.pipe_names:
+            nlp.add_pipe(ours, after=shipped)
+            nlp.disable_pipe(shipped)
 
 
 @contextlib.contextmanager
 def model_pipeline(nlp: Language) -> Iterator[Language]:
-    """``nlp`` as the model ships it, with its own ``attribute_ruler``, for the while."""
-    if FACTORY not in nlp.pipe_names:
-        yield nlp
-        return
-    nlp.disable_pipe(FACTORY)
-    nlp.enable_pipe("attribute_ruler")
+    """``nlp`` as the model ships it, with its own ``attribute_ruler`` and ``lemmatizer``,
+    for the while."""
+    swapped = [(shipped, ours) for shipped, ours in _STAND_INS if ours in nlp.pipe_names]
+    for shipped, ours in swapped:
+        nlp.disable_pipe(ours)
+        nlp.enable_pipe(shipped)
     try:
         yield nlp
     finally:
-        nlp.disable_pipe("attribute_ruler")
-        nlp.enable_pipe(FACTORY)
+        for shipped, ours in swapped:
+            nlp.disable_pipe(shipped)
+            nlp.enable_pipe(ours)

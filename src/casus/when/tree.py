@@ -42,8 +42,23 @@ def children(tokens: Sequence[Token], i: int) -> list[int]:
 
 
 def subtree(tokens: Sequence[Token], i: int) -> frozenset[int]:
-    """Indices of ``i`` and every token whose head chain passes through ``i``."""
-    return frozenset(t.i for t in tokens if i in ancestors(tokens, t.i))
+    """Indices of ``i`` and every token whose head chain passes through ``i`` (found from
+    ``i`` down, each token once: a cycle is walked round once)."""
+    if not 0 <= i < len(tokens):
+        return frozenset()
+    below: dict[int, list[int]] = {}
+    for n in range(len(tokens)):
+        h = _head(tokens, n)
+        if h != n:
+            below.setdefault(h, []).append(n)
+    found = {i}
+    todo = [i]
+    while todo:
+        for k in below.get(todo.pop(), ()):
+            if k not in found:
+                found.add(k)
+                todo.append(k)
+    return frozenset(found)
 
 
 def tree_distance(tokens: Sequence[Token], a: int, b: int) -> int:
