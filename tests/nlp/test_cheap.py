@@ -48,6 +48,32 @@ def test_no_actor_word_no_capitalised_name_no_parse(coder: Coder) -> None:
     assert _could_hold(coder, "they attacked the coast.", ("they",))
 
 
+def test_a_question_is_not_parsed(coder: Coder) -> None:
+    assert not _could_hold(coder, "did police attack the crowd?")
+    assert not _could_hold(coder, "did police attack the crowd? \n")
+    assert _could_hold(coder, "police attacked the crowd? no, they did.")
+
+
+def test_names_in_capitals_count_as_written_or_after_a_determiner(coder: Coder) -> None:
+    nlp = coder.parser.nlp
+    flt = SentenceFilter(nlp, CUES, ("police",), exact_words=("IS", "US"))
+    for text, kept in (
+        ("the decision is an attack on reason.", False),
+        ("IS attacked the town.", True),
+        ("the us attacked the town.", True),
+        ("it was said to us that talks would attack nothing.", False),
+    ):
+        assert flt.could_hold(nlp.make_doc(text)[:]) is kept, text
+
+
+def test_a_trigger_counts_in_the_forms_of_its_own_part_of_speech(coder: Coder) -> None:
+    # "accord" is a noun entry here: "accords" is its form, "according" (a verb form) is not
+    assert _could_hold(coder, "police signed the accords.")
+    assert not _could_hold(coder, "police, according to reports, were there.")
+    # a verb entry is read in its gerund noun too
+    assert _could_hold(coder, "the attackings by police went on.")
+
+
 def test_an_act_reported_with_nobody_named_needs_no_actor_word(coder: Coder) -> None:
     assert _could_hold(coder, "two were arrested overnight.")
     assert not _could_hold(coder, "two attacked overnight.")

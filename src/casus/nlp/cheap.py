@@ -27,7 +27,8 @@ _Entry = tuple[tuple[frozenset[str], ...], bool]
 
 
 class SentenceFilter:
-    """Whether a sentence, before tagging and parsing, can hold an event: it has a word that
+    """Whether a sentence, before tagging and parsing, can hold an event: it is no question
+    (its last word is not ``?``) and it has a word that
     inflects a trigger's lemma together with a word for each of that entry's conditions, and
     (unless the entry's act may be reported with nobody named) a word that can denote an
     actor: a phrase match, a capitalised word (in cased text a name or a sentence's first
@@ -67,6 +68,9 @@ class SentenceFilter:
         self._exact_lower = frozenset(w.lower() for w in self.exact_words)
 
     def could_hold(self, span: Span, phrased: Sequence[tuple[int, int]] = ()) -> bool:
+        last = next((t for t in reversed(span) if not t.is_space), None)
+        if last is None or last.text == "?":
+            return False  # a question is coded as nothing (``events.SentenceView``)
         words = {t.lower_ for t in span}
         found = self._trigger(words)
         if found is None:
@@ -140,6 +144,10 @@ def _needs(nlp: Language, cues: Iterable[Cue]) -> dict[str, tuple[_Entry, ...]]:
     return out
 
 
+_PARTS = ("noun", "verb", "adj", "adv")
+"""The parts of speech the English lemmatizer has rules or exceptions for."""
+
+
 def _inflector(nlp: Language) -> Callable[..., frozenset[str]]:
     """``inflect(lemma, pos="")``: lower-case words the lemmatizer could turn into ``lemma``
     with part of speech ``pos`` (``VERB``, ``NOUN``, ``ADJ``; any, if empty): the lemma, its
@@ -150,8 +158,9 @@ def _inflector(nlp: Language) -> Callable[..., frozenset[str]]:
         lookups = nlp.get_pipe("lemmatizer").lookups  # type: ignore[attr-defined]
         rule_table = lookups.get_table("lemma_rules")
         exc_table = lookups.get_table("lemma_exc")
-        rules = {p: [tuple(pair) for pair in table] for p, table in rule_table.items()}
-        excs = {p: table for p, table in exc_table.items()}
+        # (the tables are keyed by the hash of the part of speech: look each name up)
+        rules = {p: [tuple(pair) for pair in rule_table.get(p, ())] for p in _PARTS}
+        excs = {p: exc_table.get(p, {}) for p in _PARTS}
     except (KeyError, AttributeError, ValueError):
         return lambda lemma, pos="": frozenset({lemma.lower()})
     irregular: dict[str, dict[str, set[str]]] = {}

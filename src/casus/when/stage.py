@@ -96,7 +96,7 @@ def sentence_dates(sentence: Sentence, pub: dt.date | None) -> list[tuple[DateEx
 def _ranked(sentence: Sentence, trigger: int, pub: dt.date | None) -> list[DateExpr]:
     found = sentence_dates(sentence, pub)
     toks = sentence.tokens
-    if not toks:
+    if not toks or len(found) < 2:
         return [e for e, _ in found]
     own = clause(toks, trigger)
 
@@ -156,8 +156,11 @@ def date_events(article: Article) -> Article:
     pub = article.date
     pegs: list[tuple[dt.date, str] | None] = []
     current: tuple[dt.date, str] | None = None
+    last = max(e.sentence_index for e in article.events)
     for sentence in article.sentences:
         pegs.append(current)
+        if sentence.index >= last:
+            continue  # no event after it needs its peg
         own = _sentence_peg(sentence, pub)
         if own is not None:
             current = own
