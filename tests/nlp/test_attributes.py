@@ -19,6 +19,8 @@ TEXTS = [
     "I told you it was done. You saw me and I saw it.  They did it, but that was all.",
     "He has done what he had to do. Those who voted against it lost.\n",
     "The army said it would not attack the town, but only this once.\t Police  arrested two.",
+    "Mice and oxen fled the villages; better talks went worse, shellings ceased, the best lied.",
+    "Ruritania's envoys were meeting Zembla's ministers, who'd flown in; 3.5% 2026-12-01 ok.",
 ]
 
 
