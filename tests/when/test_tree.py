@@ -1,4 +1,5 @@
-"""The tree helpers on random head arrays, cycles and bad heads included (no model)."""
+"""The tree helpers on random head arrays, cycles and bad heads included, and the date
+prefilter on random word strings (no model)."""
 
 from __future__ import annotations
 
@@ -30,3 +31,19 @@ def test_subtree_of_a_small_tree() -> None:
     assert subtree(tokens, 1) == frozenset({0, 1, 2, 3})
     assert subtree(tokens, 2) == frozenset({2, 3})
     assert subtree(tokens, 4) == frozenset({4})
+
+
+_DATE_WORDS = [
+    "on", "Monday", "monday,", "March", "mid-March", "midmarch", "in", "5", "5th", "2024",
+    "2024-03-05", "last", "week", "ago", "two", "days", "yesterday", "tonight", "this",
+    "morning", "may", "Dec.", "the", "talks", "x", "of", "early", "year", "next", "month",
+]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_DATE_WORDS), max_size=10), st.sampled_from([" ", "", "-"]))
+def test_the_date_prefilter_never_hides_an_expression(words: list[str], sep: str) -> None:
+    from casus.when.parse import _find_all, find_expressions
+
+    text = sep.join(words)
+    assert find_expressions(text, 7) == _find_all(text, 7)

@@ -85,8 +85,24 @@ class DateExpr:
     n: int | None = None
 
 
+_ANY = re.compile(
+    r"\d|\b(?:"
+    + "|".join([*_MONTHS, *_WEEKDAYS, "yesterday", "today", "tonight", "tomorrow", "this", "ago"])
+    + r"|week|month|year|mid)",
+    re.IGNORECASE,
+)
+"""What every pattern needs somewhere in the text: a digit, or a word that starts with a
+month, weekday or relative word (most sentences have none, and are done in one search)."""
+
+
 def find_expressions(text: str, offset: int = 0) -> list[DateExpr]:
     """Non-overlapping date expressions of ``text`` (a sentence starting at ``offset``)."""
+    if not _ANY.search(text):
+        return []
+    return _find_all(text, offset)
+
+
+def _find_all(text: str, offset: int) -> list[DateExpr]:
     taken: list[tuple[int, int]] = []
     found: list[DateExpr] = []
     for kind, rx in _PATTERNS:
