@@ -23,7 +23,7 @@ def coder() -> Coder:
 
 @pytest.fixture(scope="session")
 def full_coder(coder: Coder) -> Coder:
-    """The pipeline with every sentence tagged and parsed (``parse_less`` off, the default):
+    """The pipeline with every sentence tagged and parsed (``parse_less`` off; on is the default):
     for tests of actors in sentences that hold no event, which parse-less mode leaves
     unparsed."""
     if not coder.settings.parse_less:
