@@ -42,3 +42,13 @@ def test_unpickled_shards_build_only_the_shards_looked_up() -> None:
 def test_shards_need_at_least_one_shard() -> None:
     with pytest.raises(ValueError):
         Shards({}, count=0)
+
+
+def test_absent_keys_mostly_build_no_shard() -> None:
+    shards = Shards({f"city {n}": (n,) for n in range(5000)}, count=64)
+    loaded = pickle.loads(pickle.dumps(shards))
+    misses = [f"word {n}" for n in range(2000)]
+    assert all(loaded.get(w) is None and w not in loaded for w in misses)
+    # 5,000 keys in 2**23 bits: about one absent key in 1,700 finds its bit set
+    assert loaded.built() <= 5
+    assert loaded.get("city 7") == (7,)
