@@ -16,7 +16,22 @@ from dataclasses import replace
 from typing import Any
 
 import spacy
-from spacy.attrs import NORM, ORTH, SENT_START, SPACY
+from spacy.attrs import (
+    DEP,
+    ENT_IOB,
+    ENT_TYPE,
+    HEAD,
+    IDX,
+    IS_SPACE,
+    LEMMA,
+    LOWER,
+    NORM,
+    ORTH,
+    POS,
+    SENT_START,
+    SPACY,
+    TAG,
+)
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -275,20 +290,31 @@ def doc_to_article(doc: Doc, article: Article, parsed: dict[int, Doc] | None = N
     by_sentence: dict[int, list[Span]] = {}
     for ent in doc.ents:
         by_sentence.setdefault(ent.sent.start, []).append(ent)
+    # token attributes read as arrays, once per doc (a spaCy Token object per attribute read
+    # was a tenth of the conversion's cost)
+    strings = doc.vocab.strings
+    base = doc.to_array(_BASE).tolist()
+    whole = doc.to_array(_PARSE).tolist() if parsed is None else None
     for s, span in enumerate(doc.sents):
-        kept = [t for t in span if not t.is_space]
+        kept = [i for i in range(span.start, span.end) if not base[i][_SPACE]]
         if not kept:
             continue
         index = len(sentences)
-        local = {t.i: n for n, t in enumerate(kept)}
-        if parsed is None:
-            tokens = tuple(_token(n, t, t, local) for n, t in enumerate(kept))
-        elif s in parsed:
-            sd = parsed[s]
-            tokens = tuple(_token(n, t, sd[t.i - span.start], local) for n, t in enumerate(kept))
+        local = {i: n for n, i in enumerate(kept)}
+        if whole is not None:
+            tokens = tuple(
+                _token(n, i, base[i], whole[i], local, strings) for n, i in enumerate(kept)
+            )
+        elif parsed is not None and s in parsed:
+            rows = parsed[s].to_array(_PARSE).tolist()
+            at = span.start
+            tokens = tuple(
+                _token(n, i, base[i], rows[i - at], local, strings) for n, i in enumerate(kept)
+            )
         else:
-            tokens = tuple(_bare_token(n, t) for n, t in enumerate(kept))
-        start, end = kept[0].idx, kept[-1].idx + len(kept[-1].text)
+            tokens = tuple(_bare_token(n, base[i], strings) for n, i in enumerate(kept))
+        start = tokens[0].start
+        end = tokens[-1].start + len(tokens[-1].text)
         sentences.append(
             Sentence(index=index, start=start, end=end, text=article.text[start:end], tokens=tokens)
         )
@@ -298,38 +324,53 @@ def doc_to_article(doc: Doc, article: Article, parsed: dict[int, Doc] | None = N
     return replace(article, sentences=tuple(sentences), mentions=tuple(mentions))
 
 
-def _token(n: int, t: Any, p: Any, local: dict[int, int]) -> Token:
-    """Token ``n`` of a sentence: words from ``t``, tags and tree from ``p`` (``t`` itself, or
-    the same word of the sentence parsed on its own, whose heads are offset by its start)."""
-    head = p.head.i if p is t else p.head.i + (t.i - p.i)
+_BASE = [ORTH, IDX, ENT_TYPE, ENT_IOB, IS_SPACE, SPACY, LOWER]
+"""Token attributes of the article's ``Doc`` (:func:`doc_to_article`), by column:"""
+_ORTH, _IDX, _ENT_TYPE, _ENT_IOB, _SPACE, _SPACY, _LOWER = range(len(_BASE))
+_PARSE = [LEMMA, POS, TAG, DEP, HEAD]
+"""Token attributes of a parse (the article's ``Doc`` or a sentence's); ``HEAD`` is the
+head's offset from the token."""
+_SIGN = 1 << 63
+_IOB = ("", "I", "O", "B")
+"""``ENT_IOB`` values as spaCy's ``Token.ent_iob_`` spells them."""
+
+
+def _token(
+    n: int, i: int, b: list[int], p: list[int], local: dict[int, int], strings: Any
+) -> Token:
+    """Token ``n`` of a sentence, doc token ``i``: words from ``b`` (its ``_BASE`` row), tags
+    and tree from ``p`` (its ``_PARSE`` row, in the article's ``Doc`` or its sentence's)."""
+    lemma, pos, tag, dep, rel = p
+    if rel >= _SIGN:  # a head before the token: the offset is negative, stored unsigned
+        rel -= 2 * _SIGN
     return Token(
         i=n,
-        text=t.text,
-        lemma=p.lemma_,
-        pos=p.pos_,
-        tag=p.tag_,
-        dep=p.dep_,
-        head=local.get(head, n),
-        start=t.idx,
-        ent_type=t.ent_type_,
-        ent_iob=t.ent_iob_,
-        whitespace=t.whitespace_,
+        text=strings[b[_ORTH]],
+        lemma=strings[lemma],
+        pos=strings[pos],
+        tag=strings[tag],
+        dep=strings[dep],
+        head=local.get(i + rel, n),
+        start=b[_IDX],
+        ent_type=strings[b[_ENT_TYPE]],
+        ent_iob=_IOB[b[_ENT_IOB]],
+        whitespace=" " if b[_SPACY] else "",
     )
 
 
-def _bare_token(n: int, t: Any) -> Token:
+def _bare_token(n: int, b: list[int], strings: Any) -> Token:
     return Token(
         i=n,
-        text=t.text,
-        lemma=t.lower_,
+        text=strings[b[_ORTH]],
+        lemma=strings[b[_LOWER]],
         pos="",
         tag="",
         dep="",
         head=n,
-        start=t.idx,
-        ent_type=t.ent_type_,
-        ent_iob=t.ent_iob_,
-        whitespace=t.whitespace_,
+        start=b[_IDX],
+        ent_type=strings[b[_ENT_TYPE]],
+        ent_iob=_IOB[b[_ENT_IOB]],
+        whitespace=" " if b[_SPACY] else "",
     )
 
 
