@@ -280,8 +280,10 @@ def doc_to_article(doc: Doc, article: Article, parsed: dict[int, Doc] | None = N
     ``parsed[s]`` is sentence ``s`` parsed on its own; the other sentences keep their words
     and entities, with no tags, lemmas (the lower-cased word) or dependencies.
     """
-    # (Doc.text joins every token on each access: read it once, then slice the article's)
-    if doc.text != article.text:
+    text = article.text
+    # (Doc.text builds a spaCy Token per token to join them: the words are checked one by one
+    # against the article's text at their offsets below, and the end here)
+    if len(doc) and doc[-1].idx + len(doc[-1].text_with_ws) != len(text):
         raise CodingError("parsed text differs from the article text", where=article.id)
     sentences: list[Sentence] = []
     mentions: list[Mention] = []
@@ -313,10 +315,12 @@ def doc_to_article(doc: Doc, article: Article, parsed: dict[int, Doc] | None = N
             )
         else:
             tokens = tuple(_bare_token(n, base[i], strings) for n, i in enumerate(kept))
+        if not all(text.startswith(t.text, t.start) for t in tokens):
+            raise CodingError("parsed text differs from the article text", where=article.id)
         start = tokens[0].start
         end = tokens[-1].start + len(tokens[-1].text)
         sentences.append(
-            Sentence(index=index, start=start, end=end, text=article.text[start:end], tokens=tokens)
+            Sentence(index=index, start=start, end=end, text=text[start:end], tokens=tokens)
         )
         sent_doc = parsed.get(s) if parsed is not None else None
         ents = [e for e in by_sentence.get(span.start, ()) if e.end <= span.end]
