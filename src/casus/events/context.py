@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from ..model import Event, Mention, Participant
 from .lexicon import VIOLENT, LexiconData, Trigger
-from .match import match_trigger
+from .match import marked_clauses, match_trigger
 from .syntax import NOMINAL_MODS, ActorLookup, Found, SentenceView
 
 __all__ = ["HEARSAY", "SentenceContext", "located_participant", "participants"]
@@ -139,6 +139,9 @@ class SentenceContext:
                     heads += [subj] if subj is not None else []
             else:
                 heads = v.prep_objects(i, role)
+                for c in marked_clauses(v, i, role):  # "called for X to resign": X
+                    subj, _, _ = v.clause_subject(c)
+                    heads += [subj] if subj is not None else []
             heads = [h for h in heads if h not in self.consumed or h not in self.matches]
             if heads:
                 out.append((role, heads))
