@@ -9,13 +9,16 @@ from collections.abc import Sequence
 
 from ..model import Event, Mention, Participant
 from .lexicon import VIOLENT, LexiconData, Trigger
-from .match import match_trigger
+from .match import marked_clauses, match_trigger
 from .syntax import NOMINAL_MODS, ActorLookup, Found, SentenceView
 
 __all__ = ["HEARSAY", "SentenceContext", "located_participant", "participants"]
 
 _COMP_PREPS = frozenset({"for", "to", "on", "upon", "in", "of", "as", "into", "with"})
 _BELOW_PREPS = frozenset({"for", "to", "in", "of", "on", "as"})
+_SETTING = frozenset({"wake", "aftermath", "light", "face", "midst", "context", "view"})
+"""Nouns of a phrase that sets the scene of an act, not its content: ``urged X to hold a vote
+in the wake of the attack`` is no appeal to attack."""
 _GENERIC = frozenset({"020", "030", "050", "051", "070", "100", "120", "130"})
 """Codes of nouns that only carry the action named below them (``assistance in
 mediating``, ``offer of talks``, ``proposal for a truce``)."""
@@ -74,7 +77,7 @@ class SentenceContext:
             out += v.kids(s, ("dobj", "acl", "attr"))
         for p in v.kids(s, ("prep",)):
             if v.lemma(p) in preps:
-                out += v.kids(p, ("pobj", "pcomp"))
+                out += [o for o in v.kids(p, ("pobj", "pcomp")) if v.lemma(o) not in _SETTING]
         return out
 
     def _passable(self, s: int) -> bool:
@@ -139,6 +142,9 @@ class SentenceContext:
                     heads += [subj] if subj is not None else []
             else:
                 heads = v.prep_objects(i, role)
+                for c in marked_clauses(v, i, role):  # "called for X to resign": X
+                    subj, _, _ = v.clause_subject(c)
+                    heads += [subj] if subj is not None else []
             heads = [h for h in heads if h not in self.consumed or h not in self.matches]
             if heads:
                 out.append((role, heads))

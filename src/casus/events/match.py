@@ -9,7 +9,7 @@ from types import MappingProxyType
 from .lexicon import LexiconData, Trigger
 from .syntax import SentenceView
 
-__all__ = ["match_trigger"]
+__all__ = ["marked_clauses", "match_trigger"]
 
 _POS = MappingProxyType({"VERB": "VERB", "NOUN": "NOUN", "ADJ": "ADJ", "PROPN": "NOUN"})
 _SKIP_DEPS = frozenset({"compound", "aux", "auxpass", "det", "case", "punct", "prt", "amod"})
@@ -25,6 +25,28 @@ def _variants(lemma: str) -> list[str]:
     if len(stem) > 2 and stem[-1] == stem[-2]:
         out.append(stem[:-1])
     return out
+
+
+def marked_clauses(view: SentenceView, i: int, word: str) -> list[int]:
+    """Infinitival clauses under ``i`` introduced by ``word`` (``called for X to resign``:
+    the parse makes ``for`` the mark of an adverbial clause, not a preposition)."""
+    return [
+        c
+        for c in view.kids(i, ("advcl",))
+        if any(view.lemma(m) == word for m in view.kids(c, ("mark",)))
+        and any(view.lemma(a) == "to" for a in view.kids(c, ("aux",)))
+    ]
+
+
+def _object_gap(view: SentenceView, i: int) -> bool:
+    """Whether relative clause ``i`` has no object of its own but a relative word or none
+    (``the contacts that X severed``, ``the sanctions X imposed``), so its head noun is the
+    object; not ``the country that severed ties``, ``the man who left``."""
+    subjects = [c for c in view.kids(i) if view.tokens[c].dep == "nsubj"]
+    if not subjects or any(view.tokens[c].tag in ("WDT", "WP") for c in subjects):
+        return False
+    objs = view.kids(i, ("dobj",))
+    return all(view.tokens[o].tag in ("WDT", "WP") for o in objs)
 
 
 def match_trigger(data: LexiconData, view: SentenceView, i: int) -> Trigger | None:
@@ -57,7 +79,7 @@ def _fits(view: SentenceView, i: int, trig: Trigger) -> bool:
         return False
     if trig.prep is not None:
         preps = [c for c in view.kids(i, ("prep", "agent", "dative")) if view.lemma(c) == trig.prep]
-        if not preps:
+        if not preps and (trig.pobj or not marked_clauses(view, i, trig.prep)):
             return False
         if trig.pobj and not any(
             view.lemma(o) in trig.pobj for p in preps for o in view.kids(p, ("pobj",))
@@ -71,6 +93,8 @@ def _fits(view: SentenceView, i: int, trig: Trigger) -> bool:
         tok = view.tokens[i]
         if trig.pos != "NOUN" and tok.dep == "acl" and tok.tag == "VBN":
             heads.append(tok.head)  # "villages captured by X": the noun is the object
+        if trig.pos != "NOUN" and tok.dep == "relcl" and _object_gap(view, i):
+            heads.append(tok.head)  # "the ties that X severed": the noun is the object
         if trig.pos != "NOUN":
             for h in list(heads):
                 heads += view.kids(h, ("compound", "amod"))

@@ -183,6 +183,8 @@ _PLAIN_VIOLENCE = frozenset({"180", "182", "1823", "190", "193"})
 assassinations keep their codes)."""
 SECURITY = frozenset({"COP"})
 """The police: soldiers facing their own people are often a civil war, not repression."""
+_STATE = frozenset({"GOV", "LEG", "JUD"})
+"""The state's civilian institutions: a crowd storming its parliament or courts riots."""
 CROWD = frozenset({"CVL", "OPP", "EDU", "LAB", "MED", "REL", "HRI", "AGR", "REF"})
 """Sectors of people who protest and are repressed: civilians, opposition, students, workers,
 journalists, clergy, rights groups, farmers, refugees."""
@@ -191,7 +193,8 @@ journalists, clergy, rights groups, farmers, refugees."""
 def domestic_violence(event: Event, *, lexicon: Lexicon) -> Event:
     """Violence between a state's security forces and its own people is repression or a riot,
     not war: police firing on or killing protesters is violent repression (175); protesters
-    clashing with or attacking police is a violent protest (145) by the protesters."""
+    clashing with or attacking police, or storming their government's buildings, is a violent
+    protest (145) by the protesters."""
     if event.cameo not in _PLAIN_VIOLENCE or event.source is None or event.target is None:
         return event
     src, tgt = event.source, event.target
@@ -199,7 +202,7 @@ def domestic_violence(event: Event, *, lexicon: Lexicon) -> Event:
         return event
     if src.sector in SECURITY and tgt.sector in CROWD:
         code = "175"
-    elif src.sector in CROWD and tgt.sector in SECURITY and src.sector != "MED":
+    elif src.sector in CROWD and tgt.sector in SECURITY | _STATE and src.sector != "MED":
         code = "145"
     else:
         return event
