@@ -189,6 +189,26 @@ def _plausible(m: Mention) -> bool:
     return not (m.label not in ("PRON", "ACTOR") and m.text.islower() and len(m.text) <= 3)
 
 
+def _one_per_country(found: Sequence[Mention]) -> tuple[Mention, ...]:
+    """Stacked modifiers of one head name one actor ("Chinese leader Xi": the leader, not
+    China as well): of the mentions of one country only the first with a sector stays
+    (coordinated ones, "Chilean and Peruvian officials", are of different countries)."""
+    out: list[Mention] = []
+    for m in found:
+        a = m.actor
+        assert a is not None
+        same = [
+            n
+            for n, o in enumerate(out)
+            if o.actor is not None and a.country and o.actor.country == a.country
+        ]
+        if not same:
+            out.append(m)
+        elif a.sector and out[same[0]].actor is not None and not out[same[0]].actor.sector:
+            out[same[0]] = m
+    return tuple(out)
+
+
 def located(m: Mention) -> bool:
     """The mention's actor has a country or a group code (not a bare sector like ``MIL``)."""
     a = m.actor
@@ -261,7 +281,7 @@ class ActorLookup:
                 sub = self._phrases(view, i, place, depth)
                 return sub if sub.mentions else Found((own,), "mention")
         if found:
-            return Found(tuple(found), "modifier")
+            return Found(_one_per_country(found), "modifier")
         if depth > 3:
             return Found((), "")
         if view.tokens[i].pos in ("VERB", "AUX"):
