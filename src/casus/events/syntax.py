@@ -204,7 +204,9 @@ def _one_per_country(found: Sequence[Mention]) -> tuple[Mention, ...]:
         ]
         if not same:
             out.append(m)
-        elif a.sector and out[same[0]].actor is not None and not out[same[0]].actor.sector:
+            continue
+        kept = out[same[0]].actor
+        if a.sector and kept is not None and not kept.sector:
             out[same[0]] = m
     return tuple(out)
 
