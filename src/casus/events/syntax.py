@@ -74,14 +74,20 @@ class SentenceView:
         return out
 
     def conjuncts(self, i: int) -> list[int]:
-        """``i`` and every token conjoined to it (``A, B and C``)."""
+        """``i`` and every token conjoined to it (``A, B and C``); a name in apposition
+        that heads conjoined names is a list the parser misread (``A, the B, C and D``)."""
         out, todo = [i], [i]
         while todo:
             for c in self.kids(todo.pop(), ("conj", "appos")):
-                if self.tokens[c].dep == "conj" and c not in out:
+                if c not in out and (self.tokens[c].dep == "conj" or self._listed(c)):
                     out.append(c)
                     todo.append(c)
         return out
+
+    def _listed(self, c: int) -> bool:
+        tok = self.tokens[c]
+        names = [k for k in self.kids(c, ("conj",)) if self.tokens[k].pos == "PROPN"]
+        return tok.dep == "appos" and tok.pos == "PROPN" and bool(names)
 
     def clause_subject(self, v: int) -> tuple[int | None, bool, bool]:
         """The subject of the clause of verb ``v``: ``(token, passive, inherited)``.
