@@ -269,6 +269,17 @@ class ActorLookup:
         coordinated modifiers (``A and B officials``) give one actor each."""
         si = view.sentence.index
         own = self.at(si, i)
+        clause = view.tokens[i].head
+        if (
+            depth == 0
+            and view.lemma(i) in RELATIVE
+            and view.tokens[clause].dep == "relcl"
+            and len(view.conjuncts(view.tokens[clause].head)) > 1
+        ):
+            # "A, B and C, which he thanked": the relative stands for every conjunct
+            listed = self.many(view, [view.tokens[clause].head])
+            if listed.mentions:
+                return Found(listed.mentions, "mention")
         if own is not None and located(own) and own.label == "PRON":
             return Found((own,), "mention")
         found: list[Mention] = []
