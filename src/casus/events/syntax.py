@@ -295,7 +295,7 @@ class ActorLookup:
         if own is not None:
             countries = {m.actor.country for m in found if m.actor is not None}
             if located(own) and len(countries) < 2:
-                return Found((own,), "mention")
+                return Found((own, *self._more_of(view, i, own)), "mention")
             if not found:
                 sub = self._phrases(view, i, place, depth)
                 return sub if sub.mentions else Found((own,), "mention")
@@ -308,6 +308,23 @@ class ActorLookup:
             if subj is not None and subj != i:
                 return self.shallow(view, subj, place=place, depth=depth + 1)
         return self._phrases(view, i, place, depth)
+
+    def _more_of(self, view: SentenceView, i: int, own: Mention) -> list[Mention]:
+        """The further conjoined countries of the ``of`` phrase that gave a mention its
+        country ("the leaders of Japan and Korea": Korea too)."""
+        si = view.sentence.index
+        out: list[Mention] = []
+        for c in view.prep_objects(i, "of"):
+            first = self.at(si, c)
+            if first is None or first.actor is None or own.actor is None:
+                continue
+            if first is not own and first.actor.country != own.actor.country:
+                continue
+            for cc in view.conjuncts(c)[1:]:
+                x = self.at(si, cc)
+                if x is not None and x is not own and located(x) and x not in out:
+                    out.append(x)
+        return out
 
     def _phrases(self, view: SentenceView, i: int, place: bool, depth: int = 0) -> Found:
         si = view.sentence.index
