@@ -40,3 +40,16 @@ def test_actors_lowercase_word_in_edited_sentence_is_not_a_country(coder: Coder)
     coded = next(coder.code([Article(id="ed", text=text, date=dt.date(2024, 3, 10))]))
     turkey = [m for m in coded.mentions if "turkey" in m.text.split()]
     assert turkey and all(m.actor is None for m in turkey)
+
+
+@pytest.mark.model
+def test_actors_part_of_the_continent_is_not_the_united_states(coder: Coder) -> None:
+    text = (
+        "Latin American ministers met in Lima on Friday. "
+        "The South American country later expelled an American diplomat."
+    )
+    coded = next(coder.code([Article(id="am", text=text, date=dt.date(2024, 3, 10))]))
+    usa = [m for m in coded.mentions if m.actor is not None and m.actor.country == "USA"]
+    assert usa, "the plain demonym still names the United States"
+    before = [coded.text[max(m.start - 6, 0) : m.start] for m in usa]
+    assert all(b not in ("Latin ", "South ") for b in before), before

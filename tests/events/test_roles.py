@@ -237,3 +237,29 @@ def test_voting_on_a_resolution_targets_the_body(
     assert ("target:voted-body" in vote.evidence.cues) is voted
     if voted:
         assert vote.target is not None and vote.target.code == "IGOUNO"
+
+
+def test_condemning_an_act_targets_its_author(lexicon: events.Lexicon) -> None:
+    # "Chile attacked Peru." then "Bolivia condemned the attack.": the target is Chile, who
+    # attacked, with a role model that fills nothing; the victim named in "on" gives way.
+    first = sent(
+        "Chile/PROPN/nsubj/1 attacked/VERB/ROOT/1/attack Peru/PROPN/dobj/1 ./PUNCT/punct/1",
+        {0: "CHL", 2: "PER"},
+    )
+    bare = sent(
+        "Bolivia/PROPN/nsubj/1 condemned/VERB/ROOT/1/condemn the/DET/det/3 "
+        "attack/NOUN/dobj/1/attack ./PUNCT/punct/1",
+        {0: "BOL"},
+    )
+    on_victim = sent(
+        "Bolivia/PROPN/nsubj/1 condemned/VERB/ROOT/1/condemn the/DET/det/3 "
+        "attack/NOUN/dobj/1/attack on/ADP/prep/3 Peru/PROPN/pobj/4 ./PUNCT/punct/1",
+        {0: "BOL", 5: "PER"},
+    )
+    never = RoleModel(bias={"target": 1e9, "source": 1e9})
+    lex = events.Lexicon(data=lexicon.data, version=lexicon.version, roles=never)
+    for second in (bare, on_victim):
+        out = events.extract(article(first, second), lex).events
+        (judged,) = [e for e in out if e.cameo[:2] == "11"]
+        assert judged.target is not None and judged.target.code == "CHL"
+        assert "target:author" in judged.evidence.cues

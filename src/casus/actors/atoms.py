@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 from ..model import Actor, Mention, Sentence, Token
@@ -151,7 +151,19 @@ def _atoms(sentence: Sentence, mentions: list[Mention], ctx: _Context) -> list[_
         out.append(
             _Atom(tok.i, tok.i + 1, tok.i, _KIND_LABEL[entry.kind], entry.kind, actor, via, title)
         )
-    return out
+    return [replace(a, actor=None) if _continental(tokens, a) else a for a in out]
+
+
+_CONTINENT_PARTS = frozenset({"latin", "south", "north", "central", "meso", "pan"})
+
+
+def _continental(tokens: tuple[Token, ...], atom: _Atom) -> bool:
+    """ "South American", "Latin American", "Central American": the adjective of a part of
+    the continent, not of the United States."""
+    i = atom.start
+    if atom.kind != "demonym" or atom.end - i != 1 or tokens[i].text.lower() != "american":
+        return False
+    return i > 0 and tokens[i - 1].text.lower() in _CONTINENT_PARTS
 
 
 _DETERMINERS = frozenset({"the", "a", "an"})

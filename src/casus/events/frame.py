@@ -17,6 +17,7 @@ from .syntax import Found, SentenceView
 
 __all__ = [
     "JOINT_ROOTS",
+    "ONE_SIDED",
     "PROTEST",
     "THIRD_PARTY",
     "UNNAMED_ROOTS",
@@ -31,6 +32,10 @@ JOINT_ROOTS = frozenset({"03", "04", "05", "06", "08", "19"})
 """Roots whose act, done by conjoined subjects and nobody else, is a joint act between them:
 "Chile and Peru agreed to resume talks" is Chile→Peru and Peru→Chile (intent, consult,
 cooperate, yield, fight)."""
+
+ONE_SIDED = frozenset({"051"})
+"""Codes of a joint root whose act conjoined subjects do side by side, not to each other:
+"A and B praised the deal" is no praise of A by B."""
 
 THIRD_PARTY = frozenset({"045", "039"})
 """Mediation and the offer of it: conjoined mediators act between others, not on each

@@ -22,8 +22,9 @@ from importlib import resources
 from types import MappingProxyType
 
 from ..errors import ConfigError
-from ..model import Article, Event, Mention, Participant, make_event_id
+from ..model import Article, Event, Mention, Participant, Token, make_event_id
 from .frame import THIRD_PARTY
+from .lexicon import VIOLENT
 from .syntax import in_country, national
 
 __all__ = [
@@ -372,6 +373,8 @@ def complete_roles(article: Article, model: RoleModel) -> Iterator[Event]:
                 event = _protesters_of(event)
             if role == "target" and event.target is None:
                 event = _voted_body(article, event)
+            if role == "target":
+                event = _author(article, event)
             if unlocated(getattr(event, role)):
                 cand = model.choose(role, candidates(article, event, role))
                 if cand is not None:
@@ -407,6 +410,72 @@ def _voted_body(article: Article, event: Event) -> Event:
         return event
     code, _ = bodies.most_common(1)[0]
     return _with(event, "target", Participant.from_mention(first[code]), "voted-body")
+
+
+_JUDGED = frozenset({"11"})
+"""Roots whose object may be an act: condemning an act is an act towards its author."""
+
+
+def _author(article: Article, event: Event) -> Event:
+    """ "Chile condemned the strike": the target is whoever struck, the source of the act
+    the object names, reported in this sentence or before it (the latest such act whose
+    trigger is the object word or the same word, by another country)."""
+    if event.cameo_root not in _JUDGED or event.source is None or event.trigger_index < 0:
+        return event
+    si = event.sentence_index
+    toks = article.sentences[si].tokens
+    ti = event.trigger_index
+    objs = [t for t in toks if t.head == ti and t.dep == "dobj"]
+    for p in [t for t in toks if t.head == ti and t.dep == "prep" and t.lemma.lower() == "of"]:
+        objs += [t for t in toks if t.head == p.i and t.dep == "pobj"]
+    if event.target is not None:
+        # "condemned the attacks on the base": the victim named gives way to the author
+        objs = [o for o in objs if _victim_words(toks, o) >= set(event.target.text.split())]
+        if not event.target.text or not objs:
+            return event
+    own = event.source.country
+    lemma = {id(e): _trigger_lemma(article, e) for e in article.events}
+    violent_words = {lemma[id(e)] for e in article.events if e.cameo_root in VIOLENT}
+    for obj in objs:
+        word = obj.lemma.lower()
+        best: Event | None = None
+        for e in article.events:
+            if e is event or e.source is None or not e.source.country or e.trigger_index < 0:
+                continue
+            if e.source.country == own or e.sentence_index > si:
+                continue
+            here = e.sentence_index == si and e.trigger_index == obj.i
+            # "the attack" after "jets bombed": any violence, when the article calls
+            # violence by that word
+            violent = e.cameo_root in VIOLENT and word in violent_words
+            if here or lemma[id(e)] == word or violent:
+                if best is None or here or e.sentence_index >= best.sentence_index:
+                    best = e
+                if here:
+                    break
+        if best is not None and best.source is not None:
+            return _with(event, "target", best.source, "author")
+    return event
+
+
+def _victim_words(toks: Sequence[Token], obj: Token) -> set[str]:
+    """The words of the ``on``/``against`` phrase of an act noun (its victim)."""
+    heads = [t.i for t in toks if t.head == obj.i and t.dep == "prep" and t.lemma.lower() in _ON]
+    out: set[str] = set()
+    todo = [t.i for t in toks if t.head in heads and t.dep == "pobj"]
+    while todo:
+        i = todo.pop()
+        out.add(toks[i].text)
+        todo += [t.i for t in toks if t.head == i and t.i != i]
+    return out
+
+
+_ON = frozenset({"on", "against"})
+
+
+def _trigger_lemma(article: Article, e: Event) -> str:
+    toks = article.sentences[e.sentence_index].tokens
+    return toks[e.trigger_index].lemma.lower() if 0 <= e.trigger_index < len(toks) else ""
 
 
 def _civilians(event: Event) -> Event:

@@ -18,7 +18,7 @@ from typing import Any
 
 from ..errors import CodingError
 from ..model import Article, Event, Evidence, Participant, Sentence, make_event_id
-from .frame import JOINT_ROOTS, THIRD_PARTY, UNNAMED_ROOTS
+from .frame import JOINT_ROOTS, ONE_SIDED, THIRD_PARTY, UNNAMED_ROOTS
 from .frames import PROTEST, Frame, sentence_frames
 from .lexicon import CameoCode, LexiconData, Trigger, load_data
 from .match import match_trigger
@@ -150,6 +150,7 @@ def _events(
         and len(frame.sources) > 1
         and entry.code[:2] in JOINT_ROOTS
         and entry.code[:3] not in THIRD_PARTY
+        and entry.code[:3] not in ONE_SIDED
     )
     for src in sources:
         if joint:  # "A and B agreed to ...": each with the other

@@ -74,14 +74,20 @@ class SentenceView:
         return out
 
     def conjuncts(self, i: int) -> list[int]:
-        """``i`` and every token conjoined to it (``A, B and C``)."""
+        """``i`` and every token conjoined to it (``A, B and C``); a name in apposition
+        that heads conjoined names is a list the parser misread (``A, the B, C and D``)."""
         out, todo = [i], [i]
         while todo:
             for c in self.kids(todo.pop(), ("conj", "appos")):
-                if self.tokens[c].dep == "conj" and c not in out:
+                if c not in out and (self.tokens[c].dep == "conj" or self._listed(c)):
                     out.append(c)
                     todo.append(c)
         return out
+
+    def _listed(self, c: int) -> bool:
+        tok = self.tokens[c]
+        names = [k for k in self.kids(c, ("conj",)) if self.tokens[k].pos == "PROPN"]
+        return tok.dep == "appos" and tok.pos == "PROPN" and bool(names)
 
     def clause_subject(self, v: int) -> tuple[int | None, bool, bool]:
         """The subject of the clause of verb ``v``: ``(token, passive, inherited)``.
@@ -189,6 +195,28 @@ def _plausible(m: Mention) -> bool:
     return not (m.label not in ("PRON", "ACTOR") and m.text.islower() and len(m.text) <= 3)
 
 
+def _one_per_country(found: Sequence[Mention]) -> tuple[Mention, ...]:
+    """Stacked modifiers of one head name one actor ("Chinese leader Xi": the leader, not
+    China as well): of the mentions of one country only the first with a sector stays
+    (coordinated ones, "Chilean and Peruvian officials", are of different countries)."""
+    out: list[Mention] = []
+    for m in found:
+        a = m.actor
+        assert a is not None
+        same = [
+            n
+            for n, o in enumerate(out)
+            if o.actor is not None and a.country and o.actor.country == a.country
+        ]
+        if not same:
+            out.append(m)
+            continue
+        kept = out[same[0]].actor
+        if a.sector and kept is not None and not kept.sector:
+            out[same[0]] = m
+    return tuple(out)
+
+
 def located(m: Mention) -> bool:
     """The mention's actor has a country or a group code (not a bare sector like ``MIL``)."""
     a = m.actor
@@ -241,6 +269,17 @@ class ActorLookup:
         coordinated modifiers (``A and B officials``) give one actor each."""
         si = view.sentence.index
         own = self.at(si, i)
+        clause = view.tokens[i].head
+        if (
+            depth == 0
+            and view.lemma(i) in RELATIVE
+            and view.tokens[clause].dep == "relcl"
+            and len(view.conjuncts(view.tokens[clause].head)) > 1
+        ):
+            # "A, B and C, which he thanked": the relative stands for every conjunct
+            listed = self.many(view, [view.tokens[clause].head])
+            if listed.mentions:
+                return Found(listed.mentions, "mention")
         if own is not None and located(own) and own.label == "PRON":
             return Found((own,), "mention")
         found: list[Mention] = []
@@ -256,12 +295,12 @@ class ActorLookup:
         if own is not None:
             countries = {m.actor.country for m in found if m.actor is not None}
             if located(own) and len(countries) < 2:
-                return Found((own,), "mention")
+                return Found((own, *self._more_of(view, i, own)), "mention")
             if not found:
                 sub = self._phrases(view, i, place, depth)
                 return sub if sub.mentions else Found((own,), "mention")
         if found:
-            return Found(tuple(found), "modifier")
+            return Found(_one_per_country(found), "modifier")
         if depth > 3:
             return Found((), "")
         if view.tokens[i].pos in ("VERB", "AUX"):
@@ -269,6 +308,23 @@ class ActorLookup:
             if subj is not None and subj != i:
                 return self.shallow(view, subj, place=place, depth=depth + 1)
         return self._phrases(view, i, place, depth)
+
+    def _more_of(self, view: SentenceView, i: int, own: Mention) -> list[Mention]:
+        """The further conjoined countries of the ``of`` phrase that gave a mention its
+        country ("the leaders of Japan and Korea": Korea too)."""
+        si = view.sentence.index
+        out: list[Mention] = []
+        for c in view.prep_objects(i, "of"):
+            first = self.at(si, c)
+            if first is None or first.actor is None or own.actor is None:
+                continue
+            if first is not own and first.actor.country != own.actor.country:
+                continue
+            for cc in view.conjuncts(c)[1:]:
+                x = self.at(si, cc)
+                if x is not None and x is not own and located(x) and x not in out:
+                    out.append(x)
+        return out
 
     def _phrases(self, view: SentenceView, i: int, place: bool, depth: int = 0) -> Found:
         si = view.sentence.index
