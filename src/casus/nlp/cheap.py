@@ -28,7 +28,8 @@ _Entry = tuple[tuple[frozenset[str], ...], bool]
 
 class SentenceFilter:
     """Whether a sentence, before tagging and parsing, can hold an event: it is no question
-    (its last word is not ``?``) and it has a word that
+    (its last word is not ``?``) and it has a word (a month name next to a number, "march
+    15", is a date, not a word) that
     inflects a trigger's lemma together with a word for each of that entry's conditions, and
     (unless the entry's act may be reported with nobody named) a word that can denote an
     actor: a phrase match, a capitalised word (in cased text a name or a sentence's first
@@ -69,9 +70,18 @@ class SentenceFilter:
 
     def could_hold(self, span: Span, phrased: Sequence[tuple[int, int]] = ()) -> bool:
         last = next((t for t in reversed(span) if not t.is_space), None)
-        if last is None or last.text == "?":
-            return False  # a question is coded as nothing (``events.SentenceView``)
+        if last is None:
+            return False
+        if last.text == "?" and not any(
+            t.is_space and "\n" in t.text for t in span if t.i < last.i
+        ):
+            # a question is coded as nothing (``events.SentenceView``); one line of it only
+            # if the parser, which may split it at a line break, would see it whole
+            return False
         words = {t.lower_ for t in span}
+        if words & _MONTHS:
+            words -= {t.lower_ for t in span if t.lower_ in _MONTHS and _dated(t)}
+            words |= {t.lower_ for t in span if t.lower_ in _MONTHS and not _dated(t)}
         found = self._trigger(words)
         if found is None:
             return False
@@ -110,6 +120,19 @@ class SentenceFilter:
         if not w.endswith("s"):
             return False
         return w[:-1] in known or w[:-2] in known or (w.endswith("ies") and w[:-3] + "y" in known)
+
+
+_MONTHS = frozenset({"march", "may"})
+"""Month names that are also words a trigger may take ("a march on the capital")."""
+
+
+def _dated(t: Token) -> bool:
+    """A month name next to a number ("march 15", "15 march", "march 2002") is a date."""
+    doc = t.doc
+    return any(
+        0 <= j < len(doc) and (doc[j].like_num or doc[j].text[:1].isdigit())
+        for j in (t.i - 1, t.i + 1)
+    )
 
 
 _DETERMINERS = frozenset({"the", "a", "an"})
