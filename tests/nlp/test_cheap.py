@@ -7,12 +7,12 @@ from dataclasses import replace
 import pytest
 
 from casus.model import Article
-from casus.nlp.cheap import SentenceFilter
+from casus.nlp.cheap import Cue, SentenceFilter
 from casus.pipeline import Coder
 
 pytestmark = pytest.mark.model
 
-CUES = [
+CUES: list[Cue] = [
     ("attack", "VERB", (), False),
     ("hold", "VERB", (frozenset({"talk", "negotiation"}),), False),
     ("call", "VERB", (frozenset({"off"}),), False),
@@ -56,29 +56,30 @@ def test_a_question_is_not_parsed(coder: Coder) -> None:
     assert _could_hold(coder, "police attacked the crowd in Lagos Photo: AFP\nWhy did they?")
 
 
-def test_names_in_capitals_count_as_written_or_after_a_determiner(coder: Coder) -> None:
-    nlp = coder.parser.nlp
-    flt = SentenceFilter(nlp, CUES, ("police",), exact_words=("IS", "US"))
-    for text, kept in (
-        ("the decision is an attack on reason.", False),
-        ("IS attacked the town.", True),
-        ("the us attacked the town.", True),
-        ("it was said to us that talks would attack nothing.", False),
-    ):
-        assert flt.could_hold(nlp.make_doc(text)[:]) is kept, text
+_MARCH = [("march", "NOUN", (), False)]
 
 
-def test_a_month_name_next_to_a_number_is_a_date_not_a_trigger(coder: Coder) -> None:
-    nlp = coder.parser.nlp
-    flt = SentenceFilter(nlp, [("march", "NOUN", (), False)], ("police",))
-    for text, kept in (
-        ("police stopped the march on the capital.", True),
-        ("police were deployed before march 15.", False),
-        ("police said on 5 march that all was calm.", False),
-        ("by march 2002 police had left.", False),
-        ("police stopped the march that began on march 3.", True),
-    ):
-        assert flt.could_hold(nlp.make_doc(text)[:]) is kept, text
+@pytest.mark.parametrize(
+    ("cues", "exact", "text", "kept"),
+    [
+        # names written in capitals count as written, or lower-cased after a determiner
+        (CUES, ("IS", "US"), "the decision is an attack on reason.", False),
+        (CUES, ("IS", "US"), "IS attacked the town.", True),
+        (CUES, ("IS", "US"), "the us attacked the town.", True),
+        (CUES, ("IS", "US"), "it was said to us that talks would attack nothing.", False),
+        # a month name next to a number is a date, not a trigger word
+        (_MARCH, (), "police stopped the march on the capital.", True),
+        (_MARCH, (), "police were deployed before march 15.", False),
+        (_MARCH, (), "police said on 5 march that all was calm.", False),
+        (_MARCH, (), "by march 2002 police had left.", False),
+        (_MARCH, (), "police stopped the march that began on march 3.", True),
+    ],
+)
+def test_names_in_capitals_and_month_names(
+    coder: Coder, cues: list[Cue], exact: tuple[str, ...], text: str, kept: bool
+) -> None:
+    flt = SentenceFilter(coder.parser.nlp, cues, ("police",), exact_words=exact)
+    assert flt.could_hold(coder.parser.nlp.make_doc(text)[:]) is kept
 
 
 def test_a_trigger_counts_in_the_forms_of_its_own_part_of_speech(coder: Coder) -> None:
