@@ -40,12 +40,13 @@ class Settings:
     """Tag, parse, lemmatize and run NER only over the sentences that can hold an event: a
     word that inflects a trigger's lemma with the words its lexicon entry requires, and a
     word that can denote an actor (the others are tokenized, split and phrase-matched only,
-    so they keep no pronoun or unlisted-name mentions). On (the default): about 1.4 times
-    the words per CPU second of the full parse on the benchmark corpus, with the events of
-    the dev sets all but unchanged (on ``news_dev`` 1 of the full parse's 304 true triples
-    lost and 2 gained, none on ``plover_dev``; on ``news_train`` 12 of 933 lost, 4 gained:
-    the role model sees fewer mentions). Off: the whole spaCy pipeline over every sentence.
-    Issue #13, docs/BENCHMARKS.md. Env ``CASUS_PARSE_LESS`` (``0`` turns it off)."""
+    so they keep no pronoun or unlisted-name mentions). On (the default): on the benchmark
+    corpus 1.2 times the words per CPU second of the full parse (1.23-1.25x the spaCy
+    pipeline alone, against 1.04x), with the events of the dev sets all but unchanged (on
+    ``news_dev`` 1 of the full parse's 301 true triples lost and 2 gained, none on
+    ``plover_dev``; on ``news_train`` 8 of 974 lost, 8 gained). Off: the whole spaCy
+    pipeline over every sentence. Issue #13, docs/BENCHMARKS.md. Env ``CASUS_PARSE_LESS``
+    (``0`` turns it off)."""
     store_batch_size: int = 200
     """Articles written per database transaction."""
     write_wait: float = 120.0
