@@ -53,6 +53,20 @@ def test_patterns_it_cannot_read_are_a_config_error(coder: Coder) -> None:
         FastAttributes(nlp, [{"patterns": [[{"LOWER": {"FUZZY": "x"}}]], "attrs": {"POS": "X"}}])
 
 
+def test_a_negative_index_counts_from_the_end_of_each_pattern(coder: Coder) -> None:
+    nlp = coder.parser.nlp
+    rule = {
+        "patterns": [[{"LOWER": "peace"}, {"LOWER": "talks"}], [{"LOWER": "cease"}, {}, {}]],
+        "attrs": {"LEMMA": "last"},
+        "index": -1,
+    }
+    fast = FastAttributes(nlp, [rule])
+    doc = fast(nlp.make_doc("peace talks cease fire now"))
+    assert [t.lemma_ for t in doc] == ["", "last", "", "", "last"]
+    with pytest.raises(ConfigError):
+        FastAttributes(nlp, [{**rule, "index": 2}])
+
+
 def test_later_rules_override_earlier_ones(coder: Coder) -> None:
     nlp = coder.parser.nlp
     rules = [

@@ -67,12 +67,17 @@ _MARCH = [("march", "NOUN", (), False)]
         (CUES, ("IS", "US"), "IS attacked the town.", True),
         (CUES, ("IS", "US"), "the us attacked the town.", True),
         (CUES, ("IS", "US"), "it was said to us that talks would attack nothing.", False),
+        (CUES, ("IS", "US"), "us police attacked the town.", True),
         # a month name next to a number is a date, not a trigger word
         (_MARCH, (), "police stopped the march on the capital.", True),
         (_MARCH, (), "police were deployed before march 15.", False),
         (_MARCH, (), "police said on 5 march that all was calm.", False),
         (_MARCH, (), "by march 2002 police had left.", False),
         (_MARCH, (), "police stopped the march that began on march 3.", True),
+        (_MARCH, (), "police said 5,000 march through the capital.", True),
+        (_MARCH, (), "ten thousand march on the palace, police said.", True),
+        (_MARCH, (), "police said they will march 2 miles.", True),
+        (_MARCH, (), "police left on 15th march.", False),
     ],
 )
 def test_names_in_capitals_and_month_names(

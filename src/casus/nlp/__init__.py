@@ -281,9 +281,21 @@ def doc_to_article(doc: Doc, article: Article, parsed: dict[int, Doc] | None = N
     and entities, with no tags, lemmas (the lower-cased word) or dependencies.
     """
     text = article.text
-    # (Doc.text builds a spaCy Token per token to join them: the words are checked one by one
-    # against the article's text at their offsets below, and the end here)
-    if len(doc) and doc[-1].idx + len(doc[-1].text_with_ws) != len(text):
+    strings = doc.vocab.strings
+    base = doc.to_array(_BASE).tolist()
+    # (Doc.text builds a spaCy Token per token to join them: every token, spaces included,
+    # and its trailing space are checked against the article's text at its offset instead)
+    end = 0
+    for row in base:
+        word = strings[row[_ORTH]]
+        if row[_IDX] != end or not text.startswith(word, end):
+            raise CodingError("parsed text differs from the article text", where=article.id)
+        end += len(word)
+        if row[_SPACY]:
+            if text[end : end + 1] != " ":
+                raise CodingError("parsed text differs from the article text", where=article.id)
+            end += 1
+    if end != len(text):
         raise CodingError("parsed text differs from the article text", where=article.id)
     sentences: list[Sentence] = []
     mentions: list[Mention] = []
@@ -292,10 +304,8 @@ def doc_to_article(doc: Doc, article: Article, parsed: dict[int, Doc] | None = N
     by_sentence: dict[int, list[Span]] = {}
     for ent in doc.ents:
         by_sentence.setdefault(ent.sent.start, []).append(ent)
-    # token attributes read as arrays, once per doc (a spaCy Token object per attribute read
-    # was a tenth of the conversion's cost)
-    strings = doc.vocab.strings
-    base = doc.to_array(_BASE).tolist()
+    # token attributes are read as arrays, once per doc (a spaCy Token object per attribute
+    # read was a tenth of the conversion's cost)
     whole = doc.to_array(_PARSE).tolist() if parsed is None else None
     for s, span in enumerate(doc.sents):
         kept = [i for i in range(span.start, span.end) if not base[i][_SPACE]]
@@ -315,8 +325,6 @@ def doc_to_article(doc: Doc, article: Article, parsed: dict[int, Doc] | None = N
             )
         else:
             tokens = tuple(_bare_token(n, base[i], strings) for n, i in enumerate(kept))
-        if not all(text.startswith(t.text, t.start) for t in tokens):
-            raise CodingError("parsed text differs from the article text", where=article.id)
         start = tokens[0].start
         end = tokens[-1].start + len(tokens[-1].text)
         sentences.append(

@@ -103,6 +103,11 @@ class FastAttributes:
             for pattern in entry["patterns"]:
                 tests = tuple(_token_test(t) for t in pattern)
                 first = pattern[0]
+                target = index if index >= 0 else len(tests) + index
+                if not 0 <= target < len(tests):  # spaCy raises E1001 on the first match
+                    raise ConfigError(
+                        f"attribute_ruler rule {rule}: index {index} is outside its pattern"
+                    )
                 if len(tests) > 1:
                     # the first of its tokens that needs one of some words or labels
                     offset, at, values = next(
@@ -110,8 +115,7 @@ class FastAttributes:
                         (0, 0, None),
                     )
                     needs = None if values is None else frozenset(strings.add(v) for v in values)
-                    index = index if index >= 0 else len(tests) + index
-                    self._multi.append((rule, tests, index, offset, at, needs))
+                    self._multi.append((rule, tests, target, offset, at, needs))
                     continue
                 if "LOWER" not in first:
                     self._plain.append((rule, tests[0]))

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Callable, Iterable, Sequence
 
 from spacy.language import Language
@@ -28,15 +29,15 @@ _Entry = tuple[tuple[frozenset[str], ...], bool]
 
 class SentenceFilter:
     """Whether a sentence, before tagging and parsing, can hold an event: it is no question
-    (its last word is not ``?``) and it has a word (a month name next to a number, "march
-    15", is a date, not a word) that
-    inflects a trigger's lemma together with a word for each of that entry's conditions, and
-    (unless the entry's act may be reported with nobody named) a word that can denote an
-    actor: a phrase match, a capitalised word (in cased text a name or a sentence's first
-    word), one of ``actor_words`` or its plural in ``-s``, ``-es``, ``-ies`` or ``-men``, or
-    one of ``exact_words`` (names matched with their case, ``IS``, ``PA``) as written or,
-    lower-cased, after a determiner ("the us"), as the actors stage reads them. Word forms
-    come from the lemmatizer's own tables for the entry's part of speech (:func:`_inflector`):
+    (its last word is not ``?``) and it has a word that inflects a trigger's lemma (a month
+    name next to a day or year, "march 15", is a date, not such a word) together with a
+    word for each of that entry's conditions, and (unless the entry's act may be reported
+    with nobody named) a word that can denote an actor: a phrase match, a capitalised word
+    (in cased text a name or a sentence's first word), one of ``actor_words`` or its plural
+    in ``-s``, ``-es``, ``-ies`` or ``-men``, or one of ``exact_words`` (names matched with
+    their case, ``IS``, ``PA``) as written or, lower-cased, after a determiner or before an
+    actor word ("the us", "us officials"), as the actors stage reads them. Word forms come
+    from the lemmatizer's own tables for the entry's part of speech (:func:`_inflector`):
     every form that the lemmatizer would turn into the trigger's lemma with the part of
     speech its entry matches is caught (a verb's gerund also as a noun, as the matcher reads
     it)."""
@@ -95,9 +96,16 @@ class SentenceFilter:
             return True
         exact = self.exact_words
         return bool(exact) and any(
-            t.text in exact or (t.lower_ in self._exact_lower and _after_determiner(t))
+            t.text in exact or (t.lower_ in self._exact_lower and self._short_form_at(t))
             for t in span
         )
+
+    def _short_form_at(self, t: Token) -> bool:
+        """Where a lower-case short form can be a name, as the actors stage reads it: after
+        a determiner ("the us") or before a noun, here an actor word ("us officials")."""
+        if t.i > 0 and t.nbor(-1).lower_ in _DETERMINERS:
+            return True
+        return t.i + 1 < len(t.doc) and self._actor_word(t.nbor(1).lower_)
 
     def _trigger(self, words: set[str]) -> bool | None:
         """``None``: no trigger entry whose conditions hold; else whether one of those that
@@ -127,21 +135,27 @@ _MONTHS = frozenset({"march", "may"})
 
 
 def _dated(t: Token) -> bool:
-    """A month name next to a number ("march 15", "15 march", "march 2002") is a date."""
+    """A month name next to a day or a year ("march 15", "15th march", "march 2002") is a
+    date; after "to", a modal or a pronoun it is the verb ("will march 2 miles"), and next
+    to other numbers a count ("5,000 march").
+    """
     doc = t.doc
-    return any(
-        0 <= j < len(doc) and (doc[j].like_num or doc[j].text[:1].isdigit())
-        for j in (t.i - 1, t.i + 1)
-    )
+    before = doc[t.i - 1].lower_ if t.i > 0 else ""
+    after = doc[t.i + 1].lower_ if t.i + 1 < len(doc) else ""
+    if _DAY_OR_YEAR.fullmatch(after) and before not in _VERB_BEFORE:
+        return True
+    return bool(_DAY.fullmatch(before))
+
+
+_DAY = re.compile(r"(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?")
+_DAY_OR_YEAR = re.compile(r"(?:[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?|(?:19|20)\d\d")
+_VERB_BEFORE = frozenset(
+    {"to", "will", "would", "shall", "should", "can", "could", "may", "might", "must"}
+    | {"i", "we", "you", "they", "not", "and", "or"}
+)
 
 
 _DETERMINERS = frozenset({"the", "a", "an"})
-
-
-def _after_determiner(t: Token) -> bool:
-    """Where a lower-case short form can be a name ("the us", "a us drone"), as the actors
-    stage reads it."""
-    return t.i > 0 and t.nbor(-1).lower_ in _DETERMINERS
 
 
 def _needs(nlp: Language, cues: Iterable[Cue]) -> dict[str, tuple[_Entry, ...]]:
