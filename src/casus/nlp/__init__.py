@@ -283,19 +283,7 @@ def doc_to_article(doc: Doc, article: Article, parsed: dict[int, Doc] | None = N
     text = article.text
     strings = doc.vocab.strings
     base = doc.to_array(_BASE).tolist()
-    # (Doc.text builds a spaCy Token per token to join them: every token, spaces included,
-    # and its trailing space are checked against the article's text at its offset instead)
-    end = 0
-    for row in base:
-        word = strings[row[_ORTH]]
-        if row[_IDX] != end or not text.startswith(word, end):
-            raise CodingError("parsed text differs from the article text", where=article.id)
-        end += len(word)
-        if row[_SPACY]:
-            if text[end : end + 1] != " ":
-                raise CodingError("parsed text differs from the article text", where=article.id)
-            end += 1
-    if end != len(text):
+    if not _spells(base, strings, text):
         raise CodingError("parsed text differs from the article text", where=article.id)
     sentences: list[Sentence] = []
     mentions: list[Mention] = []
@@ -345,6 +333,23 @@ head's offset from the token."""
 _SIGN = 1 << 63
 _IOB = ("", "I", "O", "B")
 """``ENT_IOB`` values as spaCy's ``Token.ent_iob_`` spells them."""
+
+
+def _spells(base: list[list[int]], strings: Any, text: str) -> bool:
+    """Whether the tokens (``_BASE`` rows), spaces included, and their trailing spaces are
+    ``text`` exactly, each at its offset (``Doc.text`` would build a spaCy Token per token to
+    join them)."""
+    end = 0
+    for row in base:
+        word = strings[row[_ORTH]]
+        if row[_IDX] != end or not text.startswith(word, end):
+            return False
+        end += len(word)
+        if row[_SPACY]:
+            if text[end : end + 1] != " ":
+                return False
+            end += 1
+    return end == len(text)
 
 
 def _token(

@@ -61,6 +61,12 @@ def _value_test(attr: str, spec: Any) -> _Test:
     return lambda key: key[at] == spec
 
 
+def _text(strings: Any, row: Sequence[int]) -> _Key:
+    """A token's tag, lower-case word, dependency and space flag from the hashes of its
+    ``_READ`` row, as the pattern tests read them."""
+    return (strings[row[0]], strings[row[1]], strings[row[2]], bool(row[3]))
+
+
 def _listed(spec: Mapping[str, Any]) -> tuple[int, tuple[str, ...] | None]:
     """The column (of ``_READ``) and the values one of which a pattern token needs: its
     lower-case word if it tests one by equality or ``IN``, else its dependency label so
@@ -120,7 +126,7 @@ class FastAttributes:
                 if "LOWER" not in first:
                     self._plain.append((rule, tests[0]))
                     continue
-                at, values = _listed({"LOWER": first["LOWER"]})
+                _, values = _listed({"LOWER": first["LOWER"]})
                 if values is None:
                     self._other.append((rule, tests[0]))
                 for word in values or ():
@@ -134,8 +140,7 @@ class FastAttributes:
         found = self._by_key.get(key)
         if found is not None:
             return found
-        strings = self.vocab.strings
-        text = (strings[key[0]], strings[key[1]], strings[key[2]], bool(key[3]))
+        text = _text(self.vocab.strings, key)
         shape = (key[0], key[2], key[3])
         plain = self._by_shape.get(shape)
         if plain is None:
@@ -183,10 +188,7 @@ class FastAttributes:
             for i in range(len(rows) - width + 1):
                 if needs is not None and rows[i + offset][at] not in needs:
                     continue
-                keys = [
-                    (strings[r[0]], strings[r[1]], strings[r[2]], bool(r[3]))
-                    for r in rows[i : i + width]
-                ]
+                keys = [_text(strings, r) for r in rows[i : i + width]]
                 if all(test(k) for test, k in zip(tests, keys, strict=True)):
                     extra.setdefault(i + index, []).append(rule)
         out = []

@@ -79,10 +79,7 @@ class SentenceFilter:
             # a question is coded as nothing (``events.SentenceView``); one line of it only
             # if the parser, which may split it at a line break, would see it whole
             return False
-        words = {t.lower_ for t in span}
-        if words & _MONTHS:
-            words -= {t.lower_ for t in span if t.lower_ in _MONTHS and _dated(t)}
-            words |= {t.lower_ for t in span if t.lower_ in _MONTHS and not _dated(t)}
+        words = {t.lower_ for t in span if not (t.lower_ in _MONTHS and _dated(t))}
         found = self._trigger(words)
         if found is None:
             return False
