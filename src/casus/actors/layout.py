@@ -38,6 +38,12 @@ def _breaks(sentence: Sentence) -> tuple[bool, ...]:
     return tuple(out)
 
 
+def _gap(tokens: Sequence[Token], j: int) -> bool:
+    """Whether space separates token ``j`` from the next (read from the offsets: a parse-less
+    token does not keep its whitespace)."""
+    return j + 1 < len(tokens) and tokens[j + 1].start > tokens[j].start + len(tokens[j].text)
+
+
 def _line_end(br: Sequence[bool], i: int) -> int:
     """One past the last token of the line token ``i`` is on."""
     j = i
@@ -58,7 +64,7 @@ def _dateline_end(tokens: Sequence[Token], br: Sequence[bool], i: int) -> int:
     while j < len(tokens) and j - i < _MAX_DATELINE:
         t = tokens[j]
         if t.text in _DASHES:
-            spaced = j > i and tokens[j - 1].whitespace != ""
+            spaced = j > i and _gap(tokens, j - 1)
             ok = j > i and (spaced or t.text != "-") and (caps or (comma and j - i <= 6))
             return j + 1 if ok else i
         if t.text == ":":
@@ -95,7 +101,7 @@ def is_attribute(tokens: Sequence[Token], end: int) -> bool:
     """The name ending before token ``end`` is joined by a hyphen to an attribute word."""
     if end + 1 >= len(tokens) or tokens[end].text != "-":
         return False
-    if tokens[end - 1].whitespace or tokens[end].whitespace:
+    if _gap(tokens, end - 1) or _gap(tokens, end):
         return False
     return tokens[end + 1].text.lower() in _ATTRIBUTE_SUFFIXES
 
