@@ -142,3 +142,16 @@ def test_generic_party_name_is_the_one_country_story_party(index: ActorIndex) ->
 def test_capitalised_common_word_is_no_short_form(index: ActorIndex) -> None:
     art = resolve(article("Car/NOUN/compound/1 horns/NOUN/nsubj/2 sounded/VERB/ROOT/2"), index)
     assert all(m.actor is None or m.actor.country != "CAF" for m in art.mentions)
+
+
+def test_host_country_after_to_or_for_is_no_country_cue(index: ActorIndex) -> None:
+    # "Peruvian envoy to Chile Ana Ruiz": the envoy is Peru's, Chile is the host.
+    art = resolve(
+        article(
+            "Peruvian/ADJ/amod/1 envoy/NOUN/compound/5 to/ADP/prep/1 Chile/PROPN/compound/4 "
+            "Ana/PROPN/compound/5 Ruiz/PROPN/nsubj/6 spoke/VERB/ROOT/6",
+            ents=[(0, "NORP", 0, 1), (0, "GPE", 3, 4), (0, "PERSON", 4, 6)],
+        ),
+        index,
+    )
+    assert code_at(art, 0, 5) == "PERGOV"

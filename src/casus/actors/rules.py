@@ -185,6 +185,9 @@ def _left_edge(st: _Sent, h: int) -> int:
     return lo
 
 
+_PLACE_PREPS = frozenset({"to", "for", "in", "at", "on"})
+
+
 def _country_cue(st: _Sent, lo: int, h: int, skip: _Atom | None) -> _Atom | None:
     """The actor among the phrase's modifiers: a possessor first, then the first atom that
     modifies the head directly ("Hungarian" in "Hungarian and Romanian officials"), then any
@@ -202,6 +205,11 @@ def _country_cue(st: _Sent, lo: int, h: int, skip: _Atom | None) -> _Atom | None
         if a is skip or a.actor is None:
             continue
         tok = st.tokens[a.head]
+        before = st.tokens[a.start - 1].text.lower() if a.start > 0 else ""
+        if before in _PLACE_PREPS or (
+            tok.dep == "pobj" and st.tokens[tok.head].text.lower() in _PLACE_PREPS
+        ):
+            continue  # "UN envoy for Libya X", "US ambassador to Cambodia X": the host
         if tok.dep == "poss":
             return a
         if tok.head == h and direct is None:
