@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Actor, Mention, Sentence, Token
 from .data import PERSON_PRONOUNS, THING_PRONOUNS, fold
+from .layout import is_attribute, layout_tokens
 
 if TYPE_CHECKING:
     from .index import ActorIndex
@@ -96,6 +97,41 @@ class _Context:
             self.titles[title.split()[-1]] = actor
 
 
+_PARTY_WORDS = frozenset(
+    [
+        "democratic",
+        "republican",
+        "labour",
+        "labor",
+        "conservative",
+        "liberal",
+        "socialist",
+        "communist",
+        "green",
+        "greens",
+        "national",
+        "people's",
+        "progressive",
+        "party",
+    ]
+)
+
+
+def _generic_party(actor: Actor) -> bool:
+    """A party named only with words many countries' parties share ("Labour Party")."""
+    words = fold(actor.name).split()
+    return actor.sector == "PTY" and len(words) > 1 and _PARTY_WORDS.issuperset(words)
+
+
+def _ethnic(tokens: tuple[Token, ...], atom: _Atom) -> bool:
+    """A demonym after "ethnic" ("ethnic Albanian separatists") names a people, not a state."""
+    return (
+        atom.kind == "demonym"
+        and atom.start > 0
+        and tokens[atom.start - 1].text.lower() == "ethnic"
+    )
+
+
 def _single_country(atoms: list[list[_Atom]], sentences: tuple[Sentence, ...] = ()) -> str | None:
     """The article's country when it is clearly a one-country story: the only country named,
     or named at least three times, at least three times as often as any other and in at
@@ -106,9 +142,10 @@ def _single_country(atoms: list[list[_Atom]], sentences: tuple[Sentence, ...] = 
         for a in sentence_atoms:
             if a.actor is None or a.actor.country is None:
                 continue
-            ethnic = 0 < a.start <= len(tokens) and tokens[a.start - 1].text.lower() == "ethnic"
-            if a.kind == "demonym" and ethnic:
+            if a.start <= len(tokens) and _ethnic(tokens, a):
                 continue  # "ethnic Albanians" in Serbia are not Albania's story
+            if a.kind == "org" and _generic_party(a.actor):
+                continue  # "the Labour Party" says nothing of the country
             counts[a.actor.country] += 1
     if not counts:
         return None
@@ -151,7 +188,13 @@ def _atoms(sentence: Sentence, mentions: list[Mention], ctx: _Context) -> list[_
         out.append(
             _Atom(tok.i, tok.i + 1, tok.i, _KIND_LABEL[entry.kind], entry.kind, actor, via, title)
         )
-    return [replace(a, actor=None) if _continental(tokens, a) else a for a in out]
+    layout = layout_tokens(sentence)
+    return [
+        replace(a, actor=None)
+        if _continental(tokens, a) or a.start in layout or is_attribute(tokens, a.end)
+        else a
+        for a in out
+    ]
 
 
 _CONTINENT_PARTS = frozenset({"latin", "south", "north", "central", "meso", "pan"})

@@ -141,7 +141,12 @@ class ActorIndex:
         entry = self.cs.get(strip_the(text))
         if entry is not None:
             return entry
-        if (after_the or text[:4].lower() == "the ") and len(key) <= 4:
+        if (
+            (after_the or text[:4].lower() == "the ")
+            and len(key) <= 4
+            and strip_the(text).islower()
+        ):
+            # "the us", "us officials"; not a capitalised word ("Car horns" is no CAR).
             return self.cs.get(key.upper())
         return None
 

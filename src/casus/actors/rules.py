@@ -20,6 +20,8 @@ from .atoms import (
     _Atom,
     _atoms,
     _Context,
+    _ethnic,
+    _generic_party,
     _inside_longer_name,
     _Ref,
     _Sent,
@@ -183,6 +185,9 @@ def _left_edge(st: _Sent, h: int) -> int:
     return lo
 
 
+_PLACE_PREPS = frozenset({"to", "for", "in", "at", "on"})
+
+
 def _country_cue(st: _Sent, lo: int, h: int, skip: _Atom | None) -> _Atom | None:
     """The actor among the phrase's modifiers: a possessor first, then the first atom that
     modifies the head directly ("Hungarian" in "Hungarian and Romanian officials"), then any
@@ -200,6 +205,11 @@ def _country_cue(st: _Sent, lo: int, h: int, skip: _Atom | None) -> _Atom | None
         if a is skip or a.actor is None:
             continue
         tok = st.tokens[a.head]
+        before = st.tokens[a.start - 1].text.lower() if a.start > 0 else ""
+        if before in _PLACE_PREPS or (
+            tok.dep == "pobj" and st.tokens[tok.head].text.lower() in _PLACE_PREPS
+        ):
+            continue  # "UN envoy for Libya X", "US ambassador to Cambodia X": the host
         if tok.dep == "poss":
             return a
         if tok.head == h and direct is None:
@@ -304,6 +314,9 @@ def _known_atom(st: _Sent, atom: _Atom, ctx: _Context) -> tuple[Mention, bool]:
         return st.mention(atom.start, atom.end, atom.head, atom.label, None, ""), False
     if tok.dep in _MODIFIER_DEPS:
         start, end = atom.start, atom.end
+        if _ethnic(st.tokens, atom):
+            home = ctx.index.country_actor(ctx.fallback) if ctx.fallback else None
+            return st.mention(start, end, atom.head, atom.label, home, atom.via), False
     else:
         start, end = min(atom.start, _left_edge(st, atom.head)), atom.end
     if atom.kind == "demonym" and tok.dep not in _MODIFIER_DEPS:
@@ -328,6 +341,9 @@ def _relocated(st: _Sent, atom: _Atom, lo: int, actor: Actor, ctx: _Context) -> 
     if not actor.country or not actor.sector:
         return actor
     cue = _country_cue(st, lo, atom.head, atom)
+    if cue is None and _generic_party(actor) and ctx.fallback not in (None, actor.country):
+        # "the Democratic Party" in a one-country story elsewhere: that country's party.
+        return _actor(ctx, ctx.fallback, actor.sector)
     if cue is None or cue.kind not in ("country", "demonym") or cue.actor is None:
         return actor
     country = cue.actor.country
@@ -504,6 +520,10 @@ def _noun_phrase(st: _Sent, tok: Token, ctx: _Context) -> tuple[Mention | None, 
             if cue.kind in ("capital", "seat") and cue.actor is not None and cue.actor.country:
                 # "officials in Washington": the place's country, not its government.
                 cue = replace(cue, kind="country", actor=ctx.index.country_actor(cue.actor.country))
+    if cue is not None and _ethnic(st.tokens, cue):
+        # "ethnic Albanian separatists": a people where they live, the story's country.
+        home = ctx.index.country_actor(ctx.fallback) if ctx.fallback else None
+        cue = replace(cue, kind="country", actor=home)
     cue_actor = cue.actor if cue is not None else None
     if swidth and ssector == "GOV" and not _GENERIC_HEADS.isdisjoint(_forms(tok)):
         # "police officials", "military officers": the modifier's sector.
