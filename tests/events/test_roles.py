@@ -263,3 +263,36 @@ def test_condemning_an_act_targets_its_author(lexicon: events.Lexicon) -> None:
         (judged,) = [e for e in out if e.cameo[:2] == "11"]
         assert judged.target is not None and judged.target.code == "CHL"
         assert "target:author" in judged.evidence.cues
+
+
+def _victims(verb: str, lemma: str) -> Article:
+    # "Chadian troops shelled the town." then "Two Sudanese workers were <verb>.": the second
+    # act names its victims and nobody as its author.
+    return article(
+        sent(
+            "Chadian/ADJ/amod/1 troops/NOUN/nsubj/2 shelled/VERB/ROOT/2/shell the/DET/det/4 "
+            "town/NOUN/dobj/2 ./PUNCT/punct/2",
+            {1: "TCDMIL"},
+        ),
+        sent(
+            "Two/NUM/nummod/2 Sudanese/ADJ/amod/2 workers/NOUN/nsubjpass/4 were/AUX/auxpass/4 "
+            f"{verb}/VERB/ROOT/4/{lemma} ./PUNCT/punct/4",
+            {2: "SDNCVL"},
+        ),
+    )
+
+
+@pytest.mark.parametrize("model", ["shipped", "rules"])
+def test_unconventional_violence_by_nobody_named_keeps_no_source(
+    lexicon: events.Lexicon, model: str
+) -> None:
+    roles = RoleModel.load() if model == "shipped" else RoleModel()
+    lex = events.Lexicon(data=lexicon.data, version=lexicon.version, roles=roles)
+    out = events.extract(_victims("kidnapped", "kidnap"), lex).events
+    (kidnap,) = [e for e in out if e.cameo_root == "18"]
+    assert kidnap.source is None
+    assert kidnap.target is not None and kidnap.target.country == "SDN"
+    # a killing with nobody named is still given the story's attacker
+    out = events.extract(_victims("killed", "kill"), lex).events
+    killings = [e for e in out if e.cameo_root == "19" and e.evidence.cues[0] == "trigger:kill"]
+    assert killings and all(e.source is not None for e in killings)

@@ -19,6 +19,8 @@ _BELOW_PREPS = frozenset({"for", "to", "in", "of", "on", "as"})
 _SETTING = frozenset({"wake", "aftermath", "light", "face", "midst", "context", "view"})
 """Nouns of a phrase that sets the scene of an act, not its content: ``urged X to hold a vote
 in the wake of the attack`` is no appeal to attack."""
+_SCENES = _SETTING | {"spirit", "response", "name", "course", "run-up", "event", "case"}
+"""Nouns of an ``in`` phrase that sets the scene, not a place: ``in the spirit of``."""
 _GENERIC = frozenset({"020", "030", "050", "051", "070", "100", "120", "130"})
 """Codes of nouns that only carry the action named below them (``assistance in
 mediating``, ``offer of talks``, ``proposal for a truce``)."""
@@ -222,6 +224,8 @@ class SentenceContext:
         for h in heads:
             for role in ("in", "into", "inside"):
                 for o in v.prep_objects(h, role):
+                    if v.tokens[o].pos == "PRON" or v.lemma(o) in _SCENES:
+                        continue  # "in the aftermath of X's invasion", "in what X called"
                     found = self.actors.many(v, [o])
                     parts = tuple(
                         p for p in participants(found.mentions) if p.country and p.code not in codes

@@ -250,6 +250,8 @@ def _verbal(ctx: SentenceContext, i: int, trig: Trigger) -> Frame | None:
     tok = v.tokens[i]
     if tok.dep == "relcl" and tok.tag in ("VBZ", "VBP") and not v.auxiliaries(i):
         return None  # "Qatar, which hosts US troops": a standing state, not an event
+    if trig.comp == "threat" and _past_report(v, i):
+        return None  # "X warned that attempts had been detected": a report, not a threat
     neg, aux = ctx.mood(i)
     code = trig.code
     cues = [f"trigger:{trig.words}"]
@@ -310,6 +312,22 @@ def _verbal(ctx: SentenceContext, i: int, trig: Trigger) -> Frame | None:
         mood=mood,
         retaliation=trig.retaliation,
     )
+
+
+_PAST_AUX = frozenset({"had", "has", "have", "was", "were", "did"})
+
+
+def _past_report(v: SentenceView, i: int) -> bool:
+    """Whether a warning's clause (``warned that X had ...``, ``warned that the claims were
+    credible``) tells what has happened: past tense or perfect, no modal. A warning of what
+    already happened threatens nothing."""
+    for c in v.kids(i, ("ccomp",)):
+        aux = v.auxiliaries(c)
+        if aux & MODALS:
+            continue
+        if v.tokens[c].tag == "VBD" or aux & _PAST_AUX:
+            return True
+    return False
 
 
 def _own_threat(ctx: SentenceContext, clause: int, sources: Found) -> bool:

@@ -375,6 +375,8 @@ def complete_roles(article: Article, model: RoleModel) -> Iterator[Event]:
                 event = _voted_body(article, event)
             if role == "target":
                 event = _author(article, event)
+            if role == "source" and _unknown_perpetrator(event):
+                continue
             if unlocated(getattr(event, role)):
                 cand = model.choose(role, candidates(article, event, role))
                 if cand is not None:
@@ -385,6 +387,18 @@ def complete_roles(article: Article, model: RoleModel) -> Iterator[Event]:
 
 
 _PROTEST = "14"
+_UNCONVENTIONAL = "18"
+"""Bombings, kidnappings, assassinations: often by nobody the news can name."""
+
+
+def _unknown_perpetrator(event: Event) -> bool:
+    """An act of unconventional violence (root 18: a bombing, a kidnapping, an assassination)
+    whose sentence names nobody as its author is one by unknown perpetrators, which the news
+    guide codes without a source: the article's other actors are its victims, its
+    investigators or the side it is blamed on, not its author."""
+    return event.cameo_root == _UNCONVENTIONAL and event.source is None
+
+
 _MOTIONS = frozenset({"resolution", "motion", "draft"})
 """What a body votes on: backing or opposing one is an act towards the body."""
 
