@@ -119,6 +119,14 @@ def test_actors_demonyms_and_metonyms(
             "NGO",
         ),
         ("Hezbollah/PROPN/nsubj/1 fired/VERB/ROOT/1", [(0, "ORG", 0, 1)], 0, "LBNREB", "REB"),
+        # "European officials" speak for the EU (issue #12)
+        (
+            "European/ADJ/amod/1 diplomats/NOUN/nsubj/2 objected/VERB/ROOT/2",
+            [(0, "ORG", 0, 2)],
+            1,
+            "IGOEU",
+            "IGO",
+        ),
     ],
 )
 def test_actors_organisations(
