@@ -29,6 +29,10 @@ _STATIVE = frozenset(
     {"oppose", "commit", "determine", "prepare", "dedicate", "resolve", "concern", "worry"}
 )
 _INSTRUMENT_PREPS = ("with", "by", "in", "using", "from")
+_ATTACK_NOUNS = frozenset(
+    {"attack", "strike", "airstrike", "raid", "shelling", "bombardment", "barrage", "salvo"}
+)
+"""Subjects that make a destruction an attack (190) when no weapon or lexicon entry says more."""
 
 
 def located_participant(p: Participant) -> bool:
@@ -468,6 +472,23 @@ class SentenceContext:
                     trig = self.matches.get(k)
                     if trig is not None and trig.code[:2] in ("18", "19", "20"):
                         return trig.code, lemma
+        return None
+
+    def weapon_subject(self, subj: int) -> tuple[str, str] | None:
+        """The attack a destruction's subject names: a weapon (``drones damaged``, code from
+        ``instruments``) or a violent noun (``the shelling destroyed``); otherwise 190 when
+        the subject is the generic ``attack`` or ``strike``."""
+        v = self.view
+        for j in v.conjuncts(subj):
+            for k in [j, *v.kids(j, ("compound", "amod"))]:
+                lemma = v.lemma(k)
+                if lemma in self.data.instruments:
+                    return self.data.instruments[lemma], lemma
+                trig = self.matches.get(k)
+                if trig is not None and trig.pos == "NOUN" and trig.code[:2] in VIOLENT:
+                    return trig.code, lemma
+                if lemma in _ATTACK_NOUNS:
+                    return "190", lemma
         return None
 
     def last_attack(self) -> Event | None:
