@@ -296,3 +296,28 @@ def test_unconventional_violence_by_nobody_named_keeps_no_source(
     out = events.extract(_victims("killed", "kill"), lex).events
     killings = [e for e in out if e.cameo_root == "19" and e.evidence.cues[0] == "trigger:kill"]
     assert killings and all(e.source is not None for e in killings)
+
+
+def _probe(obj: str, lemma: str, pos: str) -> Article:
+    """ "Fighting spread along the Sudan border." then "Chadian police investigated <obj>." """
+    return article(
+        sent(
+            "Fighting/NOUN/nsubj/1 spread/VERB/ROOT/1 along/ADP/prep/1 the/DET/det/5 "
+            "Sudan/PROPN/compound/5 border/NOUN/pobj/2 ./PUNCT/punct/1",
+            {4: "SDN"},
+        ),
+        sent(
+            "Chadian/ADJ/amod/1 police/NOUN/nsubj/2 investigated/VERB/ROOT/2/investigate "
+            f"the/DET/det/4 {obj}/{pos}/dobj/2/{lemma} ./PUNCT/punct/2",
+            {1: "TCDCOP"},
+        ),
+    )
+
+
+@pytest.mark.parametrize("model", ["shipped", "rules"])
+def test_an_investigation_of_a_thing_keeps_no_target(lexicon: events.Lexicon, model: str) -> None:
+    roles = RoleModel.load() if model == "shipped" else RoleModel()
+    lex = events.Lexicon(data=lexicon.data, version=lexicon.version, roles=roles)
+    (probe,) = events.extract(_probe("incident", "incident", "NOUN"), lex).events
+    assert probe.cameo_root == "09" and probe.source is not None
+    assert probe.target is None

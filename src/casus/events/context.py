@@ -29,6 +29,10 @@ _STATIVE = frozenset(
     {"oppose", "commit", "determine", "prepare", "dedicate", "resolve", "concern", "worry"}
 )
 _INSTRUMENT_PREPS = ("with", "by", "in", "using", "from")
+_ATTACK_NOUNS = frozenset(
+    {"attack", "strike", "airstrike", "raid", "shelling", "bombardment", "barrage", "salvo"}
+)
+"""Subjects that make a destruction an attack (190) when no weapon or lexicon entry says more."""
 
 
 def located_participant(p: Participant) -> bool:
@@ -332,10 +336,38 @@ class SentenceContext:
             reporter = self.reporter(subj)
             if reporter.mentions:
                 return reporter, Found((), ""), True
+        if found.mentions:
+            extra = [m for m in self._companions(subj, clause) if m not in found.mentions]
+            found = Found(found.mentions + tuple(extra), found.how)
         how = "subject" if found.how == "mention" and not inherited else "inherited"
         if found.how in ("modifier", "of", "appos"):
             how = "possessor" if not inherited else "inherited"
         return Found(found.mentions, how), Found((), ""), inherited
+
+    def _companions(self, subj: int, clause: int) -> tuple[Mention, ...]:
+        """Actors who act with the subject: *A, along with B, signed ...*, *A together with
+        B attacked ...* (the phrase on the subject, or on the verb before it)."""
+        v = self.view
+        heads = v.kids(subj, ("prep", "advmod")) + [
+            k
+            for k in v.kids(clause, ("prep", "advmod"))
+            if subj < k < clause or v.tokens[k].text.lower() == "with"
+        ]
+        withs: list[int] = []
+        for h in heads:
+            word = v.tokens[h].text.lower()
+            if word == "along" or word == "together":
+                withs += [w for w in v.kids(h, ("prep",)) if v.lemma(w) == "with"]
+            elif word == "with" and any(
+                v.tokens[c].text.lower() == "together"
+                or (v.tokens[c].text.lower() == "along" and h < clause)
+                for c in v.kids(h, ("advmod", "prep"))
+            ):
+                withs.append(h)
+        if not withs:
+            return ()
+        objs = [o for w in withs for o in v.kids(w, ("pobj",))]
+        return self.actors.many(v, objs).mentions
 
     def _members(self, subj: int, clause: int) -> Found | None:
         """The actors a group subject is said to include: *several countries, including A
@@ -468,6 +500,23 @@ class SentenceContext:
                     trig = self.matches.get(k)
                     if trig is not None and trig.code[:2] in ("18", "19", "20"):
                         return trig.code, lemma
+        return None
+
+    def weapon_subject(self, subj: int) -> tuple[str, str] | None:
+        """The attack a destruction's subject names: a weapon (``drones damaged``, code from
+        ``instruments``) or a violent noun (``the shelling destroyed``); otherwise 190 when
+        the subject is the generic ``attack`` or ``strike``."""
+        v = self.view
+        for j in v.conjuncts(subj):
+            for k in [j, *v.kids(j, ("compound", "amod"))]:
+                lemma = v.lemma(k)
+                if lemma in self.data.instruments:
+                    return self.data.instruments[lemma], lemma
+                trig = self.matches.get(k)
+                if trig is not None and trig.pos == "NOUN" and trig.code[:2] in VIOLENT:
+                    return trig.code, lemma
+                if lemma in _ATTACK_NOUNS:
+                    return "190", lemma
         return None
 
     def last_attack(self) -> Event | None:

@@ -260,6 +260,11 @@ def _verbal(ctx: SentenceContext, i: int, trig: Trigger) -> Frame | None:
     after = tok.dep in ("advcl", "conj") and v.lemma(tok.head) in disasters
     if code[:2] in VIOLENT and (after or (subj is not None and v.lemma(subj) in disasters)):
         return None  # "a bridge collapse killed 12", "the roof collapsed, killing 12": no actor
+    if code == "171" and not trig.obj and subj is not None and not v.is_passive(i):
+        weapon = ctx.weapon_subject(subj)
+        if weapon is not None:  # "drones damaged the port", "the shelling destroyed homes"
+            code = weapon[0]
+            cues.append(f"weapon:{weapon[1]}")
     if code[:2] in ("18", "19") and code.endswith("0"):
         inst = ctx.instrument(i, subj)
         if inst is not None:

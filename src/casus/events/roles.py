@@ -377,6 +377,8 @@ def complete_roles(article: Article, model: RoleModel) -> Iterator[Event]:
                 event = _author(article, event)
             if role == "source" and _unknown_perpetrator(event):
                 continue
+            if role == "target" and _probe_of_thing(article, event):
+                continue
             if unlocated(getattr(event, role)):
                 cand = model.choose(role, candidates(article, event, role))
                 if cand is not None:
@@ -387,6 +389,28 @@ def complete_roles(article: Article, model: RoleModel) -> Iterator[Event]:
 
 
 _PROTEST = "14"
+_INVESTIGATE = "09"
+
+
+def _probe_of_thing(article: Article, event: Event) -> bool:
+    """An investigation whose sentence names what it looks into, and no actor there
+    (*investigating the incident*, *a probe into the crash*), is of no one: the article's
+    other actors are not its target."""
+    if event.cameo_root != _INVESTIGATE or event.target is not None or event.trigger_index < 0:
+        return False
+    toks = article.sentences[event.sentence_index].tokens
+    ti = event.trigger_index
+    preps = [t.i for t in toks if t.head == ti and t.dep == "prep" and t.lemma.lower() in _PROBED]
+    objs = [
+        t
+        for t in toks
+        if t.i != ti
+        and ((t.head == ti and t.dep == "dobj") or (t.head in preps and t.dep == "pobj"))
+    ]
+    return any(t.pos == "NOUN" for t in objs)
+
+
+_PROBED = frozenset({"into", "of", "on"})
 _UNCONVENTIONAL = "18"
 """Bombings, kidnappings, assassinations: often by nobody the news can name."""
 
