@@ -328,11 +328,21 @@ def _past_report(v: SentenceView, i: int) -> bool:
     already happened threatens nothing."""
     for c in v.kids(i, ("ccomp",)):
         aux = v.auxiliaries(c)
-        if aux & MODALS:
+        if aux & MODALS or _conditional(v, c):
             continue
         if v.tokens[c].tag == "VBD" or aux & _PAST_AUX:
             return True
     return False
+
+
+def _conditional(v: SentenceView, c: int) -> bool:
+    """Whether a clause holds a condition (``that it faced strikes if it did not ...``): a
+    warning with a condition threatens, whatever the tense of its clause."""
+    return any(
+        v.tokens[m].text.lower() in ("if", "unless")
+        for a in v.kids(c, ("advcl",))
+        for m in v.kids(a, ("mark",))
+    )
 
 
 def _own_threat(ctx: SentenceContext, clause: int, sources: Found) -> bool:
