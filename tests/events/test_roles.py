@@ -18,15 +18,20 @@ def lexicon() -> events.Lexicon:
     return events.Lexicon.load()
 
 
+def _border():
+    """ "Fighting spread along the Sudan border.": the story's first sentence."""
+    return sent(
+        "Fighting/NOUN/nsubj/1 spread/VERB/ROOT/1 along/ADP/prep/1 the/DET/det/5 "
+        "Sudan/PROPN/compound/5 border/NOUN/pobj/2 ./PUNCT/punct/1",
+        {4: "SDN"},
+    )
+
+
 # "Chad's army shelled the town." then "Sudan protested." with an actor-less object:
 # the shelling has no target in its sentence, the protest has none at all.
 def _story():
     return article(
-        sent(
-            "Fighting/NOUN/nsubj/1 spread/VERB/ROOT/1 along/ADP/prep/1 the/DET/det/5 "
-            "Sudan/PROPN/compound/5 border/NOUN/pobj/2 ./PUNCT/punct/1",
-            {4: "SDN"},
-        ),
+        _border(),
         sent(
             "Chadian/ADJ/amod/1 troops/NOUN/nsubj/2 shelled/VERB/ROOT/2/shell the/DET/det/4 "
             "town/NOUN/dobj/2 ./PUNCT/punct/2",
@@ -301,11 +306,7 @@ def test_unconventional_violence_by_nobody_named_keeps_no_source(
 def _probe(obj: str, lemma: str, pos: str) -> Article:
     """ "Fighting spread along the Sudan border." then "Chadian police investigated <obj>." """
     return article(
-        sent(
-            "Fighting/NOUN/nsubj/1 spread/VERB/ROOT/1 along/ADP/prep/1 the/DET/det/5 "
-            "Sudan/PROPN/compound/5 border/NOUN/pobj/2 ./PUNCT/punct/1",
-            {4: "SDN"},
-        ),
+        _border(),
         sent(
             "Chadian/ADJ/amod/1 police/NOUN/nsubj/2 investigated/VERB/ROOT/2/investigate "
             f"the/DET/det/4 {obj}/{pos}/dobj/2/{lemma} ./PUNCT/punct/2",
