@@ -315,8 +315,7 @@ def _known_atom(st: _Sent, atom: _Atom, ctx: _Context) -> tuple[Mention, bool]:
     if tok.dep in _MODIFIER_DEPS:
         start, end = atom.start, atom.end
         if _ethnic(st.tokens, atom):
-            home = ctx.index.country_actor(ctx.fallback) if ctx.fallback else None
-            return st.mention(start, end, atom.head, atom.label, home, atom.via), False
+            return st.mention(start, end, atom.head, atom.label, _home(ctx), atom.via), False
     else:
         start, end = min(atom.start, _left_edge(st, atom.head)), atom.end
     if atom.kind == "demonym" and tok.dep not in _MODIFIER_DEPS:
@@ -419,7 +418,7 @@ def _demonym_group(st: _Sent, atom: _Atom, start: int, ctx: _Context) -> tuple[A
     if cue is not None and cue.actor is not None and cue.actor.country not in (None, own):
         return ctx.index.country_actor(cue.actor.country), end
     if any(t.text.lower() == "ethnic" for t in st.tokens[start : atom.head]):
-        return (ctx.index.country_actor(ctx.fallback) if ctx.fallback else None), atom.end
+        return _home(ctx), atom.end
     return atom.actor, atom.end
 
 
@@ -488,6 +487,11 @@ def _fallback(st: _Sent, lo: int, h: int, ctx: _Context) -> str | None:
     return ctx.fallback
 
 
+def _home(ctx: _Context) -> Actor | None:
+    """The story's country as an actor (a one-country story), or none."""
+    return ctx.index.country_actor(ctx.fallback) if ctx.fallback else None
+
+
 def _actor(ctx: _Context, country: str | None, sector: str | None) -> Actor:
     if country is None:
         return ctx.index.sector_actor(sector) if sector else Actor("", "", None, None)
@@ -522,8 +526,7 @@ def _noun_phrase(st: _Sent, tok: Token, ctx: _Context) -> tuple[Mention | None, 
                 cue = replace(cue, kind="country", actor=ctx.index.country_actor(cue.actor.country))
     if cue is not None and _ethnic(st.tokens, cue):
         # "ethnic Albanian separatists": a people where they live, the story's country.
-        home = ctx.index.country_actor(ctx.fallback) if ctx.fallback else None
-        cue = replace(cue, kind="country", actor=home)
+        cue = replace(cue, kind="country", actor=_home(ctx))
     cue_actor = cue.actor if cue is not None else None
     if swidth and ssector == "GOV" and not _GENERIC_HEADS.isdisjoint(_forms(tok)):
         # "police officials", "military officers": the modifier's sector.

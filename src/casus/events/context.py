@@ -491,6 +491,19 @@ class SentenceContext:
         for h in list(heads):  # "militiamen armed with machetes"
             for c in v.kids(h, ("acl",)):
                 heads += v.prep_objects(c, "with") + v.kids(c, ("dobj",))
+        return self._weapon(heads, subject=False)
+
+    def weapon_subject(self, subj: int) -> tuple[str, str] | None:
+        """The attack a destruction's subject names: a weapon (``drones damaged``, code from
+        ``instruments``) or a violent noun (``the shelling destroyed``); otherwise 190 when
+        the subject is the generic ``attack`` or ``strike``."""
+        return self._weapon([subj], subject=True)
+
+    def _weapon(self, heads: list[int], subject: bool) -> tuple[str, str] | None:
+        """The first weapon or violent trigger among the heads, their conjuncts and their
+        modifiers, with its code. As a destruction's ``subject`` a violent trigger must be a
+        noun, and a generic attack noun gives 190."""
+        v = self.view
         for h in heads:
             for j in v.conjuncts(h):
                 for k in [j, *v.kids(j, ("compound", "amod"))]:
@@ -498,25 +511,14 @@ class SentenceContext:
                     if lemma in self.data.instruments:
                         return self.data.instruments[lemma], lemma
                     trig = self.matches.get(k)
-                    if trig is not None and trig.code[:2] in ("18", "19", "20"):
+                    if (
+                        trig is not None
+                        and trig.code[:2] in VIOLENT
+                        and (trig.pos == "NOUN" or not subject)
+                    ):
                         return trig.code, lemma
-        return None
-
-    def weapon_subject(self, subj: int) -> tuple[str, str] | None:
-        """The attack a destruction's subject names: a weapon (``drones damaged``, code from
-        ``instruments``) or a violent noun (``the shelling destroyed``); otherwise 190 when
-        the subject is the generic ``attack`` or ``strike``."""
-        v = self.view
-        for j in v.conjuncts(subj):
-            for k in [j, *v.kids(j, ("compound", "amod"))]:
-                lemma = v.lemma(k)
-                if lemma in self.data.instruments:
-                    return self.data.instruments[lemma], lemma
-                trig = self.matches.get(k)
-                if trig is not None and trig.pos == "NOUN" and trig.code[:2] in VIOLENT:
-                    return trig.code, lemma
-                if lemma in _ATTACK_NOUNS:
-                    return "190", lemma
+                    if subject and lemma in _ATTACK_NOUNS:
+                        return "190", lemma
         return None
 
     def last_attack(self) -> Event | None:

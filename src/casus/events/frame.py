@@ -107,8 +107,9 @@ def finish(
         tgt, tgt_how = ctx.retaliation_target(src), "retaliation"
     if not tgt and not need_both:
         tgt, tgt_how = ctx.place(tokens, src), "place"
-    if tgt and code[:2] in VIOLENT:
-        # "struck X's officials in Z": the country attacked is a target too
+    elif tgt and code[:2] in VIOLENT:
+        # "struck X's officials in Z": the country attacked is a target too (when the place
+        # already gave the target, it has nothing to add)
         have = {t.country for t in tgt} | {s.country for s in src}
         tgt = tgt + tuple(p for p in ctx.place(tokens, src) if p.country not in have)
     if src and tgt:

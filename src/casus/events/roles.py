@@ -400,17 +400,21 @@ def _probe_of_thing(article: Article, event: Event) -> bool:
         return False
     toks = article.sentences[event.sentence_index].tokens
     ti = event.trigger_index
-    preps = [t.i for t in toks if t.head == ti and t.dep == "prep" and t.lemma.lower() in _PROBED]
-    objs = [
-        t
-        for t in toks
-        if t.i != ti
-        and ((t.head == ti and t.dep == "dobj") or (t.head in preps and t.dep == "pobj"))
-    ]
-    return any(t.pos == "NOUN" for t in objs)
+    return any(t.pos == "NOUN" for t in _objects(toks, ti, _PROBED))
 
 
 _PROBED = frozenset({"into", "of", "on"})
+_OF = frozenset({"of"})
+
+
+def _objects(toks: tuple[Token, ...], ti: int, preps: frozenset[str]) -> list[Token]:
+    """The direct objects of token ``ti``, then the objects of its prepositions ``preps``."""
+    objs = [t for t in toks if t.head == ti and t.dep == "dobj" and t.i != ti]
+    for p in [t for t in toks if t.head == ti and t.dep == "prep" and t.lemma.lower() in preps]:
+        objs += [t for t in toks if t.head == p.i and t.dep == "pobj"]
+    return objs
+
+
 _UNCONVENTIONAL = "18"
 """Bombings, kidnappings, assassinations: often by nobody the news can name."""
 
@@ -463,9 +467,7 @@ def _author(article: Article, event: Event) -> Event:
     si = event.sentence_index
     toks = article.sentences[si].tokens
     ti = event.trigger_index
-    objs = [t for t in toks if t.head == ti and t.dep == "dobj"]
-    for p in [t for t in toks if t.head == ti and t.dep == "prep" and t.lemma.lower() == "of"]:
-        objs += [t for t in toks if t.head == p.i and t.dep == "pobj"]
+    objs = _objects(toks, ti, _OF)
     if event.target is not None:
         # "condemned the attacks on the base": the victim named gives way to the author
         objs = [o for o in objs if _victim_words(toks, o) >= set(event.target.text.split())]
