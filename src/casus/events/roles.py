@@ -25,6 +25,7 @@ from ..errors import ConfigError
 from ..model import Article, Event, Mention, Participant, Token, make_event_id
 from .frame import THIRD_PARTY
 from .lexicon import VIOLENT
+from .members import with_members
 from .syntax import in_country, national
 
 __all__ = [
@@ -363,8 +364,9 @@ def _filled(event: Event, role: str, cand: Candidate) -> Event:
 def complete_roles(article: Article, model: RoleModel) -> Iterator[Event]:
     """The article's events with each empty source or target filled by the best-scoring
     actor of the article (cue ``target:inferred`` / ``source:inferred``), when one scores
-    above the model's threshold."""
-    for event in article.events:
+    above the model's threshold. The members listed in an object (*thanked several leaders,
+    including A and B*) are targets first (:mod:`casus.events.members`)."""
+    for event in with_members(article):
         protest = event.cameo_root == _PROTEST
         for role in ("source", "target") if protest else ROLES:
             if protest and role == "target" and unlocated(event.target):
