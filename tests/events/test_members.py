@@ -48,3 +48,17 @@ def test_a_member_of_the_source_country_is_not_a_target() -> None:
     )
     coded = events.extract(art, events.Lexicon.load()).events
     assert all("target:member" not in e.evidence.cues for e in coded)
+
+
+def test_a_trailing_list_naming_the_source_is_the_subjects() -> None:
+    # "Countries condemned the raids, including Peru and Chile." (the list is the subject's)
+    art = article(
+        sent(
+            "Countries/NOUN/nsubj/1/country condemned/VERB/ROOT/1/condemn the/DET/det/3 "
+            "raids/NOUN/dobj/1/raid ,/PUNCT/punct/3 including/VERB/prep/3/include "
+            "Peru/PROPN/pobj/5 and/CCONJ/cc/6 Chile/PROPN/conj/6 ./PUNCT/punct/1",
+            {6: "PER", 8: "CHL"},
+        )
+    )
+    coded = events.extract(art, events.Lexicon.load()).events
+    assert coded and all("target:member" not in e.evidence.cues for e in coded)

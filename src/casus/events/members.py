@@ -45,9 +45,9 @@ def _members(article: Article, actors: ActorLookup, event: Event) -> list[Event]
     """The copies of ``event`` with each member listed in its object, after the event
     itself when its own target is located; empty when the object lists no member."""
     found = _listed(article, actors, event)
-    if not found:
-        return []
     own, source = event.target, event.source
+    if not found or (source is not None and any(p.code == source.code for p in found)):
+        return []  # "countries condemned the strikes, including A and B": the subject's list
     out = [event] if own is not None and _located(own) else []
     have = {p.country for p in (own, source) if p is not None and p.country}
     codes = {p.code for p in (own, source) if p is not None}
