@@ -26,6 +26,7 @@ from .context import SentenceContext, participants
 from .frame import JOINT_ROOTS, PROTEST, VIOLENT, Frame, finish, hearsay, unasserted
 from .lexicon import CONFLICT_ROOTS, LexiconData, Trigger, frame_code
 from .match import match_trigger
+from ._frames_guards import characterisation, own_threat, past_report
 from .reported import MUST, reported_demands, reported_judgements
 from .syntax import HEDGES, MODALS, ActorLookup, Found, SentenceView, in_country
 
@@ -170,7 +171,7 @@ def _matrix(ctx: SentenceContext, m: int, trig: Trigger) -> Frame | None:
         return None
     code = frame_code(mode, action.code if action else None, trig.code)
     sources, passive_targets, _ = ctx.subject(m)
-    if mode == "threat" and not _own_threat(ctx, chain[0], sources):
+    if mode == "threat" and not own_threat(ctx, chain[0], sources):
         ctx.consumed.add(m)  # "X warned that executions may follow": a prediction by X
         return None
     places = [(m, trig)] + [(c, ctx.matches[c]) for c in reversed(actions)]
@@ -250,7 +251,9 @@ def _verbal(ctx: SentenceContext, i: int, trig: Trigger) -> Frame | None:
     tok = v.tokens[i]
     if tok.dep == "relcl" and tok.tag in ("VBZ", "VBP") and not v.auxiliaries(i):
         return None  # "Qatar, which hosts US troops": a standing state, not an event
-    if trig.comp == "threat" and _past_report(v, i):
+    if trig.code == "041" and characterisation(v, i):
+        return None  # "called the plan a gamble": a comment on the plan, no telephone call
+    if trig.comp == "threat" and past_report(v, i):
         return None  # "X warned that attempts had been detected": a report, not a threat
     neg, aux = ctx.mood(i)
     code = trig.code
@@ -317,47 +320,6 @@ def _verbal(ctx: SentenceContext, i: int, trig: Trigger) -> Frame | None:
         mood=mood,
         retaliation=trig.retaliation,
     )
-
-
-_PAST_AUX = frozenset({"had", "has", "have", "was", "were", "did"})
-
-
-def _past_report(v: SentenceView, i: int) -> bool:
-    """Whether a warning's clause (``warned that X had ...``, ``warned that the claims were
-    credible``) tells what has happened: past tense or perfect, no modal. A warning of what
-    already happened threatens nothing."""
-    for c in v.kids(i, ("ccomp",)):
-        aux = v.auxiliaries(c)
-        if aux & MODALS or _conditional(v, c):
-            continue
-        if v.tokens[c].tag == "VBD" or aux & _PAST_AUX:
-            return True
-    return False
-
-
-def _conditional(v: SentenceView, c: int) -> bool:
-    """Whether a clause holds a condition (``that it faced strikes if it did not ...``): a
-    warning with a condition threatens, whatever the tense of its clause."""
-    return any(
-        v.tokens[m].text.lower() in ("if", "unless")
-        for a in v.kids(c, ("advcl",))
-        for m in v.kids(a, ("mark",))
-    )
-
-
-def _own_threat(ctx: SentenceContext, clause: int, sources: Found) -> bool:
-    """Whether a threat's clause (``warned that it would strike``) is the speaker's own act:
-    its subject is a pronoun or one of the speaker's actors, or it has none (``warned of
-    strikes``, ``threatened to strike``)."""
-    v = ctx.view
-    if v.tokens[clause].dep != "ccomp":
-        return True
-    subj, _, _ = v.clause_subject(clause)
-    if subj is None or v.tokens[subj].pos == "PRON":
-        return True
-    mine = {p.code for p in participants(sources.mentions)}
-    theirs = {p.code for p in participants(ctx.actors.many(v, [subj]).mentions)}
-    return bool(theirs & mine)
 
 
 def _located_as(

@@ -91,7 +91,7 @@ def reported_judgements(ctx: SentenceContext) -> Iterator[Frame]:
             judged = [c for c in v.kids(r, ("oprd", "ccomp")) if _judged(v, c, damning)]
             judged += [
                 o for p in v.kids(r, ("prep",)) if v.lemma(p) == "as"
-                for o in v.kids(p, ("pobj",)) if _judged(v, o, damning)
+                for o in v.kids(p, ("pobj", "amod", "acomp")) if _judged(v, o, damning)
             ]  # fmt: skip
             judged += [  # "called the president a dictator": the judgement in apposition
                 a for o in v.kids(r, ("dobj",)) for a in v.kids(o, ("appos",))
