@@ -73,3 +73,13 @@ def characterisation(v: SentenceView, i: int) -> bool:
     return v.tokens[i].dep == "relcl" and any(
         v.tokens[d].text.lower() in ("a", "an") for o in objs for d in v.kids(o, ("det",))
     )
+
+
+def denied_object(v: SentenceView, i: int) -> bool:
+    """Whether verb ``i`` has its object denied by ``no`` (``has shown no desire to ...``,
+    ``no results had been agreed``): nothing is done, like a negated verb."""
+    return any(
+        v.tokens[d].text.lower() == "no"
+        for o in v.kids(i, ("dobj", "nsubjpass", "attr"))
+        for d in v.kids(o, ("det",))
+    )

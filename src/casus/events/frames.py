@@ -26,7 +26,7 @@ from .context import SentenceContext, participants
 from .frame import JOINT_ROOTS, PROTEST, VIOLENT, Frame, finish, hearsay, unasserted
 from .lexicon import CONFLICT_ROOTS, LexiconData, Trigger, frame_code
 from .match import match_trigger
-from ._frames_guards import characterisation, own_threat, past_report
+from ._frames_guards import characterisation, denied_object, own_threat, past_report
 from .reported import MUST, reported_demands, reported_judgements
 from .syntax import HEDGES, MODALS, ActorLookup, Found, SentenceView, in_country
 
@@ -251,6 +251,8 @@ def _verbal(ctx: SentenceContext, i: int, trig: Trigger) -> Frame | None:
     tok = v.tokens[i]
     if tok.dep == "relcl" and tok.tag in ("VBZ", "VBP") and not v.auxiliaries(i):
         return None  # "Qatar, which hosts US troops": a standing state, not an event
+    if denied_object(v, i):
+        return None  # "has shown no desire to ...", "no deal was agreed": nothing is done
     if trig.code == "041" and characterisation(v, i):
         return None  # "called the plan a gamble": a comment on the plan, no telephone call
     if trig.comp == "threat" and past_report(v, i):

@@ -31,6 +31,9 @@ def reported_demands(ctx: SentenceContext) -> Iterator[Frame]:
             subj, _, _ = v.clause_subject(c)
             if subj is None or not src:
                 continue
+            own = ctx.actors.at(v.sentence.index, subj)
+            if v.is_passive(c) and (own is None or own.actor is None):
+                continue  # "X's launch should be understood as a warning": no one is asked
             tgt = tuple(
                 p
                 for p in participants(ctx.actors.many(v, [subj]).mentions)
