@@ -22,11 +22,11 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
 from ..model import Event, Participant
+from ._frames_guards import characterisation, denied_object, own_threat, past_report
 from .context import SentenceContext, participants
 from .frame import JOINT_ROOTS, PROTEST, VIOLENT, Frame, finish, hearsay, unasserted
 from .lexicon import CONFLICT_ROOTS, LexiconData, Trigger, frame_code
 from .match import match_trigger
-from ._frames_guards import characterisation, denied_object, own_threat, past_report
 from .reported import MUST, reported_demands, reported_judgements
 from .syntax import HEDGES, MODALS, ActorLookup, Found, SentenceView, in_country
 

@@ -106,7 +106,8 @@ def extract(article: Article, lexicon: Lexicon, *, fill_roles: bool = True) -> A
         return replace(article, events=named)
     best = {}
     for event in map(partial(domestic_violence, lexicon=lexicon),
-                     complete_roles(article, lexicon.roles)):  # fmt: skip
+                     map(partial(unknown_killers, article=article, lexicon=lexicon),
+                         complete_roles(article, lexicon.roles))):  # fmt: skip
         # one event per sentence, code and pair of countries ("Moscow" and "the Kremlin"
         # as two targets of one condemnation are one event)
         key = f"{event.sentence_index}|{event.cameo}|{_side(event.source)}|{_side(event.target)}"
@@ -216,6 +217,49 @@ def domestic_violence(event: Event, *, lexicon: Lexicon) -> Event:
         ),
         **_coded(entry),
         evidence=replace(event.evidence, cues=cues),
+    )
+
+
+_INFERRED_SOURCE = "source:inferred"
+_UNKNOWN_VIOLENCE = "180"
+
+
+_KILLING = frozenset({"kill", "shoot", "injure", "wound"})
+"""Verbs whose passive (``were killed``, ``was shot``) tells the victims, not the killers."""
+
+
+def _passive_killing(article: Article, event: Event) -> bool:
+    """Whether the event's trigger is a passive killing with no ``by`` agent."""
+    if event.trigger_index < 0:
+        return False
+    toks = article.sentences[event.sentence_index].tokens
+    ti = event.trigger_index
+    if toks[ti].lemma.lower() not in _KILLING or toks[ti].tag != "VBN":
+        return False
+    kids = [t for t in toks if t.head == ti and t.i != ti]
+    return any(t.dep == "auxpass" for t in kids) and not any(t.dep == "agent" for t in kids)
+
+
+def unknown_killers(event: Event, *, article: Article, lexicon: Lexicon) -> Event:
+    """Plain violence whose sentence names no author (``16 people were killed during the
+    unrest``), which the role model gave to the victims' own country, is by unknown
+    perpetrators: the news guide codes it without a source, as unconventional violence (180),
+    not as a state's war on its own people."""
+    if event.cameo not in _PLAIN_VIOLENCE or _INFERRED_SOURCE not in event.evidence.cues:
+        return event
+    if not _passive_killing(article, event):
+        return event
+    src, tgt = event.source, event.target
+    if src is None or tgt is None or not src.country or src.country != tgt.country:
+        return event
+    entry = lexicon.code(_UNKNOWN_VIOLENCE)
+    cues = tuple(c for c in event.evidence.cues if c != _INFERRED_SOURCE)
+    return replace(
+        event,
+        event_id=make_event_id(event.article_id, event.sentence_index, None, entry.code, tgt.code),
+        **_coded(entry),
+        source=None,
+        evidence=replace(event.evidence, cues=(*cues, "frame:unknown-perpetrator")),
     )
 
 
