@@ -83,3 +83,31 @@ def denied_object(v: SentenceView, i: int) -> bool:
         for o in v.kids(i, ("dobj", "nsubjpass", "attr"))
         for d in v.kids(o, ("det",))
     )
+
+
+_WITHDRAWAL = "087"
+_FORCES = frozenset(
+    {"troop", "force", "soldier", "unit", "army", "contingent", "personnel", "fighter",
+     "battalion", "brigade", "division", "ship", "warship", "vessel", "fleet", "equipment",
+     "weapon", "convoy", "vehicle", "navy", "military", "marine", "reservist", "mercenary",
+     "man", "peacekeeper", "staff", "diplomat", "envoy", "ambassador"}
+)  # fmt: skip
+"""What a military withdrawal withdraws (with the lexicon's weapons)."""
+
+
+def withdrawn_thing(ctx: SentenceContext, i: int, code: str, obj_condition: bool) -> bool:
+    """Whether a bare withdrawal verb (``withdraw``, ``pull``) takes an object that is no
+    force, weapon or actor (``pulling bricks from the sidewalks``, ``withdrew its
+    application``): no military withdrawal."""
+    if code != _WITHDRAWAL or obj_condition:
+        return False
+    v = ctx.view
+    si = v.sentence.index
+    for o in v.kids(i, ("dobj",)):
+        lemma = v.lemma(o)
+        if lemma in _FORCES or lemma in ctx.data.instruments or v.tokens[o].pos == "PRON":
+            continue
+        mention = ctx.actors.at(si, o)
+        if mention is None or mention.actor is None:
+            return True
+    return False

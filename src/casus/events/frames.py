@@ -22,7 +22,13 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
 from ..model import Event, Participant
-from ._frames_guards import characterisation, denied_object, own_threat, past_report
+from ._frames_guards import (
+    characterisation,
+    denied_object,
+    own_threat,
+    past_report,
+    withdrawn_thing,
+)
 from .context import SentenceContext, participants
 from .frame import JOINT_ROOTS, PROTEST, VIOLENT, Frame, finish, hearsay, unasserted
 from .lexicon import CONFLICT_ROOTS, LexiconData, Trigger, frame_code
@@ -253,6 +259,8 @@ def _verbal(ctx: SentenceContext, i: int, trig: Trigger) -> Frame | None:
         return None  # "Qatar, which hosts US troops": a standing state, not an event
     if denied_object(v, i):
         return None  # "has shown no desire to ...", "no deal was agreed": nothing is done
+    if withdrawn_thing(ctx, i, trig.code, bool(trig.obj)):
+        return None  # "pulling bricks from the sidewalks": no military withdrawal
     if trig.code == "041" and characterisation(v, i):
         return None  # "called the plan a gamble": a comment on the plan, no telephone call
     if trig.comp == "threat" and past_report(v, i):
