@@ -197,6 +197,8 @@ def domestic_violence(event: Event, *, lexicon: Lexicon) -> Event:
     not war: police firing on or killing protesters is violent repression (175); protesters
     clashing with or attacking police, or storming their government's buildings, is a violent
     protest (145) by the protesters."""
+    if event.cameo == _BOYCOTT:
+        return _state_boycott(event, lexicon)
     if event.cameo not in _PLAIN_VIOLENCE or event.source is None or event.target is None:
         return event
     src, tgt = event.source, event.target
@@ -217,6 +219,33 @@ def domestic_violence(event: Event, *, lexicon: Lexicon) -> Event:
         ),
         **_coded(entry),
         evidence=replace(event.evidence, cues=cues),
+    )
+
+
+_BOYCOTT = "143"
+_EMBARGO = "163"
+_STATE_SIDE = frozenset({None, "GOV"})
+"""A country or its government: the side that boycotts another state by policy."""
+
+
+def _state_boycott(event: Event, lexicon: Lexicon) -> Event:
+    """A state boycotting another state (``Saudi Arabia boycotted Qatar``) cuts relations
+    (163, an embargo), it does not protest: the protest boycott (143) is people's."""
+    src, tgt = event.source, event.target
+    if src is None or tgt is None or not src.country or not tgt.country:
+        return event
+    if src.country == tgt.country or src.sector not in _STATE_SIDE:
+        return event
+    if tgt.sector not in _STATE_SIDE:
+        return event
+    entry = lexicon.code(_EMBARGO)
+    return replace(
+        event,
+        event_id=make_event_id(
+            event.article_id, event.sentence_index, src.code, entry.code, tgt.code
+        ),
+        **_coded(entry),
+        evidence=replace(event.evidence, cues=(*event.evidence.cues, "frame:state-boycott")),
     )
 
 
