@@ -111,3 +111,13 @@ def withdrawn_thing(ctx: SentenceContext, i: int, code: str, obj_condition: bool
         if mention is None or mention.actor is None:
             return True
     return False
+
+
+def idiom(v: SentenceView, i: int) -> bool:
+    """Whether trigger ``i`` is a word of an idiom that tells no act: ``in response to``
+    (the cause of what the clause does), ``is engaged in activities`` (takes part in)."""
+    tok = v.tokens[i]
+    lemma = v.lemma(i)
+    if lemma == "response" and tok.dep == "pobj" and v.lemma(tok.head) == "in":
+        return any(v.lemma(p) == "to" for p in v.kids(i, ("prep",)))
+    return lemma == "engage" and bool(v.kids(i, ("auxpass",)))

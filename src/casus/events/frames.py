@@ -25,6 +25,7 @@ from ..model import Event, Participant
 from ._frames_guards import (
     characterisation,
     denied_object,
+    idiom,
     own_threat,
     past_report,
     withdrawn_thing,
@@ -257,7 +258,7 @@ def _verbal(ctx: SentenceContext, i: int, trig: Trigger) -> Frame | None:
     tok = v.tokens[i]
     if tok.dep == "relcl" and tok.tag in ("VBZ", "VBP") and not v.auxiliaries(i):
         return None  # "Qatar, which hosts US troops": a standing state, not an event
-    if denied_object(v, i):
+    if denied_object(v, i) or idiom(v, i):
         return None  # "has shown no desire to ...", "no deal was agreed": nothing is done
     if withdrawn_thing(ctx, i, trig.code, bool(trig.obj)):
         return None  # "pulling bricks from the sidewalks": no military withdrawal
@@ -462,7 +463,7 @@ def _nominal(ctx: SentenceContext, n: int, trig: Trigger) -> Frame | None:
     tok = v.tokens[n]
     if v.is_negated(n) or v.is_hypothetical(n):
         return None
-    if _topic(v, n):  # "called to discuss the fighting": what is talked about
+    if _topic(v, n) or idiom(v, n):  # "called to discuss the fighting", "in response to"
         return None
     cues = [f"trigger:{trig.words}"]
     strength = "phrase" if trig.specificity else "lemma"
