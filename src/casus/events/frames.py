@@ -502,6 +502,8 @@ def _nominal(ctx: SentenceContext, n: int, trig: Trigger) -> Frame | None:
         elif not sources.mentions:
             sources = ctx.own_modifiers(n)
         src = participants(sources.mentions)
+        if undergoer and not src and code[:2] == "13" and not aux & MODALS:
+            return None  # "X faces an existential threat": a danger, no threat by anyone
         light = Trigger(lemma=v.lemma(lv), pos="VERB", code=trig.code, targets=_LIGHT_ROLES)
         targets = subject_as_target if undergoer else ctx.targets([(n, trig), (lv, light)], src)
         if trig.needs_target and not targets[0]:
