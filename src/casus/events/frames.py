@@ -22,6 +22,14 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 
 from ..model import Event, Participant
+from ._frames_guards import (
+    characterisation,
+    denied_object,
+    idiom,
+    own_threat,
+    past_report,
+    withdrawn_thing,
+)
 from .context import SentenceContext, participants
 from .frame import JOINT_ROOTS, PROTEST, VIOLENT, Frame, finish, hearsay, unasserted
 from .lexicon import CONFLICT_ROOTS, LexiconData, Trigger, frame_code
@@ -170,7 +178,7 @@ def _matrix(ctx: SentenceContext, m: int, trig: Trigger) -> Frame | None:
         return None
     code = frame_code(mode, action.code if action else None, trig.code)
     sources, passive_targets, _ = ctx.subject(m)
-    if mode == "threat" and not _own_threat(ctx, chain[0], sources):
+    if mode == "threat" and not own_threat(ctx, chain[0], sources):
         ctx.consumed.add(m)  # "X warned that executions may follow": a prediction by X
         return None
     places = [(m, trig)] + [(c, ctx.matches[c]) for c in reversed(actions)]
@@ -250,7 +258,13 @@ def _verbal(ctx: SentenceContext, i: int, trig: Trigger) -> Frame | None:
     tok = v.tokens[i]
     if tok.dep == "relcl" and tok.tag in ("VBZ", "VBP") and not v.auxiliaries(i):
         return None  # "Qatar, which hosts US troops": a standing state, not an event
-    if trig.comp == "threat" and _past_report(v, i):
+    if denied_object(v, i) or idiom(v, i):
+        return None  # "has shown no desire to ...", "no deal was agreed": nothing is done
+    if withdrawn_thing(ctx, i, trig.code, bool(trig.obj)):
+        return None  # "pulling bricks from the sidewalks": no military withdrawal
+    if trig.code == "041" and characterisation(v, i):
+        return None  # "called the plan a gamble": a comment on the plan, no telephone call
+    if trig.comp == "threat" and past_report(v, i):
         return None  # "X warned that attempts had been detected": a report, not a threat
     neg, aux = ctx.mood(i)
     code = trig.code
@@ -317,47 +331,6 @@ def _verbal(ctx: SentenceContext, i: int, trig: Trigger) -> Frame | None:
         mood=mood,
         retaliation=trig.retaliation,
     )
-
-
-_PAST_AUX = frozenset({"had", "has", "have", "was", "were", "did"})
-
-
-def _past_report(v: SentenceView, i: int) -> bool:
-    """Whether a warning's clause (``warned that X had ...``, ``warned that the claims were
-    credible``) tells what has happened: past tense or perfect, no modal. A warning of what
-    already happened threatens nothing."""
-    for c in v.kids(i, ("ccomp",)):
-        aux = v.auxiliaries(c)
-        if aux & MODALS or _conditional(v, c):
-            continue
-        if v.tokens[c].tag == "VBD" or aux & _PAST_AUX:
-            return True
-    return False
-
-
-def _conditional(v: SentenceView, c: int) -> bool:
-    """Whether a clause holds a condition (``that it faced strikes if it did not ...``): a
-    warning with a condition threatens, whatever the tense of its clause."""
-    return any(
-        v.tokens[m].text.lower() in ("if", "unless")
-        for a in v.kids(c, ("advcl",))
-        for m in v.kids(a, ("mark",))
-    )
-
-
-def _own_threat(ctx: SentenceContext, clause: int, sources: Found) -> bool:
-    """Whether a threat's clause (``warned that it would strike``) is the speaker's own act:
-    its subject is a pronoun or one of the speaker's actors, or it has none (``warned of
-    strikes``, ``threatened to strike``)."""
-    v = ctx.view
-    if v.tokens[clause].dep != "ccomp":
-        return True
-    subj, _, _ = v.clause_subject(clause)
-    if subj is None or v.tokens[subj].pos == "PRON":
-        return True
-    mine = {p.code for p in participants(sources.mentions)}
-    theirs = {p.code for p in participants(ctx.actors.many(v, [subj]).mentions)}
-    return bool(theirs & mine)
 
 
 def _located_as(
@@ -490,7 +463,7 @@ def _nominal(ctx: SentenceContext, n: int, trig: Trigger) -> Frame | None:
     tok = v.tokens[n]
     if v.is_negated(n) or v.is_hypothetical(n):
         return None
-    if _topic(v, n):  # "called to discuss the fighting": what is talked about
+    if _topic(v, n) or idiom(v, n):  # "called to discuss the fighting", "in response to"
         return None
     cues = [f"trigger:{trig.words}"]
     strength = "phrase" if trig.specificity else "lemma"
@@ -529,6 +502,8 @@ def _nominal(ctx: SentenceContext, n: int, trig: Trigger) -> Frame | None:
         elif not sources.mentions:
             sources = ctx.own_modifiers(n)
         src = participants(sources.mentions)
+        if undergoer and not src and code[:2] == "13" and not aux & MODALS:
+            return None  # "X faces an existential threat": a danger, no threat by anyone
         light = Trigger(lemma=v.lemma(lv), pos="VERB", code=trig.code, targets=_LIGHT_ROLES)
         targets = subject_as_target if undergoer else ctx.targets([(n, trig), (lv, light)], src)
         if trig.needs_target and not targets[0]:

@@ -31,6 +31,9 @@ def reported_demands(ctx: SentenceContext) -> Iterator[Frame]:
             subj, _, _ = v.clause_subject(c)
             if subj is None or not src:
                 continue
+            own = ctx.actors.at(v.sentence.index, subj)
+            if v.is_passive(c) and (own is None or own.actor is None):
+                continue  # "X's launch should be understood as a warning": no one is asked
             tgt = tuple(
                 p
                 for p in participants(ctx.actors.many(v, [subj]).mentions)
@@ -91,7 +94,7 @@ def reported_judgements(ctx: SentenceContext) -> Iterator[Frame]:
             judged = [c for c in v.kids(r, ("oprd", "ccomp")) if _judged(v, c, damning)]
             judged += [
                 o for p in v.kids(r, ("prep",)) if v.lemma(p) == "as"
-                for o in v.kids(p, ("pobj",)) if _judged(v, o, damning)
+                for o in v.kids(p, ("pobj", "amod", "acomp")) if _judged(v, o, damning)
             ]  # fmt: skip
             judged += [  # "called the president a dictator": the judgement in apposition
                 a for o in v.kids(r, ("dobj",)) for a in v.kids(o, ("appos",))

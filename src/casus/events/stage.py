@@ -106,7 +106,8 @@ def extract(article: Article, lexicon: Lexicon, *, fill_roles: bool = True) -> A
         return replace(article, events=named)
     best = {}
     for event in map(partial(domestic_violence, lexicon=lexicon),
-                     complete_roles(article, lexicon.roles)):  # fmt: skip
+                     map(partial(unknown_killers, article=article, lexicon=lexicon),
+                         complete_roles(article, lexicon.roles))):  # fmt: skip
         # one event per sentence, code and pair of countries ("Moscow" and "the Kremlin"
         # as two targets of one condemnation are one event)
         key = f"{event.sentence_index}|{event.cameo}|{_side(event.source)}|{_side(event.target)}"
@@ -196,6 +197,8 @@ def domestic_violence(event: Event, *, lexicon: Lexicon) -> Event:
     not war: police firing on or killing protesters is violent repression (175); protesters
     clashing with or attacking police, or storming their government's buildings, is a violent
     protest (145) by the protesters."""
+    if event.cameo == _BOYCOTT:
+        return _state_boycott(event, lexicon)
     if event.cameo not in _PLAIN_VIOLENCE or event.source is None or event.target is None:
         return event
     src, tgt = event.source, event.target
@@ -216,6 +219,76 @@ def domestic_violence(event: Event, *, lexicon: Lexicon) -> Event:
         ),
         **_coded(entry),
         evidence=replace(event.evidence, cues=cues),
+    )
+
+
+_BOYCOTT = "143"
+_EMBARGO = "163"
+_STATE_SIDE = frozenset({None, "GOV"})
+"""A country or its government: the side that boycotts another state by policy."""
+
+
+def _state_boycott(event: Event, lexicon: Lexicon) -> Event:
+    """A state boycotting another state (``Saudi Arabia boycotted Qatar``) cuts relations
+    (163, an embargo), it does not protest: the protest boycott (143) is people's."""
+    src, tgt = event.source, event.target
+    if src is None or tgt is None or not src.country or not tgt.country:
+        return event
+    if src.country == tgt.country or src.sector not in _STATE_SIDE:
+        return event
+    if tgt.sector not in _STATE_SIDE:
+        return event
+    entry = lexicon.code(_EMBARGO)
+    return replace(
+        event,
+        event_id=make_event_id(
+            event.article_id, event.sentence_index, src.code, entry.code, tgt.code
+        ),
+        **_coded(entry),
+        evidence=replace(event.evidence, cues=(*event.evidence.cues, "frame:state-boycott")),
+    )
+
+
+_INFERRED_SOURCE = "source:inferred"
+_UNKNOWN_VIOLENCE = "180"
+
+
+_KILLING = frozenset({"kill", "shoot", "injure", "wound"})
+"""Verbs whose passive (``were killed``, ``was shot``) tells the victims, not the killers."""
+
+
+def _passive_killing(article: Article, event: Event) -> bool:
+    """Whether the event's trigger is a passive killing with no ``by`` agent."""
+    if event.trigger_index < 0:
+        return False
+    toks = article.sentences[event.sentence_index].tokens
+    ti = event.trigger_index
+    if toks[ti].lemma.lower() not in _KILLING or toks[ti].tag != "VBN":
+        return False
+    kids = [t for t in toks if t.head == ti and t.i != ti]
+    return any(t.dep == "auxpass" for t in kids) and not any(t.dep == "agent" for t in kids)
+
+
+def unknown_killers(event: Event, *, article: Article, lexicon: Lexicon) -> Event:
+    """Plain violence whose sentence names no author (``16 people were killed during the
+    unrest``), which the role model gave to the victims' own country, is by unknown
+    perpetrators: the news guide codes it without a source, as unconventional violence (180),
+    not as a state's war on its own people."""
+    if event.cameo not in _PLAIN_VIOLENCE or _INFERRED_SOURCE not in event.evidence.cues:
+        return event
+    if not _passive_killing(article, event):
+        return event
+    src, tgt = event.source, event.target
+    if src is None or tgt is None or not src.country or src.country != tgt.country:
+        return event
+    entry = lexicon.code(_UNKNOWN_VIOLENCE)
+    cues = tuple(c for c in event.evidence.cues if c != _INFERRED_SOURCE)
+    return replace(
+        event,
+        event_id=make_event_id(event.article_id, event.sentence_index, None, entry.code, tgt.code),
+        **_coded(entry),
+        source=None,
+        evidence=replace(event.evidence, cues=(*cues, "frame:unknown-perpetrator")),
     )
 
 

@@ -1,0 +1,123 @@
+"""Guards of the verbal and matrix rules of :mod:`.frames`: whether a warning reports what
+has happened (no threat), whether a threat's clause is the speaker's own act, whether a verb
+of calling characterises its object (``called the plan a gamble``: no telephone call)."""
+
+from __future__ import annotations
+
+from .context import SentenceContext, participants
+from .syntax import MODALS, Found, SentenceView
+
+__all__ = ["characterisation", "own_threat", "past_report"]
+
+_PAST_AUX = frozenset({"had", "has", "have", "was", "were", "did"})
+
+
+def past_report(v: SentenceView, i: int) -> bool:
+    """Whether a warning's clause (``warned that X had ...``, ``warned that the claims were
+    credible``) tells what has happened: past tense or perfect, no modal. A warning of what
+    already happened threatens nothing."""
+    for c in v.kids(i, ("ccomp",)):
+        aux = v.auxiliaries(c)
+        if aux & MODALS or _conditional(v, c):
+            continue
+        if v.tokens[c].tag == "VBD" or aux & _PAST_AUX:
+            return True
+    return False
+
+
+def _conditional(v: SentenceView, c: int) -> bool:
+    """Whether a clause holds a condition (``that it faced strikes if it did not ...``): a
+    warning with a condition threatens, whatever the tense of its clause."""
+    return any(
+        v.tokens[m].text.lower() in ("if", "unless")
+        for a in v.kids(c, ("advcl",))
+        for m in v.kids(a, ("mark",))
+    )
+
+
+def own_threat(ctx: SentenceContext, clause: int, sources: Found) -> bool:
+    """Whether a threat's clause (``warned that it would strike``) is the speaker's own act:
+    its subject is a pronoun or one of the speaker's actors, or it has none (``warned of
+    strikes``, ``threatened to strike``)."""
+    v = ctx.view
+    if v.tokens[clause].dep != "ccomp":
+        return True
+    subj, _, _ = v.clause_subject(clause)
+    if subj is None or v.tokens[subj].pos == "PRON":
+        return True
+    mine = {p.code for p in participants(sources.mentions)}
+    theirs = {p.code for p in participants(ctx.actors.many(v, [subj]).mentions)}
+    return bool(theirs & mine)
+
+
+_CALLING = frozenset({"call", "dub", "brand", "label", "term"})
+"""Verbs of calling: with a predicate they characterise their object."""
+
+
+def characterisation(v: SentenceView, i: int) -> bool:
+    """Whether verb ``i`` of calling names what its object is (``called the plan a gamble``,
+    ``called the decision as reckless``, ``calling them a vile attempt``, ``a rally that X
+    called a circus``): a comment on the object, no telephone call. A damning predicate is
+    coded as a criticism by :func:`.reported.reported_judgements`."""
+    if v.lemma(i) not in _CALLING:
+        return False
+    if any(v.tokens[k].pos in ("NOUN", "PROPN", "ADJ") for k in v.kids(i, ("oprd", "xcomp"))):
+        return True
+    if any(v.lemma(p) == "as" for p in v.kids(i, ("prep",))):
+        return True
+    objs = v.kids(i, ("dobj",))
+    if any(v.kids(o, ("appos",)) for o in objs):
+        return True
+    # "the ceremony that X called a farce": the relative word is the object, the noun phrase
+    # with an indefinite article its predicate
+    return v.tokens[i].dep == "relcl" and any(
+        v.tokens[d].text.lower() in ("a", "an") for o in objs for d in v.kids(o, ("det",))
+    )
+
+
+def denied_object(v: SentenceView, i: int) -> bool:
+    """Whether verb ``i`` has its object denied by ``no`` (``has shown no desire to ...``,
+    ``no results had been agreed``): nothing is done, like a negated verb."""
+    return any(
+        v.tokens[d].text.lower() == "no"
+        for o in v.kids(i, ("dobj", "nsubjpass", "attr"))
+        for d in v.kids(o, ("det",))
+    )
+
+
+_WITHDRAWAL = "087"
+_FORCES = frozenset(
+    {"troop", "force", "soldier", "unit", "army", "contingent", "personnel", "fighter",
+     "battalion", "brigade", "division", "ship", "warship", "vessel", "fleet", "equipment",
+     "weapon", "convoy", "vehicle", "navy", "military", "marine", "reservist", "mercenary",
+     "man", "peacekeeper", "staff", "diplomat", "envoy", "ambassador"}
+)  # fmt: skip
+"""What a military withdrawal withdraws (with the lexicon's weapons)."""
+
+
+def withdrawn_thing(ctx: SentenceContext, i: int, code: str, obj_condition: bool) -> bool:
+    """Whether a bare withdrawal verb (``withdraw``, ``pull``) takes an object that is no
+    force, weapon or actor (``pulling bricks from the sidewalks``, ``withdrew its
+    application``): no military withdrawal."""
+    if code != _WITHDRAWAL or obj_condition:
+        return False
+    v = ctx.view
+    si = v.sentence.index
+    for o in v.kids(i, ("dobj",)):
+        lemma = v.lemma(o)
+        if lemma in _FORCES or lemma in ctx.data.instruments or v.tokens[o].pos == "PRON":
+            continue
+        mention = ctx.actors.at(si, o)
+        if mention is None or mention.actor is None:
+            return True
+    return False
+
+
+def idiom(v: SentenceView, i: int) -> bool:
+    """Whether trigger ``i`` is a word of an idiom that tells no act: ``in response to``
+    (the cause of what the clause does), ``is engaged in activities`` (takes part in)."""
+    tok = v.tokens[i]
+    lemma = v.lemma(i)
+    if lemma == "response" and tok.dep == "pobj" and v.lemma(tok.head) == "in":
+        return any(v.lemma(p) == "to" for p in v.kids(i, ("prep",)))
+    return lemma == "engage" and bool(v.kids(i, ("auxpass",)))
