@@ -13,6 +13,13 @@ __all__ = ["marked_clauses", "match_trigger"]
 
 _POS = MappingProxyType({"VERB": "VERB", "NOUN": "NOUN", "ADJ": "ADJ", "PROPN": "NOUN"})
 _SKIP_DEPS = frozenset({"compound", "aux", "auxpass", "det", "case", "punct", "prt", "amod"})
+# Objects of a preposition that only date the act: "called X on Monday to discuss" holds no
+# "call on" (an appeal), "agreed on Friday to" no "agree on".
+_TIME = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april "
+    "june july august september october november december weekend morning afternoon "
+    "evening night eve".split()
+)
 
 
 def _variants(lemma: str) -> list[str]:
@@ -49,6 +56,12 @@ def _object_gap(view: SentenceView, i: int) -> bool:
     return all(view.tokens[o].tag in ("WDT", "WP") for o in objs)
 
 
+def _dating(view: SentenceView, p: int) -> bool:
+    """Whether preposition ``p`` only dates the act (``on Monday``, ``on the morning of``)."""
+    objs = view.kids(p, ("pobj",))
+    return bool(objs) and all(view.lemma(o) in _TIME for o in objs)
+
+
 def match_trigger(data: LexiconData, view: SentenceView, i: int) -> Trigger | None:
     """The most specific lexicon entry whose conditions hold at token ``i``, if any."""
     tok = view.tokens[i]
@@ -78,7 +91,11 @@ def _fits(view: SentenceView, i: int, trig: Trigger) -> bool:
     ):
         return False
     if trig.prep is not None:
-        preps = [c for c in view.kids(i, ("prep", "agent", "dative")) if view.lemma(c) == trig.prep]
+        preps = [
+            c
+            for c in view.kids(i, ("prep", "agent", "dative"))
+            if view.lemma(c) == trig.prep and not _dating(view, c)
+        ]
         if not preps and (trig.pobj or not marked_clauses(view, i, trig.prep)):
             return False
         if trig.pobj and not any(
