@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from ..model import Actor, Mention, Sentence, Token
 from .data import PERSON_PRONOUNS, THING_PRONOUNS, fold
 from .layout import is_attribute, layout_tokens
+from .territories import StoryCountry, story_country
 
 if TYPE_CHECKING:
     from .index import ActorIndex
@@ -72,6 +73,8 @@ class _Context:
     index: ActorIndex
     day: dt.date | None
     fallback: str | None = None
+    story: StoryCountry = field(default_factory=lambda: StoryCountry(None))
+    """The story's country (``fallback``) with, in a territory's story, its sovereign."""
     cased: tuple[bool, ...] = ()
     """Per token of the sentence being read: its line uses capitals, so a lower-case "turkey"
     or "guinea" there is not a name."""
@@ -132,10 +135,11 @@ def _ethnic(tokens: tuple[Token, ...], atom: _Atom) -> bool:
     )
 
 
-def _single_country(atoms: list[list[_Atom]], sentences: tuple[Sentence, ...] = ()) -> str | None:
+def _single_country(atoms: list[list[_Atom]], sentences: tuple[Sentence, ...] = ()) -> StoryCountry:
     """The article's country when it is clearly a one-country story: the only country named,
     or named at least three times, at least three times as often as any other and in at
-    least 60% of all country mentions."""
+    least 60% of all country mentions (a territory's sovereign counting for the territory,
+    see :func:`~casus.actors.territories.story_country`)."""
     counts: Counter[str] = Counter()
     for n, sentence_atoms in enumerate(atoms):
         tokens = sentences[n].tokens if n < len(sentences) else ()
@@ -147,13 +151,7 @@ def _single_country(atoms: list[list[_Atom]], sentences: tuple[Sentence, ...] = 
             if a.kind == "org" and _generic_party(a.actor):
                 continue  # "the Labour Party" says nothing of the country
             counts[a.actor.country] += 1
-    if not counts:
-        return None
-    ranked = counts.most_common(2)
-    if len(ranked) == 1:
-        return ranked[0][0]
-    (top, n1), (_, n2) = ranked
-    return top if n1 >= 3 and n1 >= 3 * n2 and n1 >= 0.6 * sum(counts.values()) else None
+    return story_country(counts)
 
 
 # -- atoms -------------------------------------------------------------------------------

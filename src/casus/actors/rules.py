@@ -59,7 +59,8 @@ def resolve_article(article: Article, index: ActorIndex) -> Article:
     for sentence in article.sentences:
         ctx.cased = cased_tokens(sentence)
         atoms.append(_atoms(sentence, by_sentence.get(sentence.index, []), ctx))
-    ctx.fallback = _single_country(atoms, article.sentences)
+    ctx.story = _single_country(atoms, article.sentences)
+    ctx.fallback = ctx.story.country
     out: list[Mention] = []
     for sentence, sentence_atoms in zip(article.sentences, atoms, strict=True):
         out.extend(_resolve_sentence(sentence, sentence_atoms, ctx))
@@ -454,7 +455,7 @@ def _unknown_person(st: _Sent, atom: _Atom, ctx: _Context) -> Mention:
     country = (
         cue.actor.country
         if cue is not None and cue.actor is not None
-        else _fallback(st, lo, h, ctx)
+        else _fallback(st, lo, h, ctx, sector)
     )
     if (
         cue is not None
@@ -474,9 +475,10 @@ def _has_cue(st: _Sent, lo: int, atom: _Atom) -> bool:
     return _country_cue(st, lo, atom.start, atom) is not None
 
 
-def _fallback(st: _Sent, lo: int, h: int, ctx: _Context) -> str | None:
+def _fallback(st: _Sent, lo: int, h: int, ctx: _Context, sector: str | None = None) -> str | None:
     """The story's country for a phrase without one, unless a modifier says the group is not
-    national ("Arab ministers", "foreign troops", "Kurdish fighters")."""
+    national ("Arab ministers", "foreign troops", "Kurdish fighters"); in a territory's
+    story, the sovereign for the sectors it keeps there ("soldiers" in a Guam story)."""
     if ctx.fallback is None:
         return None
     blockers = ctx.index.not_national
@@ -484,7 +486,7 @@ def _fallback(st: _Sent, lo: int, h: int, ctx: _Context) -> str | None:
         low = t.text.lower()
         if low in blockers or t.lemma.lower() in blockers:
             return None
-    return ctx.fallback
+    return ctx.story.for_sector(sector)
 
 
 def _home(ctx: _Context) -> Actor | None:
@@ -556,12 +558,12 @@ def _noun_phrase(st: _Sent, tok: Token, ctx: _Context) -> tuple[Mention | None, 
         prior = ctx.titles.get(title) or ctx.titles.get(title.split()[-1])
         if prior is not None and person:
             return st.mention(lo, end, h, "ACTOR", prior, "coref"), True
-        fallback = _fallback(st, lo, h, ctx)
+        fallback = _fallback(st, lo, h, ctx, tsector)
         if fallback is None:
             return None, False
         return st.mention(lo, end, h, "ACTOR", _actor(ctx, fallback, tsector), "sector"), (person)
     if swidth:
-        actor = _actor(ctx, country or _fallback(st, lo, h, ctx), ssector)
+        actor = _actor(ctx, country or _fallback(st, lo, h, ctx, ssector), ssector)
         _spread_to_conjuncts(st, cue, ssector, ctx)
         return st.mention(lo, end, h, "ACTOR", actor, "sector"), False
     # An owned noun ("office", "spokesman", "leader") takes its owner's actor.
