@@ -26,6 +26,7 @@ _THING_PRONOUNS = THING_PRONOUNS
 _RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom", "whose"})
 _ACTOR_LABELS = frozenset({"PERSON", "GPE", "NORP", "ORG", "LOC", "FAC"})
 _LOOKUP_POS = frozenset({"PROPN", "ADJ", "NOUN"})
+_BLOCS = frozenset({"WST"})
 _KIND_LABEL = {
     "country": "GPE",
     "capital": "GPE",
@@ -150,6 +151,8 @@ def _single_country(atoms: list[list[_Atom]], sentences: tuple[Sentence, ...] = 
                 continue  # "ethnic Albanians" in Serbia are not Albania's story
             if a.kind == "org" and _generic_party(a.actor):
                 continue  # "the Labour Party" says nothing of the country
+            if a.actor.country in _BLOCS:
+                continue  # "the West" is no story's country
             counts[a.actor.country] += 1
     return story_country(counts)
 
@@ -189,10 +192,22 @@ def _atoms(sentence: Sentence, mentions: list[Mention], ctx: _Context) -> list[_
     layout = layout_tokens(sentence)
     return [
         replace(a, actor=None)
-        if _continental(tokens, a) or a.start in layout or is_attribute(tokens, a.end)
+        if _continental(tokens, a)
+        or a.start in layout
+        or is_attribute(tokens, a.end)
+        or _bloc_in_a_name(tokens, a)
         else a
         for a in out
     ]
+
+
+def _bloc_in_a_name(tokens: tuple[Token, ...], atom: _Atom) -> bool:
+    """ "West" or "Western" before a capitalised word is part of a name (*West Bank*,
+    *West African*, *Western Sahara*), not the West."""
+    if atom.actor is None or atom.actor.country not in _BLOCS or atom.end >= len(tokens):
+        return False
+    nxt = tokens[atom.end]
+    return nxt.text[:1].isupper()
 
 
 _CONTINENT_PARTS = frozenset({"latin", "south", "north", "central", "meso", "pan"})

@@ -40,7 +40,7 @@ DATA_FILES = ("countries.tsv", "organisations.tsv", "people.tsv", "sectors.yaml"
 """The data files the actor index is built from (and its cache keyed on)."""
 
 # Countries pycountry lacks (or that CAMEO uses): code -> name.
-_EXTRA_COUNTRIES = {"XKX": "Kosovo"}
+_EXTRA_COUNTRIES = {"XKX": "Kosovo", "WST": "the West"}
 # Actor-code prefixes without a country.
 _GROUP_PREFIXES = {"IGO": "IGO", "NGO": "NGO", "IMG": "REB"}
 
