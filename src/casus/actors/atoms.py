@@ -82,6 +82,10 @@ class _Context:
     names: dict[str, tuple[Actor, bool]] = field(default_factory=dict)
     titles: dict[str, Actor] = field(default_factory=dict)
     refs: list[_Ref] = field(default_factory=list)
+    former: set[str] = field(default_factory=set)
+    """Folded names of listed people out of their listed office on the story's day."""
+    roles: dict[str, Actor] = field(default_factory=dict)
+    """Folded name (and surname) → the international body the story names them for."""
 
     def remember_person(self, actor: Actor, name: str, title: str) -> None:
         key = fold(name)

@@ -14,6 +14,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..model import Actor, Article, Mention, Sentence, Token
+from .apposition import current_role, name_apposed_person
 from .atoms import (
     _LEFT_DEPS,
     _MODIFIER_DEPS,
@@ -325,6 +326,11 @@ def _known_atom(st: _Sent, atom: _Atom, ctx: _Context) -> tuple[Mention, bool]:
             return st.mention(start, end, atom.head, atom.label, group, atom.via), False
     if atom.kind in ("org", "seat") and tok.dep not in _MODIFIER_DEPS:
         actor = _relocated(st, atom, start, actor, ctx)
+    if person:
+        name = _span_text(st.tokens, atom.start, atom.end)
+        if not atom.title and ctx.day is not None:
+            ctx.former.add(fold(name))  # listed, but out of that office on the story's day
+        actor = current_role(ctx, name) or actor
     m = st.mention(start, end, atom.head, atom.label, actor, atom.via)
     if person:
         ctx.remember_person(actor, _span_text(st.tokens, atom.start, atom.end), atom.title)
@@ -543,7 +549,7 @@ def _noun_phrase(st: _Sent, tok: Token, ctx: _Context) -> tuple[Mention | None, 
         if person:
             ctx.remember_title(cue_actor, title)
         if not _plural(tok):
-            _name_apposed_person(st, m, ctx, title)
+            name_apposed_person(st, m, ctx, title)
         return m, person
     country = cue_actor.country if cue_actor is not None else None
     if twidth:
@@ -552,7 +558,7 @@ def _noun_phrase(st: _Sent, tok: Token, ctx: _Context) -> tuple[Mention | None, 
             m = st.mention(lo, end, h, "ACTOR", actor, "title")
             if person:
                 ctx.remember_title(actor, title)
-                _name_apposed_person(st, m, ctx, title)
+                name_apposed_person(st, m, ctx, title)
             _spread_to_conjuncts(st, cue, tsector, ctx)
             return m, person
         prior = ctx.titles.get(title) or ctx.titles.get(title.split()[-1])
@@ -578,7 +584,7 @@ def _noun_phrase(st: _Sent, tok: Token, ctx: _Context) -> tuple[Mention | None, 
         actor = _actor(ctx, country, osector)
     m = st.mention(lo, end, h, "ACTOR", actor, "owner")
     if not _plural(tok):
-        _name_apposed_person(st, m, ctx, "")
+        name_apposed_person(st, m, ctx, "")
     return m, False
 
 
@@ -597,19 +603,6 @@ def _spread_to_conjuncts(st: _Sent, cue: _Atom | None, sector: str, ctx: _Contex
         if m is not None and m.actor is not None and m.actor.country and m.actor.sector is None:
             st.by_head[c] = replace(m, actor=_actor(ctx, m.actor.country, sector), via="sector")
             spread = True
-
-
-def _name_apposed_person(st: _Sent, m: Mention, ctx: _Context, title: str) -> None:
-    """``John Doe, Kenya's police chief,``: the title names the unresolved person it follows."""
-    tok = st.tokens[m.head]
-    if tok.dep != "appos" or m.actor is None:
-        return
-    p = st.by_head.get(tok.head)
-    if p is None or p.actor is not None or p.label != "PERSON":
-        return
-    actor = replace(m.actor, name=p.text)
-    st.by_head[p.head] = replace(p, actor=actor, via="title")
-    ctx.remember_person(actor, p.text, title)
 
 
 def resolve(article: Article, index: ActorIndex) -> Article:
