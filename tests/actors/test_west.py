@@ -1,5 +1,5 @@
-"""The West as an actor (``WST``): "the West", "Western governments"; not the "West" or
-"Western" of a place's name (issue #12)."""
+"""Blocs and bodies by world fact: the West (``WST``: "the West", "Western governments"; not
+the "West" or "Western" of a place's name) and the Catholic Church (the Holy See's), issue #12."""
 
 from __future__ import annotations
 
@@ -49,3 +49,17 @@ def test_west_inside_a_place_name_is_no_actor(index: ActorIndex) -> None:
     assert all(
         m.actor is None or m.actor.country != "WST" for m in art.mentions if m.sentence_index == 0
     )
+
+
+def test_catholic_church_is_the_holy_see(index: ActorIndex) -> None:
+    # Peru three times: a Peru story, yet the Catholic Church is the Holy See's.
+    art = resolve(
+        article(
+            "Peru/PROPN/nsubj/1 thanked/VERB/ROOT/1 Peru/PROPN/dobj/1",
+            "Peru/PROPN/nsubj/1 spoke/VERB/ROOT/1",
+            "the/DET/det/2 Catholic/PROPN/compound/2 Church/PROPN/nsubj/3 mediated/VERB/ROOT/3",
+            ents=[(0, "GPE", 0, 1), (0, "GPE", 2, 3), (1, "GPE", 0, 1), (2, "ORG", 1, 3)],
+        ),
+        index,
+    )
+    assert code_at(art, 2, 2) == "VATREL"
