@@ -529,3 +529,16 @@ def test_actors_party_needs_an_owner(index: ActorIndex) -> None:
     )
     assert not [m for m in art.mentions if m.sentence_index == 0]
     assert code_at(art, 1, 2) == "CUBPTY"
+
+
+def test_actors_of_phrase_modifier_gives_the_body(index: ActorIndex) -> None:
+    # "Ambassadors of EU states protested": the modifier of the "of" object.
+    art = resolve(
+        article(
+            "Ambassadors/NOUN/nsubj/4/ambassador of/ADP/prep/0 EU/PROPN/compound/3 "
+            "states/NOUN/pobj/1/state protested/VERB/ROOT/4",
+            ents=[(0, "ORG", 2, 3)],
+        ),
+        index,
+    )
+    assert code_at(art, 0, 0) == "IGOEU"

@@ -233,6 +233,16 @@ def _of_cue(
                 a = st.atom_of[p]
                 if a is not None and a.actor is not None:
                     return a
+                for q in st.children[p]:
+                    # "ambassadors of EU countries": the object's own modifier.
+                    a = st.atom_of[q]
+                    if (
+                        q < p
+                        and st.tokens[q].dep in ("compound", "amod")
+                        and a is not None
+                        and a.actor is not None
+                    ):
+                        return a
                 if depth < 1:
                     # "the Ministry of Foreign Affairs of Iran": one more "of" down.
                     deeper = _of_cue(st, p, frozenset({"of"}), depth + 1)
