@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from casus import events
 from casus.actors import ActorIndex, resolve
 from casus.model import Article
 from tests._builders.actors import article, code_at, mention_at
@@ -334,3 +335,26 @@ def test_actors_whose_takes_the_noun_of_the_relative_clause(index: ActorIndex) -
     )
     assert code_at(art, 0, 2) == "CHL"
     assert code_at(art, 0, 3) == "CHLMIL"
+
+
+def test_actors_they_stands_for_each_listed_country(index: ActorIndex) -> None:
+    # "Peru and Chile met. They condemned Bolivia."
+    art = resolve(
+        article(
+            "Peru/PROPN/nsubj/3 and/CCONJ/cc/0 Chile/PROPN/conj/0 met/VERB/ROOT/3",
+            "They/PRON/nsubj/1/they condemned/VERB/ROOT/1/condemn Bolivia/PROPN/dobj/1",
+            ents=[(0, "GPE", 0, 1), (0, "GPE", 2, 3), (1, "GPE", 2, 3)],
+        ),
+        index,
+    )
+    they = sorted(
+        m.actor.code for m in art.mentions if m.sentence_index == 1 and m.head == 0 and m.actor
+    )
+    assert they == ["CHL", "PER"]
+    coded = events.extract(art, events.Lexicon.load()).events
+    got = sorted(
+        (e.source.code if e.source else None, e.cameo[:2], e.target.code if e.target else None)
+        for e in coded
+    )
+    assert ("CHL", "11", "BOL") in got
+    assert ("PER", "11", "BOL") in got

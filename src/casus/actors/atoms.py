@@ -65,6 +65,8 @@ class _Ref:
     """Plural noun or a conjunction of actors (for "they"); singular for "it"."""
     modifier: bool = False
     """A modifier inside another phrase ("India" in "All India Committee"): never "it"."""
+    group: tuple[Actor, ...] = ()
+    """The actors of a conjunction this mention heads ("Peru and Chile"), for "they"."""
 
 
 @dataclass
@@ -291,6 +293,8 @@ class _Sent:
     children: list[list[int]]
     atom_of: list[_Atom | None]
     by_head: dict[int, Mention]
+    extra: dict[int, list[Mention]] = field(default_factory=dict)
+    """Further mentions of a head that stands for several actors ("they": Peru and Chile)."""
 
     def mention(
         self, start: int, end: int, head: int, label: str, actor: Actor | None, via: str

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from ..model import Mention, Token
+from dataclasses import replace
+
+from ..model import Actor, Mention, Token
 from .atoms import (
     _LEFT_DEPS,
     _PERSON_PRONOUNS,
@@ -10,6 +12,7 @@ from .atoms import (
     _SUBJECT_DEPS,
     _THING_PRONOUNS,
     _Context,
+    _Ref,
     _Sent,
 )
 
@@ -65,8 +68,40 @@ def _pronoun(st: _Sent, tok: Token, ctx: _Context) -> tuple[Mention | None, bool
         if want_person and ref.person and ref.subject:
             return st.mention(h, h + 1, h, "PRON", ref.actor, "coref"), True
         if not want_person and not ref.person and not ref.modifier and ref.plural == plural:
+            if plural and _group_ref(ref):
+                # "Peru and Chile ... they agreed": each of the listed actors.
+                more = [st.mention(h, h + 1, h, "PRON", a, "coref") for a in ref.group[1:]]
+                st.extra[h] = more
             return st.mention(h, h + 1, h, "PRON", ref.actor, "coref"), False
     return None, False
+
+
+def join_group(ctx: _Context, st: _Sent, h: int, actor: Actor) -> None:
+    """A resolved conjunct ("Chile" in "Peru and Chile") joins the group of the first
+    conjunct's reference, so that a later "they" stands for both."""
+    first = h
+    for _ in range(8):
+        if st.tokens[first].dep != "conj" or st.tokens[first].head == first:
+            break
+        first = st.tokens[first].head
+    s = st.sentence.index
+    for n in range(len(ctx.refs) - 1, -1, -1):
+        ref = ctx.refs[n]
+        if ref.sentence != s:
+            return
+        if ref.head == first and not ref.person:
+            group = ref.group or (ref.actor,)
+            if all(a.code != actor.code for a in group):
+                ctx.refs[n] = replace(ref, group=(*group, actor))
+            return
+
+
+def _located(actor: Actor) -> bool:
+    return bool(actor.country) or actor.code[:3] in ("IGO", "NGO", "IMG")
+
+
+def _group_ref(ref: _Ref) -> bool:
+    return len(ref.group) > 1 and all(_located(a) for a in ref.group)
 
 
 _PLURAL_PRONOUNS = frozenset({"they", "them", "their", "themselves"})

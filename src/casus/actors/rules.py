@@ -30,7 +30,7 @@ from .atoms import (
     _span_text,
 )
 from .data import fold
-from .pronouns import _is_subject, _plural, _pronoun, _ref_plural
+from .pronouns import _is_subject, _plural, _pronoun, _ref_plural, join_group
 
 if TYPE_CHECKING:
     from .index import ActorIndex
@@ -119,8 +119,13 @@ def _resolve_sentence(sentence: Sentence, atoms: list[_Atom], ctx: _Context) -> 
                     _is_subject(tokens, h),
                     plural=_ref_plural(tokens, children, h, m.label),
                     modifier=tok.dep in _MODIFIER_DEPS,
+                    group=tuple(x.actor for x in (m, *st.extra.get(h, ())) if x.actor)
+                    if h in st.extra
+                    else (),
                 )
             )
+            if tok.dep == "conj" and not person:
+                join_group(ctx, st, h, m.actor)
     return _drop_nested(st)
 
 
@@ -168,6 +173,7 @@ def _drop_nested(st: _Sent) -> list[Mention]:
         if m.actor is None and any(a <= h < b for a, b in spans):
             continue
         out.append(m)
+        out.extend(st.extra.get(h, ()))
     return out
 
 

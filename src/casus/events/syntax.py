@@ -239,7 +239,7 @@ def national(country: str, sector: str, name: str) -> Participant:
 class ActorLookup:
     """Resolved mentions by ``(sentence_index, head token)`` and by covered token."""
 
-    __slots__ = ("by_head", "by_token", "ordered")
+    __slots__ = ("by_head", "by_token", "ordered", "same_head")
 
     def __init__(self, article: Article) -> None:
         self.by_head: dict[tuple[int, int], Mention] = {}
@@ -249,8 +249,10 @@ class ActorLookup:
             key=lambda m: (m.sentence_index, m.tok_start),
         )
         self.ordered = [m for m in self.ordered if _plausible(m)]
+        self.same_head: dict[tuple[int, int], list[Mention]] = {}
         for m in self.ordered:
             self.by_head.setdefault((m.sentence_index, m.head), m)
+            self.same_head.setdefault((m.sentence_index, m.head), []).append(m)
             for t in range(m.tok_start, m.tok_end):
                 self.by_token.setdefault((m.sentence_index, t), m)
 
@@ -281,7 +283,9 @@ class ActorLookup:
             if listed.mentions:
                 return Found(listed.mentions, "mention")
         if own is not None and located(own) and own.label == "PRON":
-            return Found((own,), "mention")
+            # "they" may stand for several listed actors (one mention each).
+            group = [m for m in self.same_head.get((si, i), ()) if m.label == "PRON"]
+            return Found(tuple(group) if own in group else (own,), "mention")
         found: list[Mention] = []
         for c in view.kids(i, NOMINAL_MODS):
             for cc in view.conjuncts(c):
