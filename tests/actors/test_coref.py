@@ -358,3 +358,23 @@ def test_actors_they_stands_for_each_listed_country(index: ActorIndex) -> None:
     )
     assert ("CHL", "11", "BOL") in got
     assert ("PER", "11", "BOL") in got
+
+
+def test_actors_definite_noun_repeats_a_named_organisation(index: ActorIndex) -> None:
+    # "Shining Path attacked a town. The group denied it. The group of experts met."
+    art = resolve(
+        article(
+            "Shining/PROPN/compound/1 Path/PROPN/nsubj/2 attacked/VERB/ROOT/2 a/DET/det/4 "
+            "town/NOUN/dobj/2",
+            "The/DET/det/1 group/NOUN/nsubj/2 denied/VERB/ROOT/2 it/PRON/dobj/2",
+            "The/DET/det/1 group/NOUN/nsubj/5 of/ADP/prep/1 experts/NOUN/pobj/2/expert "
+            "later/ADV/advmod/5 met/VERB/ROOT/5/meet",
+            "the/DET/det/1 EU/PROPN/nsubj/2 protested/VERB/ROOT/2",
+            "The/DET/det/1 bloc/NOUN/nsubj/2 voted/VERB/ROOT/2/vote",
+            ents=[(0, "ORG", 0, 2), (3, "ORG", 1, 2)],
+        ),
+        index,
+    )
+    assert code_at(art, 1, 1) == "PERREB"
+    assert all(not (m.sentence_index == 2 and m.head == 1 and m.actor) for m in art.mentions)
+    assert code_at(art, 4, 1) == "IGOEU"

@@ -67,6 +67,8 @@ class _Ref:
     """A modifier inside another phrase ("India" in "All India Committee"): never "it"."""
     group: tuple[Actor, ...] = ()
     """The actors of a conjunction this mention heads ("Peru and Chile"), for "they"."""
+    org_words: tuple[str, ...] = ()
+    """For a named organisation, the folded words of its name as written ("the group")."""
 
 
 @dataclass

@@ -119,3 +119,44 @@ def _expletive(st: _Sent, tok: Token) -> bool:
     if verb.lemma.lower() in _EMPTY_VERBS:
         return True
     return any(st.tokens[c].dep in ("auxpass", "nsubjpass") for c in st.children[verb.i])
+
+
+_NAMED_HEADS = frozenset(
+    "council court tribunal commission committee union alliance movement coalition front "
+    "party fund bank mission agency organization organisation".split()
+)
+"""Definite heads that name an organisation by a word of its name ("the council")."""
+_GROUP_HEADS = {"group": "", "bloc": "IGO", "organization": "IGO"}
+"""Definite heads that stand for the last organisation of a kind ("" any but an IGO)."""
+_ORG_LOOKBACK = 5
+
+
+def definite_org(st: _Sent, tok: Token, ctx: _Context) -> Mention | None:
+    """ "The group said", "the council voted": a bare singular definite noun that repeats
+    a named organisation of the last few sentences (a word of its name, or for *group*,
+    *bloc*, *organization* the last one of that kind) is that organisation."""
+    word = tok.lemma.lower()
+    if tok.pos != "NOUN" or _plural(tok) or (word not in _NAMED_HEADS and word not in _GROUP_HEADS):
+        return None
+    h = tok.i
+    kids = st.children[h]
+    left = [c for c in kids if c < h]
+    if [st.tokens[c].text.lower() for c in left] != ["the"]:
+        return None
+    if any(c > h and st.tokens[c].dep in ("prep", "relcl", "acl", "appos") for c in kids):
+        return None  # "the council of elders", "the group that ...": a new one
+    s = st.sentence.index
+    for ref in reversed(ctx.refs):
+        if ref.sentence < s - _ORG_LOOKBACK:
+            break
+        if not ref.org_words or (ref.sentence == s and ref.head >= h):
+            continue
+        kind = _GROUP_HEADS.get(word)
+        igo = ref.actor.code.startswith("IGO")
+        if (
+            word in ref.org_words
+            or (kind is not None and (igo if kind == "IGO" else not igo))
+            or (word == "alliance" and ref.actor.code == "IGONATO")
+        ):
+            return st.mention(left[0], h + 1, h, "ACTOR", ref.actor, "coref")
+    return None

@@ -30,7 +30,7 @@ from .atoms import (
     _span_text,
 )
 from .data import fold
-from .pronouns import _is_subject, _plural, _pronoun, _ref_plural, join_group
+from .pronouns import _is_subject, _plural, _pronoun, _ref_plural, definite_org, join_group
 
 if TYPE_CHECKING:
     from .index import ActorIndex
@@ -103,7 +103,9 @@ def _resolve_sentence(sentence: Sentence, atoms: list[_Atom], ctx: _Context) -> 
         elif tok.pos == "PRON" or tok.tag in ("PRP", "PRP$", "WP", "WDT"):
             m, person = _pronoun(st, tok, ctx)
         elif tok.pos in ("NOUN", "PROPN") and tok.dep not in _MODIFIER_DEPS:
-            m, person = _noun_phrase(st, tok, ctx)
+            m = definite_org(st, tok, ctx)
+            if m is None:
+                m, person = _noun_phrase(st, tok, ctx)
         if m is None and atom is not None:
             m = st.mention(atom.start, atom.end, h, atom.label, None, "")
         if m is None:
@@ -121,6 +123,9 @@ def _resolve_sentence(sentence: Sentence, atoms: list[_Atom], ctx: _Context) -> 
                     modifier=tok.dep in _MODIFIER_DEPS,
                     group=tuple(x.actor for x in (m, *st.extra.get(h, ())) if x.actor)
                     if h in st.extra
+                    else (),
+                    org_words=tuple(fold(m.text).split())
+                    if atom is not None and atom.kind == "org" and m.via == "gazetteer"
                     else (),
                 )
             )
