@@ -122,9 +122,12 @@ def _expletive(st: _Sent, tok: Token) -> bool:
 
 
 _NAMED_HEADS = frozenset(
-    "council court tribunal commission committee union alliance movement coalition front "
-    "party fund bank mission agency organization organisation".split()
-)
+    {
+        "council", "court", "tribunal", "commission", "committee", "union", "alliance",
+        "movement", "coalition", "front", "party", "fund", "bank", "mission", "agency",
+        "organization", "organisation",
+    }
+)  # fmt: skip
 """Definite heads that name an organisation by a word of its name ("the council")."""
 _GROUP_HEADS = {"group": "", "bloc": "IGO", "organization": "IGO"}
 """Definite heads that stand for the last organisation of a kind ("" any but an IGO)."""
