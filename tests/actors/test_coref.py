@@ -378,3 +378,16 @@ def test_actors_definite_noun_repeats_a_named_organisation(index: ActorIndex) ->
     assert code_at(art, 1, 1) == "PERREB"
     assert all(not (m.sentence_index == 2 and m.head == 1 and m.actor) for m in art.mentions)
     assert code_at(art, 4, 1) == "IGOEU"
+
+
+def test_actors_definite_noun_matches_the_organisation_s_full_name(index: ActorIndex) -> None:
+    # "The IAEA inspected a plant. The agency reported."
+    art = resolve(
+        article(
+            "The/DET/det/1 IAEA/PROPN/nsubj/2 inspected/VERB/ROOT/2 a/DET/det/4 plant/NOUN/dobj/2",
+            "The/DET/det/1 agency/NOUN/nsubj/2 reported/VERB/ROOT/2/report",
+            ents=[(0, "ORG", 1, 2)],
+        ),
+        index,
+    )
+    assert code_at(art, 1, 1) == "IGOIAEA"

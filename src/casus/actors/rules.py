@@ -125,7 +125,7 @@ def _resolve_sentence(sentence: Sentence, atoms: list[_Atom], ctx: _Context) -> 
                     group=tuple(x.actor for x in (m, *st.extra.get(h, ())) if x.actor)
                     if h in st.extra
                     else (),
-                    org_words=tuple(fold(m.text).split())
+                    org_words=tuple(fold(f"{m.text} {m.actor.name}").split())
                     if atom is not None and atom.kind == "org" and m.via == "gazetteer"
                     else (),
                 )
