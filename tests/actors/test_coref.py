@@ -391,3 +391,20 @@ def test_actors_definite_noun_matches_the_organisation_s_full_name(index: ActorI
         index,
     )
     assert code_at(art, 1, 1) == "IGOIAEA"
+
+
+def test_actors_both_countries_as_subject_are_the_last_two_named(index: ActorIndex) -> None:
+    # "Peru hosted Chile. Both countries signed a pact."
+    art = resolve(
+        article(
+            "Peru/PROPN/nsubj/1 hosted/VERB/ROOT/1/host Chile/PROPN/dobj/1",
+            "Both/DET/det/1/both countries/NOUN/nsubj/2/country signed/VERB/ROOT/2/sign "
+            "a/DET/det/4 pact/NOUN/dobj/2",
+            ents=[(0, "GPE", 0, 1), (0, "GPE", 2, 3)],
+        ),
+        index,
+    )
+    both = sorted(
+        m.actor.code for m in art.mentions if m.sentence_index == 1 and m.head == 1 and m.actor
+    )
+    assert both == ["CHL", "PER"]

@@ -163,3 +163,47 @@ def definite_org(st: _Sent, tok: Token, ctx: _Context) -> Mention | None:
         ):
             return st.mention(left[0], h + 1, h, "ACTOR", ref.actor, "coref")
     return None
+
+
+_PAIR_HEADS = {
+    "country": None,
+    "nation": None,
+    "state": None,
+    "neighbour": None,
+    "neighbor": None,
+    "government": "GOV",
+}
+"""Plural heads of *both countries*, *the two governments* ... (with their sector). Not
+*sides* (of a civil war, often no two states) nor *leaders*: both lost on `news_train`."""
+
+
+def the_two(st: _Sent, tok: Token, ctx: _Context) -> Mention | None:
+    """ "Both countries agreed", "the two governments signed": as a subject, the last two
+    countries the story named before (one mention each at the same token, like a plural
+    pronoun)."""
+    word = tok.lemma.lower()
+    if tok.pos != "NOUN" or not _plural(tok) or word not in _PAIR_HEADS:
+        return None
+    if tok.dep not in _SUBJECT_DEPS:
+        return None  # an object: the events stage's conflict-dyad fallback knows better
+    h = tok.i
+    left = [st.tokens[c].text.lower() for c in st.children[h] if c < h]
+    if left not in (["both"], ["the", "two"], ["two"]):
+        return None
+    s = st.sentence.index
+    found: list[Actor] = []
+    for ref in reversed(ctx.refs):
+        c = ref.actor.country
+        if ref.sentence == s and ref.head >= h:
+            continue
+        if c and c != "WST" and all(a.country != c for a in found):
+            found.append(ref.actor)
+            if len(found) == 2:
+                break
+    if len(found) < 2:
+        return None
+    sector = _PAIR_HEADS[word]
+    lo = min(c for c in st.children[h] if c < h)
+    actors = [ctx.index.country_actor(a.country or "", sector) for a in reversed(found)]
+    st.extra[h] = [st.mention(lo, h + 1, h, "PRON", actors[1], "coref")]
+    return st.mention(lo, h + 1, h, "PRON", actors[0], "coref")

@@ -31,7 +31,15 @@ from .atoms import (
 )
 from .data import fold
 from .placenames import _dateline, _part_of_a_name
-from .pronouns import _is_subject, _plural, _pronoun, _ref_plural, definite_org, join_group
+from .pronouns import (
+    _is_subject,
+    _plural,
+    _pronoun,
+    _ref_plural,
+    definite_org,
+    join_group,
+    the_two,
+)
 
 if TYPE_CHECKING:
     from .index import ActorIndex
@@ -104,7 +112,7 @@ def _resolve_sentence(sentence: Sentence, atoms: list[_Atom], ctx: _Context) -> 
         elif tok.pos == "PRON" or tok.tag in ("PRP", "PRP$", "WP", "WDT"):
             m, person = _pronoun(st, tok, ctx)
         elif tok.pos in ("NOUN", "PROPN") and tok.dep not in _MODIFIER_DEPS:
-            m = definite_org(st, tok, ctx)
+            m = definite_org(st, tok, ctx) or the_two(st, tok, ctx)
             if m is None:
                 m, person = _noun_phrase(st, tok, ctx)
         if m is None and atom is not None:
