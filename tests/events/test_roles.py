@@ -322,3 +322,21 @@ def test_an_investigation_of_a_thing_keeps_no_target(lexicon: events.Lexicon, mo
     (probe,) = events.extract(_probe("incident", "incident", "NOUN"), lex).events
     assert probe.cameo_root == "09" and probe.source is not None
     assert probe.target is None
+
+
+def test_a_protest_demand_with_no_target_is_on_the_protesters_government(
+    lexicon: events.Lexicon,
+) -> None:
+    # "Chilean students marched, demanding free tuition.": the demand is the protest's (h45)
+    art = article(
+        sent(
+            "Chilean/ADJ/amod/1/chilean students/NOUN/nsubj/2/student marched/VERB/ROOT/2/march "
+            ",/PUNCT/punct/2 demanding/VERB/advcl/2/demand/VBG free/ADJ/amod/6/free "
+            "tuition/NOUN/dobj/4/tuition ./PUNCT/punct/2",
+            {0: "CHL", 1: "CHLEDU"},
+        ),
+    )
+    (event,) = [e for e in events.extract(art, lexicon).events if e.cameo_root == "10"]
+    assert event.source is not None and event.source.code == "CHLEDU"
+    assert event.target is not None and event.target.code == "CHLGOV"
+    assert "target:own-government" in event.evidence.cues

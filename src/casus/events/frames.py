@@ -23,11 +23,13 @@ from dataclasses import replace
 
 from ..model import Event, Participant
 from ._frames_guards import (
+    PROTEST_DEMAND,
     characterisation,
     denied_object,
     idiom,
     own_threat,
     past_report,
+    protest_demand,
     withdrawn_thing,
 )
 from .context import SentenceContext, participants
@@ -157,7 +159,8 @@ def _matrix(ctx: SentenceContext, m: int, trig: Trigger) -> Frame | None:
     chain = ctx.complement(m, trig.comp)
     if not chain:
         return None
-    if unasserted(v, m) or _under_matrix(ctx, m):
+    protest = protest_demand(ctx, m, trig)
+    if (unasserted(v, m) and not protest) or _under_matrix(ctx, m):
         ctx.consumed.update(chain)
         return None
     ctx.consumed.update(chain)
@@ -197,6 +200,8 @@ def _matrix(ctx: SentenceContext, m: int, trig: Trigger) -> Frame | None:
     cues = [f"trigger:{trig.words}", f"frame:{trig.comp}"]
     if action is not None:
         cues.append(f"action:{action.words}")
+    if protest:
+        cues.append(PROTEST_DEMAND)
     return finish(
         ctx,
         code=code,
@@ -253,7 +258,8 @@ def _under_matrix(ctx: SentenceContext, i: int) -> bool:
 
 def _verbal(ctx: SentenceContext, i: int, trig: Trigger) -> Frame | None:
     v = ctx.view
-    if unasserted(v, i) or _under_matrix(ctx, i):
+    protest = protest_demand(ctx, i, trig)
+    if (unasserted(v, i) and not protest) or _under_matrix(ctx, i):
         return None
     tok = v.tokens[i]
     if tok.dep == "relcl" and tok.tag in ("VBZ", "VBP") and not v.auxiliaries(i):
@@ -268,7 +274,7 @@ def _verbal(ctx: SentenceContext, i: int, trig: Trigger) -> Frame | None:
         return None  # "X warned that attempts had been detected": a report, not a threat
     neg, aux = ctx.mood(i)
     code = trig.code
-    cues = [f"trigger:{trig.words}"]
+    cues = [f"trigger:{trig.words}", *([PROTEST_DEMAND] if protest else [])]
     subj, _, _ = v.clause_subject(i)
     disasters = ctx.data.disasters
     after = tok.dep in ("advcl", "conj") and v.lemma(tok.head) in disasters

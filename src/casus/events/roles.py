@@ -367,7 +367,7 @@ def complete_roles(article: Article, model: RoleModel) -> Iterator[Event]:
     above the model's threshold. The members listed in an object (*thanked several leaders,
     including A and B*) are targets first (:mod:`casus.events.members`)."""
     for event in with_members(article):
-        protest = event.cameo_root == _PROTEST
+        protest = event.cameo_root == _PROTEST or _PROTEST_DEMAND in event.evidence.cues
         for role in ("source", "target") if protest else ROLES:
             if protest and role == "target" and unlocated(event.target):
                 event = _own_government(event)
@@ -391,6 +391,8 @@ def complete_roles(article: Article, model: RoleModel) -> Iterator[Event]:
 
 
 _PROTEST = "14"
+_PROTEST_DEMAND = "frame:protest-demand"
+"""A protest's demand (``events/frames.py``) has the protest's default sides."""
 _INVESTIGATE = "09"
 
 
