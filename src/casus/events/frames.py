@@ -32,12 +32,13 @@ from ._frames_guards import (
     protest_demand,
     withdrawn_thing,
 )
+from ._frames_joint import hosted_parties, parties
 from .context import SentenceContext, participants
 from .frame import JOINT_ROOTS, PROTEST, VIOLENT, Frame, finish, hearsay, unasserted
 from .lexicon import CONFLICT_ROOTS, LexiconData, Trigger, frame_code
 from .match import match_trigger
 from .reported import MUST, reported_demands, reported_judgements
-from .syntax import HEDGES, MODALS, ActorLookup, Found, SentenceView, in_country
+from .syntax import HEDGES, MODALS, ActorLookup, SentenceView, in_country
 
 __all__ = ["PROTEST", "Frame", "match_trigger", "sentence_frames"]
 
@@ -72,6 +73,7 @@ def sentence_frames(
             frame = _nominal(ctx, i, trig) if trig.pos == "NOUN" else _verbal(ctx, i, trig)
         if frame is not None:
             frames.append(frame)
+            frames.extend(hosted_parties(ctx, i, trig, frame))
     yield from _interlocutors(frames)
 
 
@@ -393,16 +395,6 @@ def _light_verb(ctx: SentenceContext, n: int) -> int | None:
     return None
 
 
-def _parties(ctx: SentenceContext, n: int) -> Found:
-    """The parties of a reciprocal event noun: ``talks between A and B``, ``clashes among
-    A, B and C`` (at least two located actors)."""
-    v = ctx.view
-    heads = v.prep_objects(n, "between") + v.prep_objects(n, "among")
-    found = ctx.actors.many(v, heads)
-    located = [m for m in found.mentions if m.actor is not None and m.actor.country]
-    return Found(tuple(located), "subject") if len(located) >= 2 else Found((), "")
-
-
 _TOPIC_VERBS = frozenset(
     {"discuss", "debate", "address", "review", "examine", "analyse", "analyze"}
 )
@@ -524,7 +516,7 @@ def _nominal(ctx: SentenceContext, n: int, trig: Trigger) -> Frame | None:
         return None
     sources = ctx.own_modifiers(n)
     if not sources.mentions and trig.code[:2] in JOINT_ROOTS:
-        sources = _parties(ctx, n)
+        sources = parties(ctx, n)
         if sources.mentions:  # "talks between A and B resumed": each party, no target
             cues.append("frame:reciprocal")
             return finish(
