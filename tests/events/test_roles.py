@@ -340,3 +340,24 @@ def test_a_protest_demand_with_no_target_is_on_the_protesters_government(
     assert event.source is not None and event.source.code == "CHLEDU"
     assert event.target is not None and event.target.code == "CHLGOV"
     assert "target:own-government" in event.evidence.cues
+
+
+def test_a_resignation_with_no_one_named_yields_to_the_leaders_own_people(
+    lexicon: events.Lexicon,
+) -> None:
+    # "Chile's government sent aid. Peru's prime minister resigned.": not to Chile (h45)
+    art = article(
+        sent(
+            "The/DET/det/2 Chilean/ADJ/amod/2 government/NOUN/nsubj/3/government "
+            "sent/VERB/ROOT/3/send aid/NOUN/dobj/3/aid ./PUNCT/punct/3",
+            {1: "CHL", 2: "CHLGOV"},
+        ),
+        sent(
+            "The/DET/det/2 Peruvian/ADJ/amod/2 minister/NOUN/nsubj/3/minister "
+            "resigned/VERB/ROOT/3/resign ./PUNCT/punct/3",
+            {1: "PER", 2: "PERGOV"},
+        ),
+    )
+    (event,) = [e for e in events.extract(art, lexicon).events if e.cameo == "0831"]
+    assert event.target is not None and event.target.code == "PERCVL"
+    assert "target:own-people" in event.evidence.cues

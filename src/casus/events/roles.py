@@ -373,6 +373,8 @@ def complete_roles(article: Article, model: RoleModel) -> Iterator[Event]:
                 event = _own_government(event)
             if protest and role == "source" and unlocated(event.source):
                 event = _protesters_of(event)
+            if role == "target" and event.cameo == _RESIGN and unlocated(event.target):
+                event = _own_people(event)
             if role == "target" and event.target is None:
                 event = _voted_body(article, event)
             if role == "target":
@@ -391,6 +393,7 @@ def complete_roles(article: Article, model: RoleModel) -> Iterator[Event]:
 
 
 _PROTEST = "14"
+_RESIGN = "0831"
 _PROTEST_DEMAND = "frame:protest-demand"
 """A protest's demand (``events/frames.py``) has the protest's default sides."""
 _INVESTIGATE = "09"
@@ -539,6 +542,15 @@ def _protesters_of(event: Event) -> Event:
     if t is None or not t.country:
         return event
     return _with(event, "source", national(t.country, "CVL", "civilians"), "civilians")
+
+
+def _own_people(event: Event) -> Event:
+    """A resignation named with nobody it yields to yields to the leader's own people (a
+    minister resigning after protests: their country's civilians, not a foreign actor)."""
+    p = event.source
+    if p is None or not p.country:
+        return event
+    return _with(event, "target", national(p.country, "CVL", "civilians"), "own-people")
 
 
 def _own_government(event: Event) -> Event:
