@@ -9,7 +9,14 @@ from .context import SentenceContext, participants
 from .lexicon import Trigger
 from .syntax import MODALS, Found, SentenceView
 
-__all__ = ["PROTEST_DEMAND", "characterisation", "own_threat", "past_report", "protest_demand"]
+__all__ = [
+    "PROTEST_DEMAND",
+    "characterisation",
+    "office_removal",
+    "own_threat",
+    "past_report",
+    "protest_demand",
+]
 
 _PAST_AUX = frozenset({"had", "has", "have", "was", "were", "did"})
 
@@ -138,3 +145,21 @@ def protest_demand(ctx: SentenceContext, m: int, trig: Trigger) -> bool:
         return False
     head = ctx.matches.get(tok.head)
     return head is not None and head.code[:2] == "14"
+
+
+_REMOVALS = frozenset({"dismiss"})
+
+
+def office_removal(ctx: SentenceContext, m: int) -> bool:
+    """``dismissed the minister``, ``dismissed X``: the object is an office holder or body
+    (an actor with a sector), so the act removes them from office (172), it rejects nothing
+    (``dismissed the proposal`` still does)."""
+    v = ctx.view
+    if v.lemma(m) not in _REMOVALS or v.is_passive(m):
+        return False
+    si = v.sentence.index
+    for o in v.kids(m, ("dobj",)):
+        mention = ctx.actors.at(si, o)
+        if mention is not None and mention.head == o and mention.actor and mention.actor.sector:
+            return True
+    return False

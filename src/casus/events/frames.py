@@ -27,6 +27,7 @@ from ._frames_guards import (
     characterisation,
     denied_object,
     idiom,
+    office_removal,
     own_threat,
     past_report,
     protest_demand,
@@ -182,6 +183,8 @@ def _matrix(ctx: SentenceContext, m: int, trig: Trigger) -> Frame | None:
     elif comp_neg:
         return None
     code = frame_code(mode, action.code if action else None, trig.code)
+    if mode == "reject" and action is None and office_removal(ctx, m):
+        code = "172"  # "dismissed the minister": removed from office, no rejection
     sources, passive_targets, _ = ctx.subject(m)
     if mode == "threat" and not own_threat(ctx, chain[0], sources):
         ctx.consumed.add(m)  # "X warned that executions may follow": a prediction by X
@@ -275,7 +278,7 @@ def _verbal(ctx: SentenceContext, i: int, trig: Trigger) -> Frame | None:
     if trig.comp == "threat" and past_report(v, i):
         return None  # "X warned that attempts had been detected": a report, not a threat
     neg, aux = ctx.mood(i)
-    code = trig.code
+    code = "172" if trig.comp == "reject" and office_removal(ctx, i) else trig.code
     cues = [f"trigger:{trig.words}", *([PROTEST_DEMAND] if protest else [])]
     subj, _, _ = v.clause_subject(i)
     disasters = ctx.data.disasters
