@@ -37,7 +37,7 @@ from ._frames_joint import hosted_parties, parties
 from .context import SentenceContext, participants
 from .frame import JOINT_ROOTS, PROTEST, VIOLENT, Frame, finish, hearsay, unasserted
 from .lexicon import CONFLICT_ROOTS, LexiconData, Trigger, frame_code
-from .match import match_trigger
+from .match import match_trigger, stranded
 from .reported import MUST, reported_demands, reported_judgements
 from .syntax import HEDGES, MODALS, ActorLookup, SentenceView, in_country
 
@@ -171,6 +171,11 @@ def _matrix(ctx: SentenceContext, m: int, trig: Trigger) -> Frame | None:
         return None
     actions = [c for c in chain if c in ctx.matches]
     action = ctx.matches[actions[-1]] if actions else None
+    loose: list[int] = []  # "called for pauses [in] the fighting": the parse hung "in" high
+    if action is not None and action.prep and action.pos == "NOUN":
+        for p in stranded(v, actions[-1], action.prep):
+            loose += v.kids(p, ("pobj",))
+    ctx.consumed.update(loose)
     neg, aux = ctx.mood(m)
     mode = trig.comp
     if neg and v.lemma(m) in _EXCLUDE and action is not None and action.code[:2] in VIOLENT:
@@ -190,6 +195,7 @@ def _matrix(ctx: SentenceContext, m: int, trig: Trigger) -> Frame | None:
         ctx.consumed.add(m)  # "X warned that executions may follow": a prediction by X
         return None
     places = [(m, trig)] + [(c, ctx.matches[c]) for c in reversed(actions)]
+    places += [(c, action) for c in loose if action is not None]
     places += [
         (c, Trigger(lemma=v.lemma(c), pos="VERB", code=trig.code, targets=_LIGHT_ROLES))
         for c in chain
