@@ -73,8 +73,7 @@ def sentence_frames(
         if frame is None and i not in ctx.consumed and trig.comp != "negate":
             frame = _nominal(ctx, i, trig) if trig.pos == "NOUN" else _verbal(ctx, i, trig)
         if frame is not None:
-            frames.append(frame)
-            frames.extend(hosted_parties(ctx, i, trig, frame))
+            frames.extend(hosted_parties(ctx, i, trig, frame))  # the frame, then its parties
     yield from _interlocutors(frames)
 
 
