@@ -361,3 +361,20 @@ def test_a_resignation_with_no_one_named_yields_to_the_leaders_own_people(
     (event,) = [e for e in events.extract(art, lexicon).events if e.cameo == "0831"]
     assert event.target is not None and event.target.code == "PERCVL"
     assert "target:own-people" in event.evidence.cues
+
+
+def test_a_meeting_with_unnamed_common_nouns_is_no_event(lexicon: events.Lexicon) -> None:
+    # "Chile sent aid. The Peruvian president met air force pilots.": not a meeting with Chile
+    art = article(
+        sent(
+            "Chile/PROPN/nsubj/1 sent/VERB/ROOT/1/send aid/NOUN/dobj/1/aid ./PUNCT/punct/1",
+            {0: "CHL"},
+        ),
+        sent(
+            "The/DET/det/2 Peruvian/ADJ/amod/2 president/NOUN/nsubj/3/president "
+            "met/VERB/ROOT/3/meet air/NOUN/compound/5 force/NOUN/compound/6 "
+            "pilots/NOUN/dobj/3/pilot ./PUNCT/punct/3",
+            {1: "PER", 2: "PERGOV"},
+        ),
+    )
+    assert [e for e in events.extract(art, lexicon).events if e.cameo_root == "04"] == []
