@@ -322,3 +322,59 @@ def test_an_investigation_of_a_thing_keeps_no_target(lexicon: events.Lexicon, mo
     (probe,) = events.extract(_probe("incident", "incident", "NOUN"), lex).events
     assert probe.cameo_root == "09" and probe.source is not None
     assert probe.target is None
+
+
+def test_a_protest_demand_with_no_target_is_on_the_protesters_government(
+    lexicon: events.Lexicon,
+) -> None:
+    # "Chilean students marched, demanding free tuition.": the demand is the protest's (h45)
+    art = article(
+        sent(
+            "Chilean/ADJ/amod/1/chilean students/NOUN/nsubj/2/student marched/VERB/ROOT/2/march "
+            ",/PUNCT/punct/2 demanding/VERB/advcl/2/demand/VBG free/ADJ/amod/6/free "
+            "tuition/NOUN/dobj/4/tuition ./PUNCT/punct/2",
+            {0: "CHL", 1: "CHLEDU"},
+        ),
+    )
+    (event,) = [e for e in events.extract(art, lexicon).events if e.cameo_root == "10"]
+    assert event.source is not None and event.source.code == "CHLEDU"
+    assert event.target is not None and event.target.code == "CHLGOV"
+    assert "target:own-government" in event.evidence.cues
+
+
+def test_a_resignation_with_no_one_named_yields_to_the_leaders_own_people(
+    lexicon: events.Lexicon,
+) -> None:
+    # "Chile's government sent aid. Peru's prime minister resigned.": not to Chile (h45)
+    art = article(
+        sent(
+            "The/DET/det/2 Chilean/ADJ/amod/2 government/NOUN/nsubj/3/government "
+            "sent/VERB/ROOT/3/send aid/NOUN/dobj/3/aid ./PUNCT/punct/3",
+            {1: "CHL", 2: "CHLGOV"},
+        ),
+        sent(
+            "The/DET/det/2 Peruvian/ADJ/amod/2 minister/NOUN/nsubj/3/minister "
+            "resigned/VERB/ROOT/3/resign ./PUNCT/punct/3",
+            {1: "PER", 2: "PERGOV"},
+        ),
+    )
+    (event,) = [e for e in events.extract(art, lexicon).events if e.cameo == "0831"]
+    assert event.target is not None and event.target.code == "PERCVL"
+    assert "target:own-people" in event.evidence.cues
+
+
+def test_a_meeting_with_unnamed_common_nouns_is_no_event(lexicon: events.Lexicon) -> None:
+    # "Chile sent aid. The Peruvian president met air force pilots.": not a meeting with Chile
+    art = article(
+        sent(
+            "Chile/PROPN/nsubj/1 sent/VERB/ROOT/1/send aid/NOUN/dobj/1/aid ./PUNCT/punct/1",
+            {0: "CHL"},
+        ),
+        sent(
+            "The/DET/det/2 Peruvian/ADJ/amod/2 president/NOUN/nsubj/3/president "
+            "met/VERB/ROOT/3/meet air/NOUN/compound/5 force/NOUN/compound/6 "
+            "pilots/NOUN/dobj/3/pilot ./PUNCT/punct/3",
+            {1: "PER", 2: "PERGOV"},
+        ),
+    )
+    assert [e for e in events.extract(art, lexicon).events if e.cameo_root == "04"] == []

@@ -1,13 +1,22 @@
 """Guards of the verbal and matrix rules of :mod:`.frames`: whether a warning reports what
 has happened (no threat), whether a threat's clause is the speaker's own act, whether a verb
-of calling characterises its object (``called the plan a gamble``: no telephone call)."""
+of calling characterises its object (``called the plan a gamble``: no telephone call), whether
+a demand states what a protest is for."""
 
 from __future__ import annotations
 
 from .context import SentenceContext, participants
+from .lexicon import Trigger
 from .syntax import MODALS, Found, SentenceView
 
-__all__ = ["characterisation", "own_threat", "past_report"]
+__all__ = [
+    "PROTEST_DEMAND",
+    "characterisation",
+    "office_removal",
+    "own_threat",
+    "past_report",
+    "protest_demand",
+]
 
 _PAST_AUX = frozenset({"had", "has", "have", "was", "were", "did"})
 
@@ -121,3 +130,36 @@ def idiom(v: SentenceView, i: int) -> bool:
     if lemma == "response" and tok.dep == "pobj" and v.lemma(tok.head) == "in":
         return any(v.lemma(p) == "to" for p in v.kids(i, ("prep",)))
     return lemma == "engage" and bool(v.kids(i, ("auxpass",)))
+
+
+PROTEST_DEMAND = "frame:protest-demand"
+"""Cue of a demand that a protest makes (roles.py gives it the protest's sides)."""
+
+
+def protest_demand(ctx: SentenceContext, m: int, trig: Trigger) -> bool:
+    """A demand that states what a protest is for: *took to the streets to demand X*,
+    *marched, demanding X*, *protests demanding that X resign*. The protesters demand it,
+    even in a purpose clause (which is otherwise no act of its own)."""
+    tok = ctx.view.tokens[m]
+    if trig.comp != "demand" or tok.head == m or tok.dep not in ("advcl", "acl", "xcomp", "conj"):
+        return False
+    head = ctx.matches.get(tok.head)
+    return head is not None and head.code[:2] == "14"
+
+
+_REMOVALS = frozenset({"dismiss"})
+
+
+def office_removal(ctx: SentenceContext, m: int) -> bool:
+    """``dismissed the minister``, ``dismissed X``: the object is an office holder or body
+    (an actor with a sector), so the act removes them from office (172), it rejects nothing
+    (``dismissed the proposal`` still does)."""
+    v = ctx.view
+    if v.lemma(m) not in _REMOVALS or v.is_passive(m):
+        return False
+    si = v.sentence.index
+    for o in v.kids(m, ("dobj",)):
+        mention = ctx.actors.at(si, o)
+        if mention is not None and mention.head == o and mention.actor and mention.actor.sector:
+            return True
+    return False

@@ -121,8 +121,8 @@ class SentenceContext:
             starts += v.kids(m, ("ccomp",))
         starts += v.kids(m, ("dobj",))
         for p in v.kids(m, ("prep",)):
-            if v.lemma(p) in _COMP_PREPS:
-                starts += v.kids(p, ("pobj", "pcomp"))
+            if v.lemma(p) in _COMP_PREPS or (mode == "negate" and v.lemma(p) == "from"):
+                starts += v.kids(p, ("pobj", "pcomp"))  # "refrained from sending"
         for s in starts:
             chain = self._descend(s, 3)
             if chain:

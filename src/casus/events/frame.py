@@ -84,6 +84,17 @@ class Frame:
         return round(min(score, 1.0), 3)
 
 
+PLACED_MEETINGS = frozenset({"042", "043", "044"})
+"""Consultation codes whose place is the other side: a visit to X, hosting in X."""
+
+
+def _placeless(code: str) -> bool:
+    """A meeting, or the intent or agreement to hold one, is not with the country it is held
+    in: "a cabinet meeting in Lima", "a summit in Quito", "agreed to meet in Chile" name no
+    counterpart (visits and hosting do: ``PLACED_MEETINGS``)."""
+    return code[:2] in ("03", "04") and code not in PLACED_MEETINGS
+
+
 def finish(
     ctx: SentenceContext,
     *,
@@ -105,7 +116,7 @@ def finish(
     tgt, tgt_how = targets
     if not tgt and retaliation:
         tgt, tgt_how = ctx.retaliation_target(src), "retaliation"
-    if not tgt and not need_both:
+    if not tgt and not need_both and not _placeless(code):
         tgt, tgt_how = ctx.place(tokens, src), "place"
     elif tgt and code[:2] in VIOLENT:
         # "struck X's officials in Z": the country attacked is a target too (when the place

@@ -23,19 +23,23 @@ from dataclasses import replace
 
 from ..model import Event, Participant
 from ._frames_guards import (
+    PROTEST_DEMAND,
     characterisation,
     denied_object,
     idiom,
+    office_removal,
     own_threat,
     past_report,
+    protest_demand,
     withdrawn_thing,
 )
+from ._frames_joint import hosted_parties, parties
 from .context import SentenceContext, participants
 from .frame import JOINT_ROOTS, PROTEST, VIOLENT, Frame, finish, hearsay, unasserted
 from .lexicon import CONFLICT_ROOTS, LexiconData, Trigger, frame_code
-from .match import match_trigger
+from .match import match_trigger, stranded
 from .reported import MUST, reported_demands, reported_judgements
-from .syntax import HEDGES, MODALS, ActorLookup, Found, SentenceView, in_country
+from .syntax import HEDGES, MODALS, ActorLookup, SentenceView, in_country
 
 __all__ = ["PROTEST", "Frame", "match_trigger", "sentence_frames"]
 
@@ -69,7 +73,7 @@ def sentence_frames(
         if frame is None and i not in ctx.consumed and trig.comp != "negate":
             frame = _nominal(ctx, i, trig) if trig.pos == "NOUN" else _verbal(ctx, i, trig)
         if frame is not None:
-            frames.append(frame)
+            frames.extend(hosted_parties(ctx, i, trig, frame))  # the frame, then its parties
     yield from _interlocutors(frames)
 
 
@@ -157,7 +161,8 @@ def _matrix(ctx: SentenceContext, m: int, trig: Trigger) -> Frame | None:
     chain = ctx.complement(m, trig.comp)
     if not chain:
         return None
-    if unasserted(v, m) or _under_matrix(ctx, m):
+    protest = protest_demand(ctx, m, trig)
+    if (unasserted(v, m) and not protest) or _under_matrix(ctx, m):
         ctx.consumed.update(chain)
         return None
     ctx.consumed.update(chain)
@@ -165,6 +170,11 @@ def _matrix(ctx: SentenceContext, m: int, trig: Trigger) -> Frame | None:
         return None
     actions = [c for c in chain if c in ctx.matches]
     action = ctx.matches[actions[-1]] if actions else None
+    loose: list[int] = []  # "called for pauses [in] the fighting": the parse hung "in" high
+    if action is not None and action.prep and action.pos == "NOUN":
+        for p in stranded(v, actions[-1], action.prep):
+            loose += v.kids(p, ("pobj",))
+    ctx.consumed.update(loose)
     neg, aux = ctx.mood(m)
     mode = trig.comp
     if neg and v.lemma(m) in _EXCLUDE and action is not None and action.code[:2] in VIOLENT:
@@ -177,11 +187,14 @@ def _matrix(ctx: SentenceContext, m: int, trig: Trigger) -> Frame | None:
     elif comp_neg:
         return None
     code = frame_code(mode, action.code if action else None, trig.code)
+    if mode == "reject" and action is None and office_removal(ctx, m):
+        code = "172"  # "dismissed the minister": removed from office, no rejection
     sources, passive_targets, _ = ctx.subject(m)
     if mode == "threat" and not own_threat(ctx, chain[0], sources):
         ctx.consumed.add(m)  # "X warned that executions may follow": a prediction by X
         return None
     places = [(m, trig)] + [(c, ctx.matches[c]) for c in reversed(actions)]
+    places += [(c, action) for c in loose if action is not None]
     places += [
         (c, Trigger(lemma=v.lemma(c), pos="VERB", code=trig.code, targets=_LIGHT_ROLES))
         for c in chain
@@ -197,6 +210,8 @@ def _matrix(ctx: SentenceContext, m: int, trig: Trigger) -> Frame | None:
     cues = [f"trigger:{trig.words}", f"frame:{trig.comp}"]
     if action is not None:
         cues.append(f"action:{action.words}")
+    if protest:
+        cues.append(PROTEST_DEMAND)
     return finish(
         ctx,
         code=code,
@@ -253,7 +268,8 @@ def _under_matrix(ctx: SentenceContext, i: int) -> bool:
 
 def _verbal(ctx: SentenceContext, i: int, trig: Trigger) -> Frame | None:
     v = ctx.view
-    if unasserted(v, i) or _under_matrix(ctx, i):
+    protest = protest_demand(ctx, i, trig)
+    if (unasserted(v, i) and not protest) or _under_matrix(ctx, i):
         return None
     tok = v.tokens[i]
     if tok.dep == "relcl" and tok.tag in ("VBZ", "VBP") and not v.auxiliaries(i):
@@ -267,8 +283,8 @@ def _verbal(ctx: SentenceContext, i: int, trig: Trigger) -> Frame | None:
     if trig.comp == "threat" and past_report(v, i):
         return None  # "X warned that attempts had been detected": a report, not a threat
     neg, aux = ctx.mood(i)
-    code = trig.code
-    cues = [f"trigger:{trig.words}"]
+    code = "172" if trig.comp == "reject" and office_removal(ctx, i) else trig.code
+    cues = [f"trigger:{trig.words}", *([PROTEST_DEMAND] if protest else [])]
     subj, _, _ = v.clause_subject(i)
     disasters = ctx.data.disasters
     after = tok.dep in ("advcl", "conj") and v.lemma(tok.head) in disasters
@@ -385,16 +401,6 @@ def _light_verb(ctx: SentenceContext, n: int) -> int | None:
         if v.tokens[g].pos == "VERB" and (lemma in ctx.data.light_verbs or lemma in _UNDERGO):
             return g
     return None
-
-
-def _parties(ctx: SentenceContext, n: int) -> Found:
-    """The parties of a reciprocal event noun: ``talks between A and B``, ``clashes among
-    A, B and C`` (at least two located actors)."""
-    v = ctx.view
-    heads = v.prep_objects(n, "between") + v.prep_objects(n, "among")
-    found = ctx.actors.many(v, heads)
-    located = [m for m in found.mentions if m.actor is not None and m.actor.country]
-    return Found(tuple(located), "subject") if len(located) >= 2 else Found((), "")
 
 
 _TOPIC_VERBS = frozenset(
@@ -518,7 +524,7 @@ def _nominal(ctx: SentenceContext, n: int, trig: Trigger) -> Frame | None:
         return None
     sources = ctx.own_modifiers(n)
     if not sources.mentions and trig.code[:2] in JOINT_ROOTS:
-        sources = _parties(ctx, n)
+        sources = parties(ctx, n)
         if sources.mentions:  # "talks between A and B resumed": each party, no target
             cues.append("frame:reciprocal")
             return finish(

@@ -423,7 +423,7 @@ _ROOT: Mapping[str, tuple[str, str, str, str, str]] = MappingProxyType(
         "08": ("035", "130", "124", "105", "025"),
         "09": ("030", "130", "120", "100", "020"),
         "14": ("133", "133", "120", "100", "020"),
-        "15": ("138", "138", "120", "100", "020"),
+        "15": ("138", "138", "120", "1034", "0234"),
         "16": ("131", "131", "120", "100", "020"),
         "17": ("137", "137", "120", "100", "020"),
         "18": ("1383", "1383", "120", "100", "020"),
@@ -463,8 +463,8 @@ def frame_code(mode: str, action: str | None, base: str) -> str:
         return "113"  # "called on X to rally against Y"
     if mode in ("reject", "demand", "appeal") and root in _VERBAL_ROOTS:
         return base
-    if mode in ("demand", "appeal") and root in CONFLICT_ROOTS:
-        return "113"
+    if mode in ("demand", "appeal") and root in CONFLICT_ROOTS - {"15"}:
+        return "113"  # a call to deploy troops asks for protection (0234/1034), not force
     if mode == "reject" and root in CONFLICT_ROOTS:
         return base
     for key in (action, action[:3]):

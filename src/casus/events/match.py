@@ -9,16 +9,39 @@ from types import MappingProxyType
 from .lexicon import LexiconData, Trigger
 from .syntax import SentenceView
 
-__all__ = ["marked_clauses", "match_trigger"]
+__all__ = ["marked_clauses", "match_trigger", "stranded"]
 
 _POS = MappingProxyType({"VERB": "VERB", "NOUN": "NOUN", "ADJ": "ADJ", "PROPN": "NOUN"})
 _SKIP_DEPS = frozenset({"compound", "aux", "auxpass", "det", "case", "punct", "prt", "amod"})
 # Objects of a preposition that only date the act: "called X on Monday to discuss" holds no
 # "call on" (an appeal), "agreed on Friday to" no "agree on".
 _TIME = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april "
-    "june july august september october november december weekend morning afternoon "
-    "evening night eve".split()
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "weekend",
+        "morning",
+        "afternoon",
+        "evening",
+        "night",
+        "eve",
+    ]
 )
 
 
@@ -62,6 +85,17 @@ def _dating(view: SentenceView, p: int) -> bool:
     return bool(objs) and all(view.lemma(o) in _TIME for o in objs)
 
 
+def stranded(view: SentenceView, i: int, word: str) -> list[int]:
+    """The preposition ``word`` right after noun ``i`` that the parse hung on the noun's
+    governor instead (``called for pauses in the fighting``, ``demanded a halt to the
+    bombing``: *in* / *to* under the verb)."""
+    j = i + 1
+    if j >= len(view.tokens) or view.lemma(j) != word or view.tokens[j].dep != "prep":
+        return []
+    gov = view.tokens[i].head
+    return [j] if view.tokens[j].head in (gov, view.tokens[gov].head) and gov != i else []
+
+
 def match_trigger(data: LexiconData, view: SentenceView, i: int) -> Trigger | None:
     """The most specific lexicon entry whose conditions hold at token ``i``, if any."""
     tok = view.tokens[i]
@@ -96,6 +130,8 @@ def _fits(view: SentenceView, i: int, trig: Trigger) -> bool:
             for c in view.kids(i, ("prep", "agent", "dative"))
             if view.lemma(c) == trig.prep and not _dating(view, c)
         ]
+        if not preps and trig.pobj and trig.pos == "NOUN":
+            preps = stranded(view, i, trig.prep)
         if not preps and (trig.pobj or not marked_clauses(view, i, trig.prep)):
             return False
         if trig.pobj and not any(

@@ -23,6 +23,7 @@ from types import MappingProxyType
 
 from ..errors import ConfigError
 from ..model import Article, Event, Mention, Participant, Token, make_event_id
+from ._roles_things import met_nobody, objects, probe_of_thing
 from .frame import THIRD_PARTY
 from .lexicon import VIOLENT
 from .members import with_members
@@ -367,19 +368,23 @@ def complete_roles(article: Article, model: RoleModel) -> Iterator[Event]:
     above the model's threshold. The members listed in an object (*thanked several leaders,
     including A and B*) are targets first (:mod:`casus.events.members`)."""
     for event in with_members(article):
-        protest = event.cameo_root == _PROTEST
+        if met_nobody(article, event):
+            continue  # "met air force pilots": a meeting with one's own people, no event
+        protest = event.cameo_root == _PROTEST or _PROTEST_DEMAND in event.evidence.cues
         for role in ("source", "target") if protest else ROLES:
             if protest and role == "target" and unlocated(event.target):
                 event = _own_government(event)
             if protest and role == "source" and unlocated(event.source):
                 event = _protesters_of(event)
+            if role == "target" and event.cameo == _RESIGN and unlocated(event.target):
+                event = _own_people(event)
             if role == "target" and event.target is None:
                 event = _voted_body(article, event)
             if role == "target":
                 event = _author(article, event)
             if role == "source" and _unknown_perpetrator(event):
                 continue
-            if role == "target" and _probe_of_thing(article, event):
+            if role == "target" and probe_of_thing(article, event):
                 continue
             if unlocated(getattr(event, role)):
                 cand = model.choose(role, candidates(article, event, role))
@@ -391,30 +396,12 @@ def complete_roles(article: Article, model: RoleModel) -> Iterator[Event]:
 
 
 _PROTEST = "14"
-_INVESTIGATE = "09"
+_RESIGN = "0831"
+_PROTEST_DEMAND = "frame:protest-demand"
+"""A protest's demand (``events/frames.py``) has the protest's default sides."""
 
 
-def _probe_of_thing(article: Article, event: Event) -> bool:
-    """An investigation whose sentence names what it looks into, and no actor there
-    (*investigating the incident*, *a probe into the crash*), is of no one: the article's
-    other actors are not its target."""
-    if event.cameo_root != _INVESTIGATE or event.target is not None or event.trigger_index < 0:
-        return False
-    toks = article.sentences[event.sentence_index].tokens
-    ti = event.trigger_index
-    return any(t.pos == "NOUN" for t in _objects(toks, ti, _PROBED))
-
-
-_PROBED = frozenset({"into", "of", "on"})
 _OF = frozenset({"of"})
-
-
-def _objects(toks: tuple[Token, ...], ti: int, preps: frozenset[str]) -> list[Token]:
-    """The direct objects of token ``ti``, then the objects of its prepositions ``preps``."""
-    objs = [t for t in toks if t.head == ti and t.dep == "dobj" and t.i != ti]
-    for p in [t for t in toks if t.head == ti and t.dep == "prep" and t.lemma.lower() in preps]:
-        objs += [t for t in toks if t.head == p.i and t.dep == "pobj"]
-    return objs
 
 
 _UNCONVENTIONAL = "18"
@@ -469,7 +456,7 @@ def _author(article: Article, event: Event) -> Event:
     si = event.sentence_index
     toks = article.sentences[si].tokens
     ti = event.trigger_index
-    objs = _objects(toks, ti, _OF)
+    objs = objects(toks, ti, _OF)
     if event.target is not None:
         # "condemned the attacks on the base": the victim named gives way to the author
         objs = [o for o in objs if _victim_words(toks, o) >= set(event.target.text.split())]
@@ -537,6 +524,15 @@ def _protesters_of(event: Event) -> Event:
     if t is None or not t.country:
         return event
     return _with(event, "source", national(t.country, "CVL", "civilians"), "civilians")
+
+
+def _own_people(event: Event) -> Event:
+    """A resignation named with nobody it yields to yields to the leader's own people (a
+    minister resigning after protests: their country's civilians, not a foreign actor)."""
+    p = event.source
+    if p is None or not p.country:
+        return event
+    return _with(event, "target", national(p.country, "CVL", "civilians"), "own-people")
 
 
 def _own_government(event: Event) -> Event:

@@ -1,0 +1,53 @@
+"""Reciprocal meetings of :mod:`.frames`: the parties of an event noun (*talks between A and
+B*) and the meeting of those parties when a third side holds it (*C hosted talks between A
+and B*)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from .context import SentenceContext
+from .frame import Frame, finish
+from .lexicon import Trigger
+from .syntax import Found
+
+__all__ = ["hosted_parties", "parties"]
+
+
+def parties(ctx: SentenceContext, n: int) -> Found:
+    """The parties of a reciprocal event noun: ``talks between A and B``, ``clashes among
+    A, B and C`` (at least two located actors)."""
+    v = ctx.view
+    heads = v.prep_objects(n, "between") + v.prep_objects(n, "among")
+    found = ctx.actors.many(v, heads)
+    located = [m for m in found.mentions if m.actor is not None and m.actor.country]
+    return Found(tuple(located), "subject") if len(located) >= 2 else Found((), "")
+
+
+_BROKERING = frozenset({"facilitate", "broker", "sponsor", "mediate"})
+"""Participles that make a meeting's author its mediator: *a C-brokered meeting*."""
+
+
+def hosted_parties(ctx: SentenceContext, i: int, trig: Trigger, frame: Frame) -> list[Frame]:
+    """``frame`` and, for a meeting between A and B that a third side C holds, hosts or
+    brokers (*C hosted talks between A and B*, *a C-facilitated meeting between A and B*),
+    the meeting of A and B with each other; C's own act towards each party is a mediation
+    (045) when a brokering participle names it."""
+    if trig.pos != "NOUN" or frame.code[:2] != "04" or "frame:reciprocal" in frame.cues:
+        return [frame]
+    v = ctx.view
+    n = v.tokens[i].head if v.tokens[i].dep == "compound" else i
+    found = parties(ctx, n)
+    hosts = {s.country for s in frame.sources}
+    if not frame.sources or any(m.actor and m.actor.country in hosts for m in found.mentions):
+        return [frame]
+    if frame.code in ("040", "046") and any(
+        v.lemma(c) in _BROKERING and v.tokens[c].tag == "VBN" for c in v.kids(n, ("amod", "acl"))
+    ):
+        frame = replace(frame, code="045", cues=(*frame.cues, "frame:mediator"))
+    cues = [f"trigger:{trig.words}", "frame:reciprocal", "frame:third-party"]
+    out = finish(
+        ctx, code=trig.code if frame.code == "045" else frame.code, index=n, tokens=[n],
+        sources=found, targets=((), ""), cues=cues, strength=frame.strength, mood=frame.mood,
+    )  # fmt: skip
+    return [frame, out] if out is not None else [frame]
