@@ -16,9 +16,32 @@ _SKIP_DEPS = frozenset({"compound", "aux", "auxpass", "det", "case", "punct", "p
 # Objects of a preposition that only date the act: "called X on Monday to discuss" holds no
 # "call on" (an appeal), "agreed on Friday to" no "agree on".
 _TIME = frozenset(
-    "monday tuesday wednesday thursday friday saturday sunday january february march april "
-    "june july august september october november december weekend morning afternoon "
-    "evening night eve".split()
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "weekend",
+        "morning",
+        "afternoon",
+        "evening",
+        "night",
+        "eve",
+    ]
 )
 
 
