@@ -271,15 +271,17 @@ def _passive_killing(article: Article, event: Event) -> bool:
 
 def unknown_killers(event: Event, *, article: Article, lexicon: Lexicon) -> Event:
     """Plain violence whose sentence names no author (``16 people were killed during the
-    unrest``), which the role model gave to the victims' own country, is by unknown
-    perpetrators: the news guide codes it without a source, as unconventional violence (180),
-    not as a state's war on its own people."""
-    if event.cameo not in _PLAIN_VIOLENCE or _INFERRED_SOURCE not in event.evidence.cues:
-        return event
-    if not _passive_killing(article, event):
+    unrest``), which the role model gave to the victims' own country or left with no source,
+    is by unknown perpetrators: the news guide codes it without a source, as unconventional
+    violence (180), not as a state's war on its own people."""
+    if event.cameo not in _PLAIN_VIOLENCE or event.target is None:
         return event
     src, tgt = event.source, event.target
-    if src is None or tgt is None or not src.country or src.country != tgt.country:
+    if src is not None and (
+        _INFERRED_SOURCE not in event.evidence.cues or not src.country or src.country != tgt.country
+    ):
+        return event
+    if not _passive_killing(article, event):
         return event
     entry = lexicon.code(_UNKNOWN_VIOLENCE)
     cues = tuple(c for c in event.evidence.cues if c != _INFERRED_SOURCE)
