@@ -7,7 +7,7 @@ from __future__ import annotations
 from .context import SentenceContext, participants
 from .syntax import MODALS, Found, SentenceView
 
-__all__ = ["characterisation", "own_threat", "past_report"]
+__all__ = ["characterisation", "own_threat", "past_report", "protest_purpose"]
 
 _PAST_AUX = frozenset({"had", "has", "have", "was", "were", "did"})
 
@@ -121,3 +121,19 @@ def idiom(v: SentenceView, i: int) -> bool:
     if lemma == "response" and tok.dep == "pobj" and v.lemma(tok.head) == "in":
         return any(v.lemma(p) == "to" for p in v.kids(i, ("prep",)))
     return lemma == "engage" and bool(v.kids(i, ("auxpass",)))
+
+
+def protest_purpose(ctx: SentenceContext, m: int, comp: str | None) -> bool:
+    """Whether matrix ``m`` is a demand or an appeal that a protest is held for (``took to
+    the streets to demand X's resignation``, ``marched to call for the release of ...``): the
+    crowd states it by protesting, so it is asserted although a purpose clause, when the
+    crowd is an actor the sentence names."""
+    v = ctx.view
+    tok = v.tokens[m]
+    if comp not in ("demand", "appeal") or tok.dep != "advcl" or "to" not in v.auxiliaries(m):
+        return False
+    head = ctx.matches.get(tok.head)
+    if head is None or head.code[:2] != "14":
+        return False
+    sources, _, _ = ctx.subject(m)
+    return bool(sources.mentions)  # a crowd the text names, not one the role model guesses

@@ -28,6 +28,7 @@ from ._frames_guards import (
     idiom,
     own_threat,
     past_report,
+    protest_purpose,
     withdrawn_thing,
 )
 from .context import SentenceContext, participants
@@ -157,7 +158,7 @@ def _matrix(ctx: SentenceContext, m: int, trig: Trigger) -> Frame | None:
     chain = ctx.complement(m, trig.comp)
     if not chain:
         return None
-    if unasserted(v, m) or _under_matrix(ctx, m):
+    if (unasserted(v, m) and not protest_purpose(ctx, m, trig.comp)) or _under_matrix(ctx, m):
         ctx.consumed.update(chain)
         return None
     ctx.consumed.update(chain)
@@ -253,7 +254,7 @@ def _under_matrix(ctx: SentenceContext, i: int) -> bool:
 
 def _verbal(ctx: SentenceContext, i: int, trig: Trigger) -> Frame | None:
     v = ctx.view
-    if unasserted(v, i) or _under_matrix(ctx, i):
+    if (unasserted(v, i) and not protest_purpose(ctx, i, trig.comp)) or _under_matrix(ctx, i):
         return None
     tok = v.tokens[i]
     if tok.dep == "relcl" and tok.tag in ("VBZ", "VBP") and not v.auxiliaries(i):
