@@ -196,7 +196,8 @@ def domestic_violence(event: Event, *, lexicon: Lexicon) -> Event:
     """Violence between a state's security forces and its own people is repression or a riot,
     not war: police firing on or killing protesters is violent repression (175); protesters
     clashing with or attacking police, or storming their government's buildings, is a violent
-    protest (145) by the protesters."""
+    protest (145) by the protesters; one crowd attacking another (or its places of worship,
+    its press) is an assault (180), not war."""
     if event.cameo == _BOYCOTT:
         return _state_boycott(event, lexicon)
     if event.cameo not in _PLAIN_VIOLENCE or event.source is None or event.target is None:
@@ -208,6 +209,8 @@ def domestic_violence(event: Event, *, lexicon: Lexicon) -> Event:
         code = "175"
     elif src.sector in CROWD and tgt.sector in SECURITY | _STATE and src.sector != "MED":
         code = "145"
+    elif src.sector in CROWD and tgt.sector in CROWD and event.cameo != _UNKNOWN_VIOLENCE:
+        code = _UNKNOWN_VIOLENCE  # a mob attacking a mosque or rival marchers: assault
     else:
         return event
     entry = lexicon.code(code)
