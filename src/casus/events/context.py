@@ -39,6 +39,8 @@ _ATTACK_NOUNS = frozenset(
     {"attack", "strike", "airstrike", "raid", "shelling", "bombardment", "barrage", "salvo"}
 )
 """Subjects that make a destruction an attack (190) when no weapon or lexicon entry says more."""
+_BLASTS = frozenset({"bombing", "blast", "explosion", "shooting", "ambush", "bomb"})
+"""Further violent subjects whose ``in`` phrase is where they struck, not who struck."""
 
 
 def located_participant(p: Participant) -> bool:
@@ -336,6 +338,8 @@ class SentenceContext:
                 inherited,
             )
         found = self.actors.many(v, [subj], place=True)
+        if found.how == "in" and v.lemma(subj) in _ATTACK_NOUNS | _BLASTS:
+            found = Found((), "")  # "bombings in X's churches killed ...": X is the place
         if not found.mentions and v.lemma(subj) in _DOCUMENTS:
             found = self._author(subj)  # "the Assembly's resolution demands ..."
         if v.tokens[subj].pos == "NOUN" and not any(_located(m) for m in found.mentions):
