@@ -7,7 +7,7 @@ from __future__ import annotations
 from .context import SentenceContext, participants
 from .syntax import MODALS, Found, SentenceView
 
-__all__ = ["characterisation", "own_threat", "past_report", "protest_purpose"]
+__all__ = ["characterisation", "own_threat", "past_report", "protest_demand", "protest_purpose"]
 
 _PAST_AUX = frozenset({"had", "has", "have", "was", "were", "did"})
 
@@ -137,3 +137,18 @@ def protest_purpose(ctx: SentenceContext, m: int, comp: str | None) -> bool:
         return False
     sources, _, _ = ctx.subject(m)
     return bool(sources.mentions)  # a crowd the text names, not one the role model guesses
+
+
+_PROTEST_NOUNS = frozenset(
+    {"protest", "demonstration", "rally", "march", "uprising", "sit-in", "strike", "movement"}
+)
+
+
+def protest_demand(v: SentenceView, m: int, comp: str | None) -> bool:
+    """Whether demand or appeal ``m`` is what a protest asks (``protests demanding that X
+    resign``, ``demonstrations that called for X to leave``): the protest with its demand is
+    one event, the protest's, not a demand by whoever the role model would guess."""
+    if comp not in ("demand", "appeal"):
+        return False
+    subj, _, _ = v.clause_subject(m)
+    return subj is not None and v.lemma(subj) in _PROTEST_NOUNS

@@ -28,6 +28,7 @@ from ._frames_guards import (
     idiom,
     own_threat,
     past_report,
+    protest_demand,
     protest_purpose,
     withdrawn_thing,
 )
@@ -160,6 +161,9 @@ def _matrix(ctx: SentenceContext, m: int, trig: Trigger) -> Frame | None:
         return None
     if (unasserted(v, m) and not protest_purpose(ctx, m, trig.comp)) or _under_matrix(ctx, m):
         ctx.consumed.update(chain)
+        return None
+    if protest_demand(v, m, trig.comp):
+        ctx.consumed.update([*chain, m])
         return None
     ctx.consumed.update(chain)
     if trig.comp == "negate":  # "failed to reach a deal": the action did not happen
