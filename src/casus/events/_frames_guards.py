@@ -7,7 +7,14 @@ from __future__ import annotations
 from .context import SentenceContext, participants
 from .syntax import MODALS, Found, SentenceView
 
-__all__ = ["characterisation", "own_threat", "past_report", "protest_demand", "protest_purpose"]
+__all__ = [
+    "characterisation",
+    "others_act_wished",
+    "own_threat",
+    "past_report",
+    "protest_demand",
+    "protest_purpose",
+]
 
 _PAST_AUX = frozenset({"had", "has", "have", "was", "were", "did"})
 
@@ -152,3 +159,20 @@ def protest_demand(v: SentenceView, m: int, comp: str | None) -> bool:
         return False
     subj, _, _ = v.clause_subject(m)
     return subj is not None and v.lemma(subj) in _PROTEST_NOUNS
+
+
+_WISH = frozenset({"expect", "want", "need", "wish", "like"})
+
+
+def others_act_wished(v: SentenceView, i: int) -> bool:
+    """Whether verbal trigger ``i`` is an act that the subject of a verb of wishing wants from
+    someone else (*I expect Chile to cooperate*, *wants protest leaders to denounce the
+    roadblocks*, *expects that Chile will reciprocate*): wished, it has not happened, and it
+    is not the wisher's own intent."""
+    tok = v.tokens[i]
+    head = tok.head
+    if head == i or v.lemma(head) not in _WISH:
+        return False
+    if tok.dep == "ccomp":
+        return v.kid(i, ("nsubj",)) is not None
+    return tok.dep == "xcomp" and v.controller(head) is not None

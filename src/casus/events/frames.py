@@ -26,6 +26,7 @@ from ._frames_guards import (
     characterisation,
     denied_object,
     idiom,
+    others_act_wished,
     own_threat,
     past_report,
     protest_demand,
@@ -260,6 +261,8 @@ def _verbal(ctx: SentenceContext, i: int, trig: Trigger) -> Frame | None:
     v = ctx.view
     if (unasserted(v, i) and not protest_purpose(ctx, i, trig.comp)) or _under_matrix(ctx, i):
         return None
+    if others_act_wished(v, i):
+        return None  # "expects Chile to cooperate": wished of another, not done
     tok = v.tokens[i]
     if tok.dep == "relcl" and tok.tag in ("VBZ", "VBP") and not v.auxiliaries(i):
         return None  # "Qatar, which hosts US troops": a standing state, not an event
