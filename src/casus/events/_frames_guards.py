@@ -130,6 +130,9 @@ def idiom(v: SentenceView, i: int) -> bool:
     return lemma == "engage" and bool(v.kids(i, ("auxpass",)))
 
 
+_PRESSING = frozenset({"press", "pressure", "push", "pressurize", "pressurise"})
+
+
 def protest_purpose(ctx: SentenceContext, m: int, comp: str | None) -> bool:
     """Whether matrix ``m`` is a demand or an appeal that a protest is held for (``took to
     the streets to demand X's resignation``, ``marched to call for the release of ...``): the
@@ -139,6 +142,8 @@ def protest_purpose(ctx: SentenceContext, m: int, comp: str | None) -> bool:
     tok = v.tokens[m]
     if comp not in ("demand", "appeal") or tok.dep != "advcl" or "to" not in v.auxiliaries(m):
         return False
+    if v.lemma(m) in _PRESSING:
+        return False  # "blocked roads to press their demands": the protest itself
     head = ctx.matches.get(tok.head)
     if head is None or head.code[:2] != "14":
         return False
