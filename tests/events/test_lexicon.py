@@ -99,6 +99,10 @@ def test_events_lexicon_bad_cameo_table_is_a_config_error(text: str, message: st
         ("demand", "0841", "100", "1053"),
         ("appeal", "046", "020", "026"),
         ("appeal", "163", "020", "113"),
+        ("demand", "1623", "100", "100"),
+        ("appeal", "190", "020", "020"),
+        ("demand", "154", "100", "1034"),
+        ("appeal", "141", "020", "113"),
         ("intent", None, "030", "030"),
     ],
 )

@@ -58,3 +58,13 @@ def test_an_active_killing_is_kept(lexicon: events.Lexicon) -> None:
     art, event = _coded(article(sent(active, {2: "KEN"})), lexicon)
     given = _inferred(event, "KEN", "KEN")
     assert unknown_killers(given, article=art, lexicon=lexicon) == given
+
+
+def test_a_passive_killing_left_with_no_source_is_by_unknown_perpetrators(
+    lexicon: events.Lexicon,
+) -> None:
+    art, event = _coded(article(sent(_PASSIVE, {0: "KEN"})), lexicon)
+    assert event.source is None and event.cameo_root == "19"
+    out = unknown_killers(event, article=art, lexicon=lexicon)
+    assert (out.source, out.cameo, out.target) == (None, "180", event.target)
+    assert "frame:unknown-perpetrator" in out.evidence.cues

@@ -13,9 +13,12 @@ __all__ = [
     "PROTEST_DEMAND",
     "characterisation",
     "office_removal",
+    "others_act_wished",
     "own_threat",
     "past_report",
     "protest_demand",
+    "protest_purpose",
+    "protest_subject",
 ]
 
 _PAST_AUX = frozenset({"had", "has", "have", "was", "were", "did"})
@@ -138,11 +141,14 @@ PROTEST_DEMAND = "frame:protest-demand"
 
 def protest_demand(ctx: SentenceContext, m: int, trig: Trigger) -> bool:
     """A demand that states what a protest is for: *took to the streets to demand X*,
-    *marched, demanding X*, *protests demanding that X resign*. The protesters demand it,
-    even in a purpose clause (which is otherwise no act of its own)."""
+    *marched, demanding X*. The protesters demand it, even in a purpose clause (which is
+    otherwise no act of its own); *protests demanding that X resign* is the protest's alone
+    (``protest_subject``), and pressing demands is the protest itself."""
     tok = ctx.view.tokens[m]
     if trig.comp != "demand" or tok.head == m or tok.dep not in ("advcl", "acl", "xcomp", "conj"):
         return False
+    if ctx.view.lemma(m) in _PRESSING:
+        return False  # "blocked roads to press their demands": the protest itself
     head = ctx.matches.get(tok.head)
     return head is not None and head.code[:2] == "14"
 
@@ -163,3 +169,56 @@ def office_removal(ctx: SentenceContext, m: int) -> bool:
         if mention is not None and mention.head == o and mention.actor and mention.actor.sector:
             return True
     return False
+
+
+_PRESSING = frozenset({"press", "pressure", "push", "pressurize", "pressurise"})
+
+
+def protest_purpose(ctx: SentenceContext, m: int, comp: str | None) -> bool:
+    """Whether matrix ``m`` is a demand or an appeal that a protest is held for (``took to
+    the streets to demand X's resignation``, ``marched to call for the release of ...``): the
+    crowd states it by protesting, so it is asserted although a purpose clause, when the
+    crowd is an actor the sentence names."""
+    v = ctx.view
+    tok = v.tokens[m]
+    if comp not in ("demand", "appeal") or tok.dep != "advcl" or "to" not in v.auxiliaries(m):
+        return False
+    if v.lemma(m) in _PRESSING:
+        return False  # "blocked roads to press their demands": the protest itself
+    head = ctx.matches.get(tok.head)
+    if head is None or head.code[:2] != "14":
+        return False
+    sources, _, _ = ctx.subject(m)
+    return bool(sources.mentions)  # a crowd the text names, not one the role model guesses
+
+
+_PROTEST_NOUNS = frozenset(
+    {"protest", "demonstration", "rally", "march", "uprising", "sit-in", "strike", "movement"}
+)
+
+
+def protest_subject(v: SentenceView, m: int, comp: str | None) -> bool:
+    """Whether demand or appeal ``m`` is what a protest asks (``protests demanding that X
+    resign``, ``demonstrations that called for X to leave``): the protest with its demand is
+    one event, the protest's, not a demand by whoever the role model would guess."""
+    if comp not in ("demand", "appeal"):
+        return False
+    subj, _, _ = v.clause_subject(m)
+    return subj is not None and v.lemma(subj) in _PROTEST_NOUNS
+
+
+_WISH = frozenset({"expect", "want", "need", "wish", "like"})
+
+
+def others_act_wished(v: SentenceView, i: int) -> bool:
+    """Whether verbal trigger ``i`` is an act that the subject of a verb of wishing wants from
+    someone else (*I expect Chile to cooperate*, *wants protest leaders to denounce the
+    roadblocks*, *expects that Chile will reciprocate*): wished, it has not happened, and it
+    is not the wisher's own intent."""
+    tok = v.tokens[i]
+    head = tok.head
+    if head == i or v.lemma(head) not in _WISH:
+        return False
+    if tok.dep == "ccomp":
+        return v.kid(i, ("nsubj",)) is not None
+    return tok.dep == "xcomp" and v.controller(head) is not None

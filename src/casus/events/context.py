@@ -25,6 +25,12 @@ _GENERIC = frozenset({"020", "030", "050", "051", "070", "100", "120", "130"})
 """Codes of nouns that only carry the action named below them (``assistance in
 mediating``, ``offer of talks``, ``proposal for a truce``)."""
 HEARSAY = frozenset({"suspect", "accuse", "allege", "charge", "blame", "rumour", "rumor"})
+_DOCUMENTS = frozenset(
+    {"resolution", "declaration", "statement", "communique", "communiqué", "text", "motion"}
+)
+"""Documents that demand, urge or call for what their authors do."""
+_ISSUE = frozenset({"adopt", "pass", "issue", "approve", "release", "publish", "unveil", "table"})
+"""Verbs by which an actor makes a document its own."""
 _STATIVE = frozenset(
     {"oppose", "commit", "determine", "prepare", "dedicate", "resolve", "concern", "worry"}
 )
@@ -33,6 +39,8 @@ _ATTACK_NOUNS = frozenset(
     {"attack", "strike", "airstrike", "raid", "shelling", "bombardment", "barrage", "salvo"}
 )
 """Subjects that make a destruction an attack (190) when no weapon or lexicon entry says more."""
+_BLASTS = frozenset({"bombing", "blast", "explosion", "shooting", "ambush", "bomb"})
+"""Further violent subjects whose ``in`` phrase is where they struck, not who struck."""
 
 
 def located_participant(p: Participant) -> bool:
@@ -330,6 +338,10 @@ class SentenceContext:
                 inherited,
             )
         found = self.actors.many(v, [subj], place=True)
+        if found.how == "in" and v.lemma(subj) in _ATTACK_NOUNS | _BLASTS:
+            found = Found((), "")  # "bombings in X's churches killed ...": X is the place
+        if not found.mentions and v.lemma(subj) in _DOCUMENTS:
+            found = self._author(subj)  # "the Assembly's resolution demands ..."
         if v.tokens[subj].pos == "NOUN" and not any(_located(m) for m in found.mentions):
             found = self._members(subj, clause) or found
         if not found.mentions and v.tokens[subj].pos == "PRON":
@@ -343,6 +355,20 @@ class SentenceContext:
         if found.how in ("modifier", "of", "appos"):
             how = "possessor" if not inherited else "inherited"
         return Found(found.mentions, how), Found((), ""), inherited
+
+    def _author(self, doc: int) -> Found:
+        """The author of a document noun that acts (*the Assembly resolution urges*, *a
+        resolution, adopted by X, demands*, *X adopted a resolution demanding*): its own
+        modifiers, else the subject of the verb that adopts or issues it."""
+        v = self.view
+        found = self.own_modifiers(doc)
+        if not found.mentions and v.tokens[doc].dep == "dobj":
+            head = v.tokens[doc].head
+            if v.lemma(head) in _ISSUE:
+                subj, passive, _ = v.clause_subject(head)
+                if subj is not None and not passive and v.lemma(subj) not in _DOCUMENTS:
+                    found = self.actors.many(v, [subj])
+        return Found(found.mentions, "possessor" if found.mentions else "")
 
     def _companions(self, subj: int, clause: int) -> tuple[Mention, ...]:
         """Actors who act with the subject: *A, along with B, signed ...*, *A together with

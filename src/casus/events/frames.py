@@ -28,9 +28,12 @@ from ._frames_guards import (
     denied_object,
     idiom,
     office_removal,
+    others_act_wished,
     own_threat,
     past_report,
     protest_demand,
+    protest_purpose,
+    protest_subject,
     withdrawn_thing,
 )
 from ._frames_joint import hosted_parties, parties
@@ -161,7 +164,10 @@ def _matrix(ctx: SentenceContext, m: int, trig: Trigger) -> Frame | None:
     chain = ctx.complement(m, trig.comp)
     if not chain:
         return None
-    protest = protest_demand(ctx, m, trig)
+    if protest_subject(v, m, trig.comp):
+        ctx.consumed.update([*chain, m])
+        return None
+    protest = protest_demand(ctx, m, trig) or protest_purpose(ctx, m, trig.comp)
     if (unasserted(v, m) and not protest) or _under_matrix(ctx, m):
         ctx.consumed.update(chain)
         return None
@@ -268,9 +274,11 @@ def _under_matrix(ctx: SentenceContext, i: int) -> bool:
 
 def _verbal(ctx: SentenceContext, i: int, trig: Trigger) -> Frame | None:
     v = ctx.view
-    protest = protest_demand(ctx, i, trig)
+    protest = protest_demand(ctx, i, trig) or protest_purpose(ctx, i, trig.comp)
     if (unasserted(v, i) and not protest) or _under_matrix(ctx, i):
         return None
+    if others_act_wished(v, i):
+        return None  # "expects Chile to cooperate": wished of another, not done
     tok = v.tokens[i]
     if tok.dep == "relcl" and tok.tag in ("VBZ", "VBP") and not v.auxiliaries(i):
         return None  # "Qatar, which hosts US troops": a standing state, not an event

@@ -436,6 +436,10 @@ _COLUMN = MappingProxyType(
 )
 _VERBAL_ROOTS = frozenset({"01", "02", "03", "10", "11", "12", "13"})
 CONFLICT_ROOTS = frozenset({"13", "14", "15", "16", "17", "18", "19", "20"})
+_INCITE_ROOTS = frozenset({"14", "163"})
+"""Roots and codes of actions whose demand or appeal is 113 (*called for protests / sanctions
+against X*); a call on someone to use force, deploy or send troops is an appeal or demand of
+its own root (02x/10x: *asked X to send troops*)."""
 VIOLENT = frozenset({"18", "19", "20"})
 """Roots of violence: assault, fight, mass violence."""
 
@@ -463,8 +467,8 @@ def frame_code(mode: str, action: str | None, base: str) -> str:
         return "113"  # "called on X to rally against Y"
     if mode in ("reject", "demand", "appeal") and root in _VERBAL_ROOTS:
         return base
-    if mode in ("demand", "appeal") and root in CONFLICT_ROOTS - {"15"}:
-        return "113"  # a call to deploy troops asks for protection (0234/1034), not force
+    if mode in ("demand", "appeal") and (root in _INCITE_ROOTS or action[:3] in _INCITE_ROOTS):
+        return "113"
     if mode == "reject" and root in CONFLICT_ROOTS:
         return base
     for key in (action, action[:3]):

@@ -196,7 +196,8 @@ def domestic_violence(event: Event, *, lexicon: Lexicon) -> Event:
     """Violence between a state's security forces and its own people is repression or a riot,
     not war: police firing on or killing protesters is violent repression (175); protesters
     clashing with or attacking police, or storming their government's buildings, is a violent
-    protest (145) by the protesters."""
+    protest (145) by the protesters; one crowd attacking another (or its places of worship,
+    its press) is an assault (180), not war."""
     if event.cameo == _BOYCOTT:
         return _state_boycott(event, lexicon)
     if event.cameo not in _PLAIN_VIOLENCE or event.source is None or event.target is None:
@@ -208,6 +209,8 @@ def domestic_violence(event: Event, *, lexicon: Lexicon) -> Event:
         code = "175"
     elif src.sector in CROWD and tgt.sector in SECURITY | _STATE and src.sector != "MED":
         code = "145"
+    elif src.sector in CROWD and tgt.sector in CROWD and event.cameo != _UNKNOWN_VIOLENCE:
+        code = _UNKNOWN_VIOLENCE  # a mob attacking a mosque or rival marchers: assault
     else:
         return event
     entry = lexicon.code(code)
@@ -271,15 +274,17 @@ def _passive_killing(article: Article, event: Event) -> bool:
 
 def unknown_killers(event: Event, *, article: Article, lexicon: Lexicon) -> Event:
     """Plain violence whose sentence names no author (``16 people were killed during the
-    unrest``), which the role model gave to the victims' own country, is by unknown
-    perpetrators: the news guide codes it without a source, as unconventional violence (180),
-    not as a state's war on its own people."""
-    if event.cameo not in _PLAIN_VIOLENCE or _INFERRED_SOURCE not in event.evidence.cues:
-        return event
-    if not _passive_killing(article, event):
+    unrest``), which the role model gave to the victims' own country or left with no source,
+    is by unknown perpetrators: the news guide codes it without a source, as unconventional
+    violence (180), not as a state's war on its own people."""
+    if event.cameo not in _PLAIN_VIOLENCE or event.target is None:
         return event
     src, tgt = event.source, event.target
-    if src is None or tgt is None or not src.country or src.country != tgt.country:
+    if src is not None and (
+        _INFERRED_SOURCE not in event.evidence.cues or not src.country or src.country != tgt.country
+    ):
+        return event
+    if not _passive_killing(article, event):
         return event
     entry = lexicon.code(_UNKNOWN_VIOLENCE)
     cues = tuple(c for c in event.evidence.cues if c != _INFERRED_SOURCE)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from ..model import Article, Mention, Participant, Sentence, Token
+from ..model import Actor, Article, Mention, Participant, Sentence, Token
 
 __all__ = ["ActorLookup", "Found", "SentenceView", "in_country", "national"]
 
@@ -264,6 +264,14 @@ class ActorLookup:
         return self.by_head.get((si, i)) or self.by_token.get((si, i))
 
     def shallow(self, view: SentenceView, i: int, *, place: bool = False, depth: int = 0) -> Found:
+        """:meth:`_shallow`, except that the supporters of a leader or a government are its
+        country's people (*X's supporters stormed the parliament*: civilians, not X's state)."""
+        found = self._shallow(view, i, place=place, depth=depth)
+        if view.lemma(i) not in _FOLLOWERS or self.at(view.sentence.index, i) is not None:
+            return found
+        return Found(tuple(_people(m) for m in found.mentions), found.how)
+
+    def _shallow(self, view: SentenceView, i: int, *, place: bool = False, depth: int = 0) -> Found:
         """Actors of the phrase headed by ``i``: its own mention, else those of its
         possessor/compound/adjective modifiers (with their conjuncts), else its ``of``
         phrase or apposition (with ``place``, also its ``in`` phrase: ``protesters in X``).
@@ -384,3 +392,16 @@ class ActorLookup:
                         out.append(m)
                         how = how or f.how
         return Found(tuple(out), how)
+
+
+_FOLLOWERS = frozenset({"supporter", "supporters", "follower", "followers", "backer", "backers"})
+_PEOPLE_SECTORS = frozenset({"CVL", "OPP", "EDU", "LAB", "REL", "AGR", "REF"})
+
+
+def _people(m: Mention) -> Mention:
+    """Mention ``m`` as its country's civilians (kept when it already names a crowd)."""
+    a = m.actor
+    if a is None or not a.country or a.sector in _PEOPLE_SECTORS:
+        return m
+    code = f"{a.country}CVL"
+    return replace(m, actor=Actor(code=code, name=a.name, country=a.country, sector="CVL"))
