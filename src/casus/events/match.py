@@ -79,6 +79,17 @@ def _object_gap(view: SentenceView, i: int) -> bool:
     return all(view.tokens[o].tag in ("WDT", "WP") for o in objs)
 
 
+def _purpose(view: SentenceView, i: int, verbs: frozenset[str]) -> bool:
+    """Whether ``i`` (or its object) has a to-infinitive purpose clause headed by one of
+    ``verbs``: ``sent troops to Peru to help the army``, ``sent troops to support X``."""
+    heads = [i, *view.kids(i, ("dobj",))]
+    clauses = [c for h in heads for c in view.kids(h, ("advcl", "xcomp", "relcl", "acl"))]
+    return any(
+        view.lemma(c) in verbs and any(view.lemma(a) == "to" for a in view.kids(c, ("aux",)))
+        for c in clauses
+    )
+
+
 def _dating(view: SentenceView, p: int) -> bool:
     """Whether preposition ``p`` only dates the act (``on Monday``, ``on the morning of``)."""
     objs = view.kids(p, ("pobj",))
@@ -159,6 +170,8 @@ def _fits(view: SentenceView, i: int, trig: Trigger) -> bool:
             return False
         if objs & trig.not_obj:
             return False
+    if trig.purpose and not _purpose(view, i, trig.purpose):
+        return False
     if trig.mod or trig.not_mod:
         deps = ("compound", "amod", "nmod", "advmod", "npadvmod")
         mods = {view.lemma(c) for c in view.kids(i, deps)}
