@@ -300,7 +300,16 @@ def load_triggers(
     for raw in doc["triggers"] or ():
         line = raw.pop("__line__", 0) if isinstance(raw, dict) else 0
         for trig in _entry(raw, f"{where}:{line}", line, codes):
-            key = (trig.lemma, trig.pos, trig.prt, trig.prep, trig.pobj, trig.obj, trig.mod)
+            key = (
+                trig.lemma,
+                trig.pos,
+                trig.prt,
+                trig.prep,
+                trig.pobj,
+                trig.obj,
+                trig.mod,
+                trig.purpose,
+            )
             other = conditions.setdefault(key, trig)
             if other is not trig and other.code != trig.code:
                 raise ConfigError(
