@@ -490,6 +490,9 @@ class SentenceContext:
         v = self.view
         neg = v.is_negated(clause)
         aux = v.auxiliaries(clause)
+        tok = v.tokens[clause]
+        if tok.dep == "conj" and not aux and not v.kids(clause, ("nsubj", "nsubjpass")):
+            aux = v.auxiliaries(tok.head)  # "will hunt and kill them": the modal is shared
         i = clause
         seen = {i}
         while v.tokens[i].dep == "xcomp" and v.tokens[i].head not in seen:

@@ -51,7 +51,7 @@ POS_CLASSES = frozenset({"VERB", "NOUN", "ADJ"})
 _TRIGGER_KEYS = frozenset(
     {
         "lemma", "lemmas", "pos", "code", "prt", "prep", "pobj", "obj", "mod", "target",
-        "comp", "needs_target", "needs_comp", "retaliation", "not_obj", "not_mod",
+        "comp", "needs_target", "needs_comp", "retaliation", "not_obj", "not_mod", "purpose",
     }
 )  # fmt: skip
 _PREP_ROLES = frozenset(
@@ -94,6 +94,8 @@ class Trigger:
     mod: frozenset[str] = frozenset()
     not_obj: frozenset[str] = frozenset()
     not_mod: frozenset[str] = frozenset()
+    purpose: frozenset[str] = frozenset()
+    """Verbs of a to-infinitive purpose clause the entry needs: ``sent troops to help``."""
     targets: tuple[str, ...] = ()
     comp: str | None = None
     needs_target: bool = False
@@ -109,6 +111,7 @@ class Trigger:
             + bool(self.pobj)
             + bool(self.obj)
             + bool(self.mod)
+            + bool(self.purpose)
         )
 
     @property
@@ -248,6 +251,7 @@ def _entry(raw: Any, at: str, line: int, codes: Mapping[str, CameoCode]) -> list
             mod=_words(raw.get("mod"), at, "mod"),
             not_obj=_words(raw.get("not_obj"), at, "not_obj"),
             not_mod=_words(raw.get("not_mod"), at, "not_mod"),
+            purpose=_words(raw.get("purpose"), at, "purpose"),
             targets=targets,
             comp=comp,
             needs_target=bool(raw.get("needs_target", False)),
@@ -296,7 +300,16 @@ def load_triggers(
     for raw in doc["triggers"] or ():
         line = raw.pop("__line__", 0) if isinstance(raw, dict) else 0
         for trig in _entry(raw, f"{where}:{line}", line, codes):
-            key = (trig.lemma, trig.pos, trig.prt, trig.prep, trig.pobj, trig.obj, trig.mod)
+            key = (
+                trig.lemma,
+                trig.pos,
+                trig.prt,
+                trig.prep,
+                trig.pobj,
+                trig.obj,
+                trig.mod,
+                trig.purpose,
+            )
             other = conditions.setdefault(key, trig)
             if other is not trig and other.code != trig.code:
                 raise ConfigError(

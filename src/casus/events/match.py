@@ -79,6 +79,20 @@ def _object_gap(view: SentenceView, i: int) -> bool:
     return all(view.tokens[o].tag in ("WDT", "WP") for o in objs)
 
 
+_ASPECT = frozenset({"continue", "keep", "resume", "begin", "start"})
+
+
+def _purpose(view: SentenceView, i: int, verbs: frozenset[str]) -> bool:
+    """Whether ``i`` (or its object) has a to-infinitive purpose clause headed by one of
+    ``verbs``: ``sent troops to Peru to help the army``, ``sent troops to support X``."""
+    heads = [i, *view.kids(i, ("dobj",))]
+    clauses = [c for h in heads for c in view.kids(h, ("advcl", "xcomp", "relcl", "acl"))]
+    clauses = [c for c in clauses if any(view.lemma(a) == "to" for a in view.kids(c, ("aux",)))]
+    # through an aspect verb: "vowed to keep hunting X", "pledged to continue to fight"
+    clauses += [x for c in clauses if view.lemma(c) in _ASPECT for x in view.kids(c, ("xcomp",))]
+    return any(view.lemma(c) in verbs for c in clauses)
+
+
 def _dating(view: SentenceView, p: int) -> bool:
     """Whether preposition ``p`` only dates the act (``on Monday``, ``on the morning of``)."""
     objs = view.kids(p, ("pobj",))
@@ -159,6 +173,8 @@ def _fits(view: SentenceView, i: int, trig: Trigger) -> bool:
             return False
         if objs & trig.not_obj:
             return False
+    if trig.purpose and not _purpose(view, i, trig.purpose):
+        return False
     if trig.mod or trig.not_mod:
         deps = ("compound", "amod", "nmod", "advmod", "npadvmod")
         mods = {view.lemma(c) for c in view.kids(i, deps)}
