@@ -155,3 +155,13 @@ def test_host_country_after_to_or_for_is_no_country_cue(index: ActorIndex) -> No
         index,
     )
     assert code_at(art, 0, 5) == "PERGOV"
+
+
+def test_layout_dateline_of_places_joined_by_slashes() -> None:
+    # A headline line, then "LIMA/SANTIAGO - Peru protested": the places it was filed from.
+    art = article(
+        "Talks/NOUN/ROOT/0 LIMA/PROPN/compound/3 //SYM/punct/3 SANTIAGO/PROPN/nmod/5 "
+        "-/PUNCT/punct/5 Peru/PROPN/nsubj/6 protested/VERB/ROOT/6"
+    )
+    s = _break_after(art, 0, 0).sentences[0]
+    assert layout_tokens(s) == frozenset({1, 2, 3, 4})

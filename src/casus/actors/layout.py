@@ -57,7 +57,7 @@ def _dateline_end(tokens: Sequence[Token], br: Sequence[bool], i: int) -> int:
     commas, an optional agency in brackets, then a spaced dash (*KYIV, Ukraine (AP) —*,
     *Kyiv, Ukraine —*: in capitals or with a comma, so a title-case headline is not one) or,
     for a name in capitals, a colon (*NEW DELHI:*); or a name in capitals alone on its line
-    (*WARSAW*)."""
+    (*WARSAW*). Several places filed from are joined by slashes (*LIMA/SANTIAGO -*)."""
     j = i
     caps = False
     comma = False
@@ -69,7 +69,7 @@ def _dateline_end(tokens: Sequence[Token], br: Sequence[bool], i: int) -> int:
             return j + 1 if ok else i
         if t.text == ":":
             return j + 1 if caps else i
-        if t.text in ("(", ")", ","):
+        if t.text in ("(", ")", ",", "/"):
             comma = comma or (t.text == "," and j > i)
             j += 1
             continue
