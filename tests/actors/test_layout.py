@@ -165,3 +165,35 @@ def test_layout_dateline_of_places_joined_by_slashes() -> None:
     )
     s = _break_after(art, 0, 0).sentences[0]
     assert layout_tokens(s) == frozenset({1, 2, 3, 4})
+
+
+def test_layout_dateline_name_with_hyphens_and_agency() -> None:
+    # "SAN-JOSE-DEL-NORTE, Peru (AP) — Peru protested": hyphens inside the place's name.
+    spec = (
+        "SAN/PROPN/compound/4 -/PUNCT/punct/4 JOSE/PROPN/compound/4 -/PUNCT/punct/4 "
+        "NORTE/PROPN/nsubj/11 ,/PUNCT/punct/4 Peru/PROPN/appos/4 (/PUNCT/punct/8 "
+        "AP/PROPN/appos/6 )/PUNCT/punct/8 —/PUNCT/punct/11 protested/VERB/ROOT/11"
+    )
+    s = _glued(article(spec), 0, 4).sentences[0]
+    assert layout_tokens(s) == frozenset(range(11))
+
+
+def test_layout_byline_in_capitals_the_tagger_misreads() -> None:
+    # "By ANA ROJAS and LUIS PRINCE" on its own line: capitals tagged ADJ/NOUN, still a byline.
+    art = article(
+        "By/ADP/prep/7 ANA/ADJ/amod/2 ROJAS/NOUN/pobj/0 and/CCONJ/cc/2 LUIS/NOUN/conj/2 "
+        "PRINCE/NOUN/conj/2 Kenya/PROPN/nsubj/7 protested/VERB/ROOT/7"
+    )
+    s = _break_after(art, 0, 5).sentences[0]
+    assert layout_tokens(s) == frozenset(range(6))
+
+
+def test_layout_title_word_in_a_byline_is_no_actor(index: ActorIndex) -> None:
+    art = article(
+        "By/ADP/prep/4 LUIS/NOUN/compound/2 PRINCE/NOUN/pobj/0 Kenya/PROPN/nsubj/4 "
+        "protested/VERB/ROOT/4",
+        ents=[(0, "GPE", 3, 4)],
+    )
+    res = resolve(_break_after(art, 0, 2), index)
+    assert not [m for m in res.mentions if m.head == 2]
+    assert code_at(res, 0, 3) == "KEN"
