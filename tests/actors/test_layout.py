@@ -197,3 +197,16 @@ def test_layout_title_word_in_a_byline_is_no_actor(index: ActorIndex) -> None:
     res = resolve(_break_after(art, 0, 2), index)
     assert not [m for m in res.mentions if m.head == 2]
     assert code_at(res, 0, 3) == "KEN"
+
+
+@pytest.mark.parametrize("suffix", ["occupied", "annexed"])
+def test_layout_occupier_of_a_place_is_no_actor(index: ActorIndex, suffix: str) -> None:
+    # "Chile protested in the Peruvian-occupied valley": the valley, not Peru, is the place.
+    built = article(
+        f"Chile/PROPN/nsubj/1 protested/VERB/ROOT/1 in/ADP/prep/1 the/DET/det/7 "
+        f"Peruvian/ADJ/npadvmod/6 -/PUNCT/punct/6 {suffix}/VERB/amod/7 valley/NOUN/pobj/2",
+        ents=[(0, "GPE", 0, 1), (0, "NORP", 4, 5)],
+    )
+    art = resolve(_glued(built, 4, 6), index)
+    assert code_at(art, 0, 0) == "CHL"
+    assert code_at(art, 0, 4) is None

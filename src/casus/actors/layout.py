@@ -18,10 +18,11 @@ _DASHES = frozenset({"—", "–", "-", "--"})
 _CREDITS = frozenset({"picture", "pictures", "photo", "photos", "photograph", "image", "credit"})
 _CREDITS |= frozenset({"illustration", "video", "file"})
 _ATTRIBUTE_SUFFIXES = frozenset(
-    {"based", "era", "style", "made", "built", "designed", "headquartered"}
+    {"based", "era", "style", "made", "built", "designed", "headquartered", "occupied", "annexed"}
 )
 """Words that, joined to a place by a hyphen, make it a property of something else:
-*Washington-based group*, *Soviet-era borders*, *Iranian-made drones*. Not a flag
+*Washington-based group*, *Soviet-era borders*, *Iranian-made drones*, *the
+Israeli-occupied Golan* (the place is the land, not its occupier). Not a flag
 (*Liberian-flagged ship*): the news codes a ship by its flag."""
 _MAX_DATELINE = 14
 
