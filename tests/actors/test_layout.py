@@ -155,3 +155,58 @@ def test_host_country_after_to_or_for_is_no_country_cue(index: ActorIndex) -> No
         index,
     )
     assert code_at(art, 0, 5) == "PERGOV"
+
+
+def test_layout_dateline_of_places_joined_by_slashes() -> None:
+    # A headline line, then "LIMA/SANTIAGO - Peru protested": the places it was filed from.
+    art = article(
+        "Talks/NOUN/ROOT/0 LIMA/PROPN/compound/3 //SYM/punct/3 SANTIAGO/PROPN/nmod/5 "
+        "-/PUNCT/punct/5 Peru/PROPN/nsubj/6 protested/VERB/ROOT/6"
+    )
+    s = _break_after(art, 0, 0).sentences[0]
+    assert layout_tokens(s) == frozenset({1, 2, 3, 4})
+
+
+def test_layout_dateline_name_with_hyphens_and_agency() -> None:
+    # "SAN-JOSE-DEL-NORTE, Peru (AP) — Peru protested": hyphens inside the place's name.
+    spec = (
+        "SAN/PROPN/compound/4 -/PUNCT/punct/4 JOSE/PROPN/compound/4 -/PUNCT/punct/4 "
+        "NORTE/PROPN/nsubj/11 ,/PUNCT/punct/4 Peru/PROPN/appos/4 (/PUNCT/punct/8 "
+        "AP/PROPN/appos/6 )/PUNCT/punct/8 —/PUNCT/punct/11 protested/VERB/ROOT/11"
+    )
+    s = _glued(article(spec), 0, 4).sentences[0]
+    assert layout_tokens(s) == frozenset(range(11))
+
+
+def test_layout_byline_in_capitals_the_tagger_misreads() -> None:
+    # "By ANA ROJAS and LUIS PRINCE" on its own line: capitals tagged ADJ/NOUN, still a byline.
+    art = article(
+        "By/ADP/prep/7 ANA/ADJ/amod/2 ROJAS/NOUN/pobj/0 and/CCONJ/cc/2 LUIS/NOUN/conj/2 "
+        "PRINCE/NOUN/conj/2 Kenya/PROPN/nsubj/7 protested/VERB/ROOT/7"
+    )
+    s = _break_after(art, 0, 5).sentences[0]
+    assert layout_tokens(s) == frozenset(range(6))
+
+
+def test_layout_title_word_in_a_byline_is_no_actor(index: ActorIndex) -> None:
+    art = article(
+        "By/ADP/prep/4 LUIS/NOUN/compound/2 PRINCE/NOUN/pobj/0 Kenya/PROPN/nsubj/4 "
+        "protested/VERB/ROOT/4",
+        ents=[(0, "GPE", 3, 4)],
+    )
+    res = resolve(_break_after(art, 0, 2), index)
+    assert not [m for m in res.mentions if m.head == 2]
+    assert code_at(res, 0, 3) == "KEN"
+
+
+@pytest.mark.parametrize("suffix", ["occupied", "annexed"])
+def test_layout_occupier_of_a_place_is_no_actor(index: ActorIndex, suffix: str) -> None:
+    # "Chile protested in the Peruvian-occupied valley": the valley, not Peru, is the place.
+    built = article(
+        f"Chile/PROPN/nsubj/1 protested/VERB/ROOT/1 in/ADP/prep/1 the/DET/det/7 "
+        f"Peruvian/ADJ/npadvmod/6 -/PUNCT/punct/6 {suffix}/VERB/amod/7 valley/NOUN/pobj/2",
+        ents=[(0, "GPE", 0, 1), (0, "NORP", 4, 5)],
+    )
+    art = resolve(_glued(built, 4, 6), index)
+    assert code_at(art, 0, 0) == "CHL"
+    assert code_at(art, 0, 4) is None

@@ -18,12 +18,13 @@ _DASHES = frozenset({"—", "–", "-", "--"})
 _CREDITS = frozenset({"picture", "pictures", "photo", "photos", "photograph", "image", "credit"})
 _CREDITS |= frozenset({"illustration", "video", "file"})
 _ATTRIBUTE_SUFFIXES = frozenset(
-    {"based", "era", "style", "made", "built", "designed", "headquartered"}
+    {"based", "era", "style", "made", "built", "designed", "headquartered", "occupied", "annexed"}
 )
 """Words that, joined to a place by a hyphen, make it a property of something else:
-*Washington-based group*, *Soviet-era borders*, *Iranian-made drones*. Not a flag
+*Washington-based group*, *Soviet-era borders*, *Iranian-made drones*, *the
+Israeli-occupied Golan* (the place is the land, not its occupier). Not a flag
 (*Liberian-flagged ship*): the news codes a ship by its flag."""
-_MAX_DATELINE = 10
+_MAX_DATELINE = 14
 
 
 def _breaks(sentence: Sentence) -> tuple[bool, ...]:
@@ -57,19 +58,23 @@ def _dateline_end(tokens: Sequence[Token], br: Sequence[bool], i: int) -> int:
     commas, an optional agency in brackets, then a spaced dash (*KYIV, Ukraine (AP) —*,
     *Kyiv, Ukraine —*: in capitals or with a comma, so a title-case headline is not one) or,
     for a name in capitals, a colon (*NEW DELHI:*); or a name in capitals alone on its line
-    (*WARSAW*)."""
+    (*WARSAW*). Several places filed from are joined by slashes (*LIMA/SANTIAGO -*); a
+    hyphen inside a name is part of it (*PORT-AU-PRINCE, Haiti (AP) —*)."""
     j = i
     caps = False
     comma = False
     while j < len(tokens) and j - i < _MAX_DATELINE:
         t = tokens[j]
+        if t.text == "-" and j > i and not _gap(tokens, j - 1) and not _gap(tokens, j):
+            j += 1  # a hyphen inside a name (*PORT-AU-PRINCE*)
+            continue
         if t.text in _DASHES:
             spaced = j > i and _gap(tokens, j - 1)
             ok = j > i and (spaced or t.text != "-") and (caps or (comma and j - i <= 6))
             return j + 1 if ok else i
         if t.text == ":":
             return j + 1 if caps else i
-        if t.text in ("(", ")", ","):
+        if t.text in ("(", ")", ",", "/"):
             comma = comma or (t.text == "," and j > i)
             j += 1
             continue
@@ -92,9 +97,14 @@ def _credit_end(tokens: Sequence[Token], br: Sequence[bool], i: int) -> int:
         return end
     if tokens[i].text == "By" and end - i <= 12:
         rest = tokens[i + 1 : end]
-        if rest and all(t.pos in ("PROPN", "PUNCT", "CCONJ") for t in rest):
+        if rest and all(t.pos in ("PROPN", "PUNCT", "CCONJ") or _capitals(t) for t in rest):
             return end
     return i
+
+
+def _capitals(t: Token) -> bool:
+    """A word in capitals (the tagger often takes a name in capitals for a common word)."""
+    return t.text.isupper() and t.text.isalpha()
 
 
 def is_attribute(tokens: Sequence[Token], end: int) -> bool:

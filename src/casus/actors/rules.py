@@ -30,6 +30,7 @@ from .atoms import (
     _span_text,
 )
 from .data import fold
+from .layout import layout_tokens
 from .placenames import _dateline, _part_of_a_name
 from .pronouns import (
     _is_subject,
@@ -92,6 +93,7 @@ def _resolve_sentence(sentence: Sentence, atoms: list[_Atom], ctx: _Context) -> 
         for i in range(a.start, min(a.end, n)):
             atom_of[i] = a
     st = _Sent(sentence, tokens, children, atom_of, {})
+    layout = layout_tokens(sentence)  # a dateline's or byline's words are no title or group
     for tok in tokens:
         h = tok.i
         atom = atom_of[h]
@@ -111,7 +113,7 @@ def _resolve_sentence(sentence: Sentence, atoms: list[_Atom], ctx: _Context) -> 
             person = m.actor is not None
         elif tok.pos == "PRON" or tok.tag in ("PRP", "PRP$", "WP", "WDT"):
             m, person = _pronoun(st, tok, ctx)
-        elif tok.pos in ("NOUN", "PROPN") and tok.dep not in _MODIFIER_DEPS:
+        elif tok.pos in ("NOUN", "PROPN") and tok.dep not in _MODIFIER_DEPS and h not in layout:
             m = definite_org(st, tok, ctx) or the_two(st, tok, ctx)
             if m is None:
                 m, person = _noun_phrase(st, tok, ctx)
