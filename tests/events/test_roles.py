@@ -270,6 +270,26 @@ def test_condemning_an_act_targets_its_author(lexicon: events.Lexicon) -> None:
         assert "target:author" in judged.evidence.cues
 
 
+def test_condemning_an_act_of_an_international_body_targets_the_body(
+    lexicon: events.Lexicon,
+) -> None:
+    # "NATO attacked Peru." then "Bolivia condemned the attack.": an author with no country
+    first = sent(
+        "NATO/PROPN/nsubj/1 attacked/VERB/ROOT/1/attack Peru/PROPN/dobj/1 ./PUNCT/punct/1",
+        {0: "IGOWSTNAT", 2: "PER"},
+    )
+    second = sent(
+        "Bolivia/PROPN/nsubj/1 condemned/VERB/ROOT/1/condemn the/DET/det/3 "
+        "attack/NOUN/dobj/1/attack ./PUNCT/punct/1",
+        {0: "BOL"},
+    )
+    never = RoleModel(bias={"target": 1e9, "source": 1e9})
+    lex = events.Lexicon(data=lexicon.data, version=lexicon.version, roles=never)
+    out = events.extract(article(first, second), lex).events
+    (judged,) = [e for e in out if e.cameo[:2] == "11"]
+    assert judged.target is not None and judged.target.code == "IGOWSTNAT"
+
+
 def _victims(verb: str, lemma: str) -> Article:
     # "Chadian troops shelled the town." then "Two Sudanese workers were <verb>.": the second
     # act names its victims and nobody as its author.

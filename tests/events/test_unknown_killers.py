@@ -68,3 +68,28 @@ def test_a_passive_killing_left_with_no_source_is_by_unknown_perpetrators(
     out = unknown_killers(event, article=art, lexicon=lexicon)
     assert (out.source, out.cameo, out.target) == (None, "180", event.target)
     assert "frame:unknown-perpetrator" in out.evidence.cues
+
+
+def test_a_killing_by_unrest_has_no_source(lexicon: events.Lexicon) -> None:
+    mayhem = (
+        "The/DET/det/1 unrest/NOUN/nsubj/2/unrest killed/VERB/ROOT/2/kill/VBD "
+        "Kenyans/PROPN/dobj/2 ./PUNCT/punct/2"
+    )
+    coded = events.extract(article(sent(mayhem, {3: "KEN"})), lexicon, fill_roles=False)
+    (event,) = [e for e in coded.events if e.cameo_root == "19"]
+    given = _inferred(event, "KEN", "KEN")
+    out = unknown_killers(given, article=coded, lexicon=lexicon)
+    assert (out.source, out.cameo, out.target) == (None, "180", event.target)
+
+
+def test_riots_that_killed_have_no_source(lexicon: events.Lexicon) -> None:
+    relcl = (
+        "Riots/NOUN/nsubj/4/riot that/PRON/nsubj/2/that/WDT killed/VERB/relcl/0/kill/VBD "
+        "Kenyans/PROPN/dobj/2 spread/VERB/ROOT/4/spread ./PUNCT/punct/4"
+    )
+    art = article(sent(relcl, {3: "KEN"}))
+    coded = events.extract(art, lexicon, fill_roles=False)
+    (event,) = [e for e in coded.events if e.cameo_root == "19"]
+    given = _inferred(event, "KEN", "KEN")
+    out = unknown_killers(given, article=coded, lexicon=lexicon)
+    assert (out.source, out.cameo) == (None, "180")

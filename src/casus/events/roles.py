@@ -344,9 +344,14 @@ def _two_sides(sector: str | None, other: Participant | None) -> bool:
     return sector != other.sector
 
 
+def located(p: Participant) -> bool:
+    """An actor with a country, or an international body or group of none."""
+    return bool(p.country) or p.code[:3] in _GROUPS
+
+
 def unlocated(p: Participant | None) -> bool:
     """No actor, or one with a sector and no country ("police", "the militants")."""
-    return p is None or (not p.country and p.code[:3] not in _GROUPS)
+    return p is None or not located(p)
 
 
 def _filled(event: Event, role: str, cand: Candidate) -> Event:
@@ -462,16 +467,16 @@ def _author(article: Article, event: Event) -> Event:
         objs = [o for o in objs if _victim_words(toks, o) >= set(event.target.text.split())]
         if not event.target.text or not objs:
             return event
-    own = event.source.country
+    own = event.source.country or event.source.code
     lemma = {id(e): _trigger_lemma(article, e) for e in article.events}
     violent_words = {lemma[id(e)] for e in article.events if e.cameo_root in VIOLENT}
     for obj in objs:
         word = obj.lemma.lower()
         best: Event | None = None
         for e in article.events:
-            if e is event or e.source is None or not e.source.country or e.trigger_index < 0:
+            if e is event or e.source is None or not located(e.source) or e.trigger_index < 0:
                 continue
-            if e.source.country == own or e.sentence_index > si:
+            if (e.source.country or e.source.code) == own or e.sentence_index > si:
                 continue
             here = e.sentence_index == si and e.trigger_index == obj.i
             # "the attack" after "jets bombed": any violence, when the article calls

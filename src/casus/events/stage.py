@@ -272,6 +272,25 @@ def _passive_killing(article: Article, event: Event) -> bool:
     return any(t.dep == "auxpass" for t in kids) and not any(t.dep == "agent" for t in kids)
 
 
+_MAYHEM = frozenset({"unrest", "violence", "riot", "rioting", "clash", "fighting", "chaos"})
+"""Nouns of violence with no author in them: "the unrest killed four" names no killer."""
+
+
+def _mayhem_killing(article: Article, event: Event) -> bool:
+    """Whether the event's trigger is an active killing whose subject is a noun of authorless
+    violence ("the unrest killed four people", "riots that killed four")."""
+    if event.trigger_index < 0:
+        return False
+    toks = article.sentences[event.sentence_index].tokens
+    t = toks[event.trigger_index]
+    if t.lemma.lower() not in _KILLING or t.tag == "VBN":
+        return False
+    subj = [k for k in toks if k.head == t.i and k.dep == "nsubj" and k.i != t.i]
+    if subj and subj[0].tag in ("WDT", "WP") and t.dep == "relcl" and t.head != t.i:
+        subj = [toks[t.head]]
+    return bool(subj) and subj[0].lemma.lower() in _MAYHEM
+
+
 def unknown_killers(event: Event, *, article: Article, lexicon: Lexicon) -> Event:
     """Plain violence whose sentence names no author (``16 people were killed during the
     unrest``), which the role model gave to the victims' own country or left with no source,
@@ -280,14 +299,14 @@ def unknown_killers(event: Event, *, article: Article, lexicon: Lexicon) -> Even
     if event.cameo not in _PLAIN_VIOLENCE or event.target is None:
         return event
     src, tgt = event.source, event.target
-    if src is not None and (
-        _INFERRED_SOURCE not in event.evidence.cues or not src.country or src.country != tgt.country
-    ):
+    mayhem = _mayhem_killing(article, event)
+    guessed = mayhem or _INFERRED_SOURCE in event.evidence.cues
+    if src is not None and (not guessed or not src.country or src.country != tgt.country):
         return event
-    if not _passive_killing(article, event):
+    if not mayhem and not _passive_killing(article, event):
         return event
     entry = lexicon.code(_UNKNOWN_VIOLENCE)
-    cues = tuple(c for c in event.evidence.cues if c != _INFERRED_SOURCE)
+    cues = tuple(c for c in event.evidence.cues if not c.startswith("source:"))
     return replace(
         event,
         event_id=make_event_id(event.article_id, event.sentence_index, None, entry.code, tgt.code),
