@@ -143,8 +143,10 @@ class SentenceContext:
         v = self.view
         out: list[tuple[str, list[int]]] = []
         for role in trig.targets:
-            if role == "dobj":
-                heads = v.kids(i, ("dobj",))
+            if role == "dobj":  # a bare name read as a predicate is the object ("called X")
+                heads = v.kids(i, ("dobj",)) or [
+                    k for k in v.kids(i, ("oprd",)) if v.tokens[k].pos == "PROPN"
+                ]
             elif role == "dative":
                 heads = v.kids(i, ("iobj",))
                 for d in v.kids(i, ("dative",)):

@@ -24,6 +24,7 @@ from dataclasses import replace
 from ..model import Event, Participant
 from ._frames_guards import (
     PROTEST_DEMAND,
+    backdrop,
     characterisation,
     denied_object,
     idiom,
@@ -34,6 +35,7 @@ from ._frames_guards import (
     protest_demand,
     protest_purpose,
     protest_subject,
+    topic,
     withdrawn_thing,
 )
 from ._frames_joint import hosted_parties, parties
@@ -411,18 +413,6 @@ def _light_verb(ctx: SentenceContext, n: int) -> int | None:
     return None
 
 
-_TOPIC_VERBS = frozenset(
-    {"discuss", "debate", "address", "review", "examine", "analyse", "analyze"}
-)
-"""Verbs whose object is what is talked about, not an act: ``discussed the fighting``."""
-
-
-def _topic(v: SentenceView, n: int) -> bool:
-    """Whether event noun ``n`` is the object of a discussion verb (``discussed the war``)."""
-    tok = v.tokens[n]
-    return tok.dep == "dobj" and v.lemma(tok.head) in _TOPIC_VERBS
-
-
 def _negated_predicate(ctx: SentenceContext, n: int) -> bool:
     """Whether event noun ``n`` is the subject of a negated verb."""
     tok = ctx.view.tokens[n]
@@ -430,37 +420,6 @@ def _negated_predicate(ctx: SentenceContext, n: int) -> bool:
     if tok.dep not in ("nsubj", "nsubjpass") or head.pos not in ("VERB", "AUX"):
         return False
     return ctx.mood(tok.head)[0]
-
-
-_BACKDROP_PREPS = frozenset({"after", "following", "amid", "amidst", "during", "since", "despite"})
-"""Prepositions whose object is an event that has taken place: ``after the talks``."""
-_SPANS = frozenset(
-    {"wake", "aftermath", "hour", "day", "night", "week", "month", "year", "decade", "wave",
-     "series", "spate", "string", "round", "outbreak", "surge", "resumption", "start", "onset",
-     "end"}
-)  # fmt: skip
-"""Nouns through whose ``of`` the backdrop passes: ``after weeks of protests``, ``in the wake
-of the arrests``."""
-
-
-def _backdrop(v: SentenceView, n: int) -> bool:
-    """Whether event noun ``n`` is the object of a backdrop preposition, directly or through
-    the ``of`` of a span noun (``amid protests``, ``after months of talks``, ``in the
-    aftermath of the vote``). Violence is left out: in single sentences the attack ``after``
-    which something happened is not the sentence's event (5 false FIGHT events in
-    ``plover_dev``)."""
-    for _ in range(4):
-        tok = v.tokens[n]
-        if tok.dep != "pobj" or tok.head == n:
-            return False
-        word = v.tokens[tok.head].text.lower()
-        if word in _BACKDROP_PREPS:
-            return True
-        span = v.tokens[tok.head].head
-        if word != "of" or v.lemma(span) not in _SPANS:
-            return False
-        n = span
-    return False
 
 
 def _standalone(code: str) -> bool:
@@ -477,7 +436,7 @@ def _nominal(ctx: SentenceContext, n: int, trig: Trigger) -> Frame | None:
     tok = v.tokens[n]
     if v.is_negated(n) or v.is_hypothetical(n):
         return None
-    if _topic(v, n) or idiom(v, n):  # "called to discuss the fighting", "in response to"
+    if topic(v, n) or idiom(v, n):  # "called to discuss the fighting", "in response to"
         return None
     cues = [f"trigger:{trig.words}"]
     strength = "phrase" if trig.specificity else "lemma"
@@ -563,7 +522,7 @@ def _nominal(ctx: SentenceContext, n: int, trig: Trigger) -> Frame | None:
         )  # fmt: skip
     if hearsay(v, n):
         return None
-    if trig.code[:2] not in VIOLENT and _backdrop(v, n):
+    if trig.code[:2] not in VIOLENT and backdrop(v, n):
         # "resigned after weeks of protests", "during a meeting with X", "amid warnings from
         # X": the backdrop of the news has happened; its sides may come from the article
         cues.append("frame:backdrop")
