@@ -50,3 +50,15 @@ def test_crowds_refugees_are_not_of_the_place_they_reached() -> None:
     s = a.sentences[0]
     a = with_parts(a, [_crowd(s, 0, 1, "REF"), _crowd(s, 5, 6)])
     assert _codes(a) == ["REF", "PEROPP"]
+
+
+def test_crowds_as_object_take_the_place_of_their_clause() -> None:
+    spec = (
+        "Police|nsubj|1 fired|ROOT|1|VERB on|prep|1|ADP protesters|pobj|2 "
+        "in|prep|1|ADP Lima|pobj|4 and|cc|1 detained|conj|1|VERB students|dobj|7 "
+        "in|prep|7|ADP Valparaiso|pobj|9"
+    )
+    a = article([spec])
+    s = a.sentences[0]
+    a = with_parts(a, [_crowd(s, 3, 4), _crowd(s, 8, 9, "EDU")])
+    assert _codes(a) == ["PEROPP", "CHLEDU"]

@@ -22,6 +22,7 @@ _PEOPLE = frozenset({"CVL", "OPP", "LAB", "EDU", "AGR"})  # not refugees: in X, 
 _BEFORE = frozenset({"compound", "nmod", "amod"})
 _PREPS = frozenset({"in", "from"})
 _SIZEABLE = 50_000
+_CLAUSE_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "prep"})
 _PLACES = frozenset({"GPE", "LOC", "FAC"})
 
 
@@ -85,11 +86,13 @@ def _own_place(sentence: Sentence, head: int, places: dict[int, str], gaz: Gazet
 def _clause_place(
     sentence: Sentence, head: int, places: dict[int, str], gaz: Gazetteer
 ) -> str | None:
-    """The country of the ``in`` place of the clause the crowd is the subject of
-    (*crowds gathered in X*, *villagers were evacuated in X*)."""
+    """The country of the ``in`` place of the clause the crowd is the subject, object or
+    prepositional object of (*crowds gathered in X*, *police fired on protesters in X*)."""
     toks = sentence.tokens
     t = toks[head]
-    if t.dep not in ("nsubj", "nsubjpass") or t.head == head:
+    if t.dep == "pobj" and toks[t.head].dep == "prep" and toks[t.head].head != t.head:
+        t = toks[t.head]  # "fired on protesters in X": the clause of the preposition
+    if t.dep not in _CLAUSE_ROLES or t.head == t.i:
         return None
     verb = t.head
     for p in toks:
