@@ -30,6 +30,7 @@ from .model import Article
 from .nlp import spacy_version
 from .pipeline import Coder
 from .settings import Settings
+from .where.crowds import place_crowds
 
 __all__ = [
     "STAGES",
@@ -266,7 +267,10 @@ def _read(paths: Sequence[str], settings: Settings, limit: int | None) -> tuple[
 
 def _code_batch(coder: Coder, batch: Sequence[Article], clock: _Clock) -> list[Article]:
     parsed = clock.run("nlp", lambda: list(coder.parser.parse(batch)))
-    resolved = clock.run("actors", lambda: [actors.resolve(a, coder.actors) for a in parsed])
+    resolved = clock.run(
+        "actors",
+        lambda: [place_crowds(actors.resolve(a, coder.actors), coder.gazetteer) for a in parsed],
+    )
     coded = clock.run("events", lambda: [events.extract(a, coder.lexicon) for a in resolved])
     return clock.run(
         "when_where",

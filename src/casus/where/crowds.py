@@ -1,0 +1,139 @@
+"""Generic crowds placed by their own place: *protesters in Arequipa*, *Cusco residents*.
+
+The actor stage leaves a crowd noun (``protesters``, ``residents``, ``villagers``) with a
+sector and no country; the events stage would then let the role model guess a country from
+the other actors of the story, which may be a foreign one the story also names. A city or
+province in the crowd's own phrase -- a compound or adjective before it, or its ``in`` /
+``from`` phrase -- says whose people they are, so the mention takes that place's country
+(keeping its words and sector) before the events stage runs. Country names are actors
+already; only cities and provinces the gazetteer accepts count here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..model import Actor, Article, Mention, Sentence
+from .stage import Gazetteer, ResolvedPlace, resolve_places
+
+__all__ = ["place_crowds"]
+
+_PEOPLE = frozenset({"CVL", "OPP", "LAB", "EDU", "AGR"})  # not refugees: in X, not of X
+_BEFORE = frozenset({"compound", "nmod", "amod"})
+_PREPS = frozenset({"in", "from"})
+_SIZEABLE = 50_000
+_CLAUSE_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "prep"})
+_PLACES = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _crowd(m: Mention) -> bool:
+    a = m.actor
+    return a is not None and not a.country and a.sector in _PEOPLE and m.label == "ACTOR"
+
+
+_PLACE_NOUNS = frozenset({"city", "town", "village", "province", "region", "district", "capital"})
+
+
+def _name_country(gaz: Gazetteer, text: str) -> str | None:
+    """The country of a place name when its sizeable readings all lie in one country."""
+    countries = {
+        c.country for c in gaz.candidates(text) if c.kind != "city" or c.population >= _SIZEABLE
+    }
+    if len(countries) != 1:
+        return None
+    return gaz.country_iso3(countries.pop())
+
+
+def _place_at(sentence: Sentence, i: int, places: dict[int, str], gaz: Gazetteer) -> str | None:
+    """The country of the place headed by token ``i`` (``the city of X``: of ``X``)."""
+    toks = sentence.tokens
+    if i in places:
+        return places[i]
+    t = toks[i]
+    if (t.pos == "PROPN" and t.ent_type in ("", "GPE", "LOC", "FAC")) or t.ent_type in _PLACES:
+        start = i
+        while start > 0 and toks[start - 1].head == i and toks[start - 1].dep == "compound":
+            start -= 1
+        return _name_country(gaz, " ".join(x.text for x in toks[start : i + 1]))
+    if t.lemma.lower() in _PLACE_NOUNS:
+        for p in toks:
+            if p.head == i and p.dep == "prep" and p.text.lower() == "of":
+                for o in toks:
+                    if o.head == p.i and o.dep == "pobj" and o.pos == "PROPN":
+                        return _place_at(sentence, o.i, places, gaz)
+    return None
+
+
+def _own_place(sentence: Sentence, head: int, places: dict[int, str], gaz: Gazetteer) -> str | None:
+    """The country of a place attached to token ``head``: before it, or in its ``in`` phrase."""
+    toks = sentence.tokens
+    for t in toks:
+        if t.head != head or t.i == head:
+            continue
+        if t.dep in _BEFORE and t.i < head:
+            country = _place_at(sentence, t.i, places, gaz)
+            if country:
+                return country
+        if t.dep == "prep" and t.text.lower() in _PREPS:
+            for o in toks:
+                if o.head == t.i and o.dep == "pobj":
+                    country = _place_at(sentence, o.i, places, gaz)
+                    if country:
+                        return country
+    return None
+
+
+def _clause_place(
+    sentence: Sentence, head: int, places: dict[int, str], gaz: Gazetteer
+) -> str | None:
+    """The country of the ``in`` place of the clause the crowd is the subject, object or
+    prepositional object of (*crowds gathered in X*, *police fired on protesters in X*)."""
+    toks = sentence.tokens
+    t = toks[head]
+    if t.dep == "pobj" and toks[t.head].dep == "prep" and toks[t.head].head != t.head:
+        t = toks[t.head]  # "fired on protesters in X": the clause of the preposition
+    if t.dep not in _CLAUSE_ROLES or t.head == t.i:
+        return None
+    verb = t.head
+    for p in toks:
+        if p.head == verb and p.dep == "prep" and p.text.lower() == "in":
+            for o in toks:
+                if o.head == p.i and o.dep == "pobj":
+                    country = _place_at(sentence, o.i, places, gaz)
+                    if country:
+                        return country
+    return None
+
+
+def _by_head(gaz: Gazetteer, resolved: list[ResolvedPlace]) -> dict[tuple[int, int], str]:
+    out: dict[tuple[int, int], str] = {}
+    for p in resolved:
+        if not p.accepted or p.best is None:
+            continue
+        iso3 = gaz.country_iso3(p.best.country)
+        if iso3:
+            out[(p.span.sentence_index, p.span.head)] = iso3
+    return out
+
+
+def place_crowds(article: Article, gaz: Gazetteer) -> Article:
+    """``article`` with each generic crowd mention given the country of its own place."""
+    if not any(_crowd(m) for m in article.mentions):
+        return article
+    found = _by_head(gaz, resolve_places(gaz, article))
+    sentences = {s.index: s for s in article.sentences}
+    mentions: list[Mention] = []
+    for m in article.mentions:
+        sentence = sentences.get(m.sentence_index)
+        if _crowd(m) and sentence is not None and m.actor is not None:
+            places = {h: c for (si, h), c in found.items() if si == m.sentence_index}
+            country = _own_place(sentence, m.head, places, gaz) or _clause_place(
+                sentence, m.head, places, gaz
+            )
+            if country:
+                a = m.actor
+                actor = Actor(code=country + (a.sector or ""), name=a.name, country=country,
+                              sector=a.sector)  # fmt: skip
+                m = replace(m, actor=actor, via=f"{m.via}+place" if m.via else "place")
+        mentions.append(m)
+    return replace(article, mentions=tuple(mentions))

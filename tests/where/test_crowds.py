@@ -1,0 +1,64 @@
+"""A generic crowd takes the country of a place in its own phrase or clause."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from casus.model import Actor, Article, Mention, Sentence
+from casus.where.crowds import place_crowds
+from tests._builders.whenwhere import article, gazetteer, mention, with_parts
+
+
+def _crowd(
+    s: Sentence, start: int, end: int, sector: str = "OPP", head: int | None = None
+) -> Mention:
+    m = mention(s, start, end, label="ACTOR", via="sector")
+    actor = Actor(code=sector, name="crowd", country=None, sector=sector)
+    return replace(m, actor=actor, head=end - 1 if head is None else head)
+
+
+def _codes(a: Article) -> list[str | None]:
+    return [m.actor.code if m.actor else None for m in place_crowds(a, gazetteer()).mentions]
+
+
+def test_crowds_in_phrase_take_the_city_country() -> None:
+    spec = (
+        "Protesters|nsubj|3 in|prep|0|ADP Arequipa|pobj|1 blocked|ROOT|3|VERB "
+        "roads|dobj|3 near|prep|3|ADP Chile|pobj|5"
+    )
+    a = article([spec])
+    s = a.sentences[0]
+    a = with_parts(a, [_crowd(s, 0, 1), mention(s, 2, 3), mention(s, 6, 7, country="CHL")])
+    assert _codes(a) == ["PEROPP", None, "CHL"]
+
+
+def test_crowds_compound_place_and_clause_place() -> None:
+    first = "Cusco|compound|1 residents|nsubj|2 marched|ROOT|2|VERB"
+    second = "Villagers|nsubj|1 gathered|ROOT|1|VERB in|prep|1|ADP Valparaiso|pobj|2"
+    a = article([first, second])
+    s0, s1 = a.sentences
+    a = with_parts(a, [_crowd(s0, 0, 2, "CVL"), _crowd(s1, 0, 1, "CVL")])
+    assert _codes(a) == ["PERCVL", "CHLCVL"]
+
+
+def test_crowds_refugees_are_not_of_the_place_they_reached() -> None:
+    spec = (
+        "Refugees|nsubj|1 arrived|ROOT|1|VERB in|prep|1|ADP Santiago|pobj|2 "
+        "and|cc|1 protesters|nsubj|8 from|prep|5|ADP Lima|pobj|6 waited|conj|1|VERB"
+    )
+    a = article([spec])
+    s = a.sentences[0]
+    a = with_parts(a, [_crowd(s, 0, 1, "REF"), _crowd(s, 5, 6)])
+    assert _codes(a) == ["REF", "PEROPP"]
+
+
+def test_crowds_as_object_take_the_place_of_their_clause() -> None:
+    spec = (
+        "Police|nsubj|1 fired|ROOT|1|VERB on|prep|1|ADP protesters|pobj|2 "
+        "in|prep|1|ADP Lima|pobj|4 and|cc|1 detained|conj|1|VERB students|dobj|7 "
+        "in|prep|7|ADP Valparaiso|pobj|9"
+    )
+    a = article([spec])
+    s = a.sentences[0]
+    a = with_parts(a, [_crowd(s, 3, 4), _crowd(s, 8, 9, "EDU")])
+    assert _codes(a) == ["PEROPP", "CHLEDU"]
