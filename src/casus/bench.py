@@ -30,7 +30,6 @@ from .model import Article
 from .nlp import spacy_version
 from .pipeline import Coder
 from .settings import Settings
-from .where.crowds import place_crowds
 
 __all__ = [
     "STAGES",
@@ -269,7 +268,9 @@ def _code_batch(coder: Coder, batch: Sequence[Article], clock: _Clock) -> list[A
     parsed = clock.run("nlp", lambda: list(coder.parser.parse(batch)))
     resolved = clock.run(
         "actors",
-        lambda: [place_crowds(actors.resolve(a, coder.actors), coder.gazetteer) for a in parsed],
+        lambda: [
+            where.place_crowds(actors.resolve(a, coder.actors), coder.gazetteer) for a in parsed
+        ],
     )
     coded = clock.run("events", lambda: [events.extract(a, coder.lexicon) for a in resolved])
     return clock.run(

@@ -14,7 +14,6 @@ from . import actors, events, when, where
 from .model import Article
 from .nlp import Parser
 from .settings import Settings
-from .where.crowds import place_crowds
 
 __all__ = ["Coder"]
 
@@ -77,7 +76,7 @@ class Coder:
     def code_parsed(self, article: Article) -> Article:
         """Run the stages after ``nlp`` on an already parsed article."""
         article = actors.resolve(article, self.actors)
-        article = place_crowds(article, self.gazetteer)
+        article = where.place_crowds(article, self.gazetteer)
         article = events.extract(article, self.lexicon)
         article = when.date_events(article)
         if not article.events:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from casus.model import Actor, Article, Mention, Sentence
-from casus.where.crowds import place_crowds
+from casus.where import place_crowds
 from tests._builders.whenwhere import article, gazetteer, mention, with_parts
 
 

