@@ -75,11 +75,21 @@ def _own_place(sentence: Sentence, head: int, places: dict[int, str], gaz: Gazet
             if country:
                 return country
         if t.dep == "prep" and t.text.lower() in _PREPS:
-            for o in toks:
-                if o.head == t.i and o.dep == "pobj":
-                    country = _place_at(sentence, o.i, places, gaz)
-                    if country:
-                        return country
+            country = _pobj_country(sentence, t.i, places, gaz)
+            if country:
+                return country
+    return None
+
+
+def _pobj_country(
+    sentence: Sentence, prep: int, places: dict[int, str], gaz: Gazetteer
+) -> str | None:
+    """The country of the first located object of preposition ``prep``."""
+    for o in sentence.tokens:
+        if o.head == prep and o.dep == "pobj":
+            country = _place_at(sentence, o.i, places, gaz)
+            if country:
+                return country
     return None
 
 
@@ -97,11 +107,9 @@ def _clause_place(
     verb = t.head
     for p in toks:
         if p.head == verb and p.dep == "prep" and p.text.lower() == "in":
-            for o in toks:
-                if o.head == p.i and o.dep == "pobj":
-                    country = _place_at(sentence, o.i, places, gaz)
-                    if country:
-                        return country
+            country = _pobj_country(sentence, p.i, places, gaz)
+            if country:
+                return country
     return None
 
 
