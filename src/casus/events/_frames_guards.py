@@ -18,7 +18,6 @@ __all__ = [
     "own_threat",
     "past_report",
     "protest_demand",
-    "protest_purpose",
     "protest_subject",
     "topic",
 ]
@@ -142,18 +141,29 @@ PROTEST_DEMAND = "frame:protest-demand"
 """Cue of a demand that a protest makes (roles.py gives it the protest's sides)."""
 
 
+_PRESSING = frozenset({"press", "pressure", "push", "pressurize", "pressurise"})
+
+
 def protest_demand(ctx: SentenceContext, m: int, trig: Trigger) -> bool:
-    """A demand that states what a protest is for: *took to the streets to demand X*,
-    *marched, demanding X*. The protesters demand it, even in a purpose clause (which is
-    otherwise no act of its own); *protests demanding that X resign* is the protest's alone
-    (``protest_subject``), and pressing demands is the protest itself."""
-    tok = ctx.view.tokens[m]
-    if trig.comp != "demand" or tok.head == m or tok.dep not in ("advcl", "acl", "xcomp", "conj"):
+    """Whether matrix ``m`` states what a protest is for, so the protesters demand or appeal
+    although it is a purpose clause (otherwise no act of its own): a demand hung on the
+    protest (*marched, demanding X*, *took to the streets to demand X*), or a demand or appeal
+    in its to-clause by a crowd the sentence names (*marched to call for the release of ...*).
+    *Protests demanding that X resign* is the protest's alone (``protest_subject``), and
+    pressing demands is the protest itself."""
+    v = ctx.view
+    tok = v.tokens[m]
+    if trig.comp not in ("demand", "appeal") or tok.head == m or v.lemma(m) in _PRESSING:
         return False
-    if ctx.view.lemma(m) in _PRESSING:
-        return False  # "blocked roads to press their demands": the protest itself
     head = ctx.matches.get(tok.head)
-    return head is not None and head.code[:2] == "14"
+    if head is None or head.code[:2] != "14":
+        return False
+    if trig.comp == "demand" and tok.dep in ("advcl", "acl", "xcomp", "conj"):
+        return True
+    if tok.dep != "advcl" or "to" not in v.auxiliaries(m):
+        return False
+    sources, _, _ = ctx.subject(m)
+    return bool(sources.mentions)  # a crowd the text names, not one the role model guesses
 
 
 _REMOVALS = frozenset({"dismiss"})
@@ -172,27 +182,6 @@ def office_removal(ctx: SentenceContext, m: int) -> bool:
         if mention is not None and mention.head == o and mention.actor and mention.actor.sector:
             return True
     return False
-
-
-_PRESSING = frozenset({"press", "pressure", "push", "pressurize", "pressurise"})
-
-
-def protest_purpose(ctx: SentenceContext, m: int, comp: str | None) -> bool:
-    """Whether matrix ``m`` is a demand or an appeal that a protest is held for (``took to
-    the streets to demand X's resignation``, ``marched to call for the release of ...``): the
-    crowd states it by protesting, so it is asserted although a purpose clause, when the
-    crowd is an actor the sentence names."""
-    v = ctx.view
-    tok = v.tokens[m]
-    if comp not in ("demand", "appeal") or tok.dep != "advcl" or "to" not in v.auxiliaries(m):
-        return False
-    if v.lemma(m) in _PRESSING:
-        return False  # "blocked roads to press their demands": the protest itself
-    head = ctx.matches.get(tok.head)
-    if head is None or head.code[:2] != "14":
-        return False
-    sources, _, _ = ctx.subject(m)
-    return bool(sources.mentions)  # a crowd the text names, not one the role model guesses
 
 
 _PROTEST_NOUNS = frozenset(

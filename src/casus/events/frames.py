@@ -33,7 +33,6 @@ from ._frames_guards import (
     own_threat,
     past_report,
     protest_demand,
-    protest_purpose,
     protest_subject,
     topic,
     withdrawn_thing,
@@ -169,7 +168,7 @@ def _matrix(ctx: SentenceContext, m: int, trig: Trigger) -> Frame | None:
     if protest_subject(v, m, trig.comp):
         ctx.consumed.update([*chain, m])
         return None
-    protest = protest_demand(ctx, m, trig) or protest_purpose(ctx, m, trig.comp)
+    protest = protest_demand(ctx, m, trig)
     if (unasserted(v, m) and not protest) or _under_matrix(ctx, m):
         ctx.consumed.update(chain)
         return None
@@ -276,7 +275,7 @@ def _under_matrix(ctx: SentenceContext, i: int) -> bool:
 
 def _verbal(ctx: SentenceContext, i: int, trig: Trigger) -> Frame | None:
     v = ctx.view
-    protest = protest_demand(ctx, i, trig) or protest_purpose(ctx, i, trig.comp)
+    protest = protest_demand(ctx, i, trig)
     if (unasserted(v, i) and not protest) or _under_matrix(ctx, i):
         return None
     if others_act_wished(v, i):

@@ -50,7 +50,7 @@ def _place_at(sentence: Sentence, i: int, places: dict[int, str], gaz: Gazetteer
     if i in places:
         return places[i]
     t = toks[i]
-    if (t.pos == "PROPN" and t.ent_type in ("", "GPE", "LOC", "FAC")) or t.ent_type in _PLACES:
+    if t.ent_type in _PLACES or (t.pos == "PROPN" and not t.ent_type):
         start = i
         while start > 0 and toks[start - 1].head == i and toks[start - 1].dep == "compound":
             start -= 1
