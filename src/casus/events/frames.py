@@ -48,6 +48,7 @@ from .syntax import HEDGES, MODALS, ActorLookup, SentenceView, in_country
 __all__ = ["PROTEST", "Frame", "match_trigger", "sentence_frames"]
 
 _COOP_ROOTS = frozenset({"04", "06", "07", "08"})
+_UNCONVENTIONAL = "18"
 _DEONTIC = MUST
 
 
@@ -540,8 +541,18 @@ def _nominal(ctx: SentenceContext, n: int, trig: Trigger) -> Frame | None:
     return finish(
         ctx, code=trig.code, index=n, tokens=[n], sources=sources, targets=targets,
         cues=cues, strength=strength, mood="plain",
-        need_both=trig.code[:2] != PROTEST and not drawn,
+        need_both=trig.code[:2] != PROTEST and not drawn and not _unclaimed(trig, src, targets),
     )  # fmt: skip
+
+
+def _unclaimed(
+    trig: Trigger, src: Sequence[Participant], targets: tuple[tuple[Participant, ...], str]
+) -> bool:
+    """An unconventional violence noun with its victim and no author (``the assassination of
+    X``, ``the kidnapping of X``): an act by unknown perpetrators, coded with no source. A
+    bombing is left out: its author is usually told elsewhere (air strikes, a named group)."""
+    code = trig.code
+    return code[:2] == _UNCONVENTIONAL and code[:3] != "183" and not src and bool(targets[0])
 
 
 _ENDING = frozenset({"end", "conclude", "finish", "complete"})
