@@ -19,6 +19,7 @@ __all__ = [
     "past_report",
     "protest_demand",
     "protest_subject",
+    "shown_thing",
     "topic",
 ]
 
@@ -125,6 +126,16 @@ def withdrawn_thing(ctx: SentenceContext, i: int, code: str, obj_condition: bool
         if mention is None or mention.actor is None:
             return True
     return False
+
+
+_SHOWING = frozenset({"demonstrate"})
+_SHOWN = ("dobj", "ccomp", "nsubjpass", "csubjpass")
+
+
+def shown_thing(v: SentenceView, i: int) -> bool:
+    """Whether ``demonstrate`` shows something (``demonstrated its resolve``, ``it was
+    demonstrated that ...``): a protester demonstrates with no object or clause."""
+    return v.lemma(i) in _SHOWING and bool(v.kids(i, _SHOWN))
 
 
 def idiom(v: SentenceView, i: int) -> bool:

@@ -34,6 +34,7 @@ from ._frames_guards import (
     past_report,
     protest_demand,
     protest_subject,
+    shown_thing,
     topic,
     withdrawn_thing,
 )
@@ -49,6 +50,8 @@ __all__ = ["PROTEST", "Frame", "match_trigger", "sentence_frames"]
 
 _COOP_ROOTS = frozenset({"04", "06", "07", "08"})
 _UNCONVENTIONAL = "18"
+_FORCE_VERBS = frozenset({"storm", "fire", "rain"})
+"""Disaster words that, as verbs, are acts of force: *stormed*, *fired on*, *rained shells*."""
 _DEONTIC = MUST
 
 
@@ -288,6 +291,8 @@ def _verbal(ctx: SentenceContext, i: int, trig: Trigger) -> Frame | None:
         return None  # "has shown no desire to ...", "no deal was agreed": nothing is done
     if withdrawn_thing(ctx, i, trig.code, bool(trig.obj)):
         return None  # "pulling bricks from the sidewalks": no military withdrawal
+    if trig.code[:2] == PROTEST and shown_thing(v, i):
+        return None  # "demonstrated the strength of its missiles": a showing, no protest
     if trig.code == "041" and characterisation(v, i):
         return None  # "called the plan a gamble": a comment on the plan, no telephone call
     if trig.comp == "threat" and past_report(v, i):
@@ -298,8 +303,14 @@ def _verbal(ctx: SentenceContext, i: int, trig: Trigger) -> Frame | None:
     subj, _, _ = v.clause_subject(i)
     disasters = ctx.data.disasters
     after = tok.dep in ("advcl", "conj") and v.lemma(tok.head) in disasters
-    if code[:2] in VIOLENT and (after or (subj is not None and v.lemma(subj) in disasters)):
-        return None  # "a bridge collapse killed 12", "the roof collapsed, killing 12": no actor
+    if v.tokens[tok.head].pos == "VERB" and v.lemma(tok.head) in _FORCE_VERBS:
+        after = False  # "stormed the town and killed 12", "fired on the crowd, killing 12"
+    agents = [o for a in v.kids(i, ("agent",)) for o in v.kids(a, ("pobj",))]
+    natural = after or any(
+        v.lemma(w) in disasters for w in [*agents, *([] if subj is None else [subj])]
+    )
+    if (code[:2] in VIOLENT or code == "171") and natural:
+        return None  # "a bridge collapse killed 12", "homes destroyed by a tsunami": no actor
     if code == "171" and not trig.obj and subj is not None and not v.is_passive(i):
         weapon = ctx.weapon_subject(subj)
         if weapon is not None:  # "drones damaged the port", "the shelling destroyed homes"
