@@ -52,6 +52,10 @@ _COOP_ROOTS = frozenset({"04", "06", "07", "08"})
 _UNCONVENTIONAL = "18"
 _FORCE_VERBS = frozenset({"storm", "fire", "rain"})
 """Disaster words that, as verbs, are acts of force: *stormed*, *fired on*, *rained shells*."""
+_LABOUR_LIGHT = frozenset({"call", "hold", "stage", "organise", "organize"})
+"""Light verbs of a labour strike: unions call, hold or stage a strike; forces launch,
+carry out or conduct one."""
+_GENERAL_STRIKE = "143"
 _DEONTIC = MUST
 
 
@@ -467,6 +471,8 @@ def _nominal(ctx: SentenceContext, n: int, trig: Trigger) -> Frame | None:
             return None  # "ended the war", "concluded the offensive": no new fighting
         if trig.code[:2] in VIOLENT and v.lemma(lv) in _REPORTING_LIGHT:
             return None  # "X confirmed the attacks": X reports them, whoever attacked
+        if trig.code == "190" and v.lemma(n) == "strike" and v.lemma(lv) in _LABOUR_LIGHT:
+            trig = replace(trig, code=_GENERAL_STRIKE)  # "the union called a strike"
         neg, aux = ctx.mood(lv)
         if v.lemma(lv) in ctx.data.intent_verbs:
             aux = aux | {"will"}
