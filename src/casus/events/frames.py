@@ -152,8 +152,8 @@ def _modal_code(
             return frame_code("threat", code, "130")
         if if_cond and root in CONFLICT_ROOTS - {"13"}:
             return frame_code("threat", code, "130")
-        if root == "16":
-            return code
+        if root in ("15", "16"):
+            return code  # "will deploy troops", "will cut ties": the posture or measure itself
         return frame_code("promise", code, code)
     if neg:
         return None

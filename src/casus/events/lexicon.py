@@ -448,6 +448,9 @@ _COLUMN = MappingProxyType(
     {"intent": 0, "promise": 0, "threat": 1, "reject": 2, "demand": 3, "appeal": 4}
 )
 _VERBAL_ROOTS = frozenset({"01", "02", "03", "10", "11", "12", "13"})
+_KEPT_INTENT = _VERBAL_ROOTS | {"15"}
+"""Roots whose intention is coded as the act: verbal acts, and a show or deployment of force
+(*plans to deploy troops*, *decided to put the army on alert*: a posture taken, no threat)."""
 CONFLICT_ROOTS = frozenset({"13", "14", "15", "16", "17", "18", "19", "20"})
 _INCITE_ROOTS = frozenset({"14", "163"})
 """Roots and codes of actions whose demand or appeal is 113 (*called for protests / sanctions
@@ -472,7 +475,7 @@ def frame_code(mode: str, action: str | None, base: str) -> str:
     if col is None:
         return base
     root = action[:2]
-    if mode in ("intent", "promise") and (root in _VERBAL_ROOTS or action in ("055", "056")):
+    if mode in ("intent", "promise") and (root in _KEPT_INTENT or action in ("055", "056")):
         return action
     if mode in ("threat",) and root in _VERBAL_ROOTS:
         return base
