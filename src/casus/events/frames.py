@@ -368,7 +368,7 @@ def _located_as(
     return tuple(in_country(p, country) if not p.country and p.sector else p for p in parts)
 
 
-def _light_verb(ctx: SentenceContext, n: int) -> int | None:
+def _light_verb(ctx: SentenceContext, n: int, code: str = "") -> int | None:
     v = ctx.view
     tok = v.tokens[n]
     h = tok.head
@@ -398,14 +398,26 @@ def _light_verb(ctx: SentenceContext, n: int) -> int | None:
             or lemma in data.intent_verbs
             or lemma in _UNDERGO
             or lemma in _PROVOKE
+            or (lemma in _HAVE and code[:2] == _CONSULT)
             else None
         )
     if tok.dep == "pobj" and v.lemma(h) in ("in", "into", "under"):
+        if v.lemma(h) == "in" and any(
+            v.lemma(k) in ("between", "among") for k in v.kids(n, ("prep",))
+        ):
+            return None  # "delegations taking part in talks between A and B": A's and B's
         g = v.tokens[h].head
         lemma = v.lemma(g)
         # "engaged in talks", not "imposed sanctions in response": a verb with an object of
-        # its own is not the light verb of a noun in its adjunct
-        if v.kids(g, ("dobj",)):
+        # its own is not the light verb of a noun in its adjunct ("took part in talks" is
+        # one verb, "part" attached to "took" or to "in")
+        if v.tokens[g].pos == "NOUN" and lemma == "part":
+            g = v.tokens[g].head
+            lemma = v.lemma(g)
+        objects = v.kids(g, ("dobj",))
+        if lemma == "take" and [v.lemma(o) for o in objects] == ["part"]:
+            return g
+        if objects:
             return None
         if v.tokens[g].pos == "VERB" and (lemma in ctx.data.light_verbs or lemma in _UNDERGO):
             return g
@@ -439,7 +451,7 @@ def _nominal(ctx: SentenceContext, n: int, trig: Trigger) -> Frame | None:
         return None
     cues = [f"trigger:{trig.words}"]
     strength = "phrase" if trig.specificity else "lemma"
-    lv = _light_verb(ctx, n)
+    lv = _light_verb(ctx, n, trig.code)
     drawn = False  # a reaction drawn by an act with no actor named: "the raid drew anger"
     if lv is not None and v.lemma(lv) in _PROVOKE:
         # "the killing sparked clashes": the clashes are not with the killing; "the raid drew
@@ -546,6 +558,10 @@ def _nominal(ctx: SentenceContext, n: int, trig: Trigger) -> Frame | None:
 
 _ENDING = frozenset({"end", "conclude", "finish", "complete"})
 """Light verbs that end the conflict their noun names: no act of that conflict."""
+_HAVE = frozenset({"have"})
+"""A light verb of consultation nouns only: ``had talks with X``, ``has had a call with X``
+(``had the support of X``, ``has a deal with X`` are states, not acts)."""
+_CONSULT = "04"
 _REPORTING_LIGHT = frozenset({"confirm", "state", "publish", "repeat"})
 """Light verbs that also report: with a violent noun their subject is the reporter."""
 
