@@ -37,7 +37,7 @@ from ._frames_guards import (
     topic,
     withdrawn_thing,
 )
-from ._frames_joint import hosted_parties, parties
+from ._frames_joint import hosted_parties, occasion, parties
 from .context import SentenceContext, participants
 from .frame import JOINT_ROOTS, PROTEST, VIOLENT, Frame, finish, hearsay, unasserted
 from .lexicon import CONFLICT_ROOTS, LexiconData, Trigger, frame_code
@@ -531,6 +531,8 @@ def _nominal(ctx: SentenceContext, n: int, trig: Trigger) -> Frame | None:
             need_both=not trig.retaliation and trig.code[:2] != PROTEST,
             retaliation=trig.retaliation,
         )  # fmt: skip
+    if not sources.mentions and (met := occasion(ctx, n, trig, cues)) is not None:
+        return met
     if hearsay(v, n):
         return None
     if trig.code[:2] not in VIOLENT and backdrop(v, n):
