@@ -325,7 +325,9 @@ def _verbal(ctx: SentenceContext, i: int, trig: Trigger) -> Frame | None:
         targets = (participants(passive_targets.mentions), passive_targets.how)
     else:
         targets = ctx.targets([(i, trig)], src)
-    joint = len(src) > 1 and code[:2] in JOINT_ROOTS  # "A and B fought two wars"
+    joint = len(src) > 1 and (code[:2] in JOINT_ROOTS or trig.mutual)  # "A and B fought"
+    if joint and trig.mutual:
+        cues.append("frame:mutual")  # "A and B traded accusations": each with the other
     if trig.needs_target and not targets[0] and not joint:
         targets = (ctx.place([i], src), "place")
         if not targets[0]:
