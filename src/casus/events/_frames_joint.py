@@ -6,12 +6,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .context import SentenceContext
+from .context import SentenceContext, participants
 from .frame import Frame, finish
 from .lexicon import Trigger
 from .syntax import Found
 
-__all__ = ["hosted_parties", "parties"]
+__all__ = ["hosted_parties", "occasion", "parties"]
 
 
 def parties(ctx: SentenceContext, n: int) -> Found:
@@ -51,3 +51,42 @@ def hosted_parties(ctx: SentenceContext, i: int, trig: Trigger, frame: Frame) ->
         sources=found, targets=((), ""), cues=cues, strength=frame.strength, mood=frame.mood,
     )  # fmt: skip
     return [frame, out] if out is not None else [frame]
+
+
+_OCCASION = frozenset({"during", "in", "at"})
+"""Prepositions of a meeting noun that is the occasion of another act: *X thanked Y during a
+phone call*, *X, in talks with Y, ...*."""
+_GATHERINGS = frozenset({"summit", "conference", "forum", "session", "encounter"})
+"""Meetings of many: acts at them are not meetings of the two sides."""
+
+
+def occasion(ctx: SentenceContext, n: int, trig: Trigger, cues: list[str]) -> Frame | None:
+    """A consultation noun that is the occasion of an act between two actors: *X congratulated
+    Y during a phone call*, *X told Y in talks on Monday* are X's call or talks with Y (the
+    noun's own ``with`` side first)."""
+    v = ctx.view
+    tok = v.tokens[n]
+    if trig.code[:2] != "04" or trig.lemma in _GATHERINGS or tok.dep != "pobj":
+        return None
+    prep = v.tokens[tok.head]
+    verb = prep.head
+    if v.lemma(tok.head) not in _OCCASION or v.tokens[verb].pos != "VERB" or verb == tok.head:
+        return None
+    if ctx.mood(verb)[0] or ctx.mood(verb)[1]:
+        return None  # "would not thank Y at a meeting", "will discuss it with Y during talks"
+    sources = ctx.subject(verb)[0]
+    src = participants(sources.mentions)
+    if not src:
+        return None
+    targets = ctx.targets([(n, trig)], src)
+    if not targets[0]:
+        found = ctx.actors.many(v, v.kids(verb, ("dobj", "dative")))
+        parts = tuple(p for p in participants(found.mentions) if p not in src)
+        if not parts:
+            return None
+        targets = (parts, "role")
+    return finish(
+        ctx, code=trig.code, index=n, tokens=[verb, n], sources=sources, targets=targets,
+        cues=[*cues, "frame:occasion"], strength="phrase", mood="plain",
+        need_both=True,
+    )  # fmt: skip

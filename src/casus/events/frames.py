@@ -38,7 +38,7 @@ from ._frames_guards import (
     topic,
     withdrawn_thing,
 )
-from ._frames_joint import hosted_parties, parties
+from ._frames_joint import hosted_parties, occasion, parties
 from .context import SentenceContext, participants
 from .frame import JOINT_ROOTS, PROTEST, VIOLENT, Frame, finish, hearsay, unasserted
 from .lexicon import CONFLICT_ROOTS, LexiconData, Trigger, frame_code
@@ -341,7 +341,9 @@ def _verbal(ctx: SentenceContext, i: int, trig: Trigger) -> Frame | None:
         targets = (participants(passive_targets.mentions), passive_targets.how)
     else:
         targets = ctx.targets([(i, trig)], src)
-    joint = len(src) > 1 and code[:2] in JOINT_ROOTS  # "A and B fought two wars"
+    joint = len(src) > 1 and (code[:2] in JOINT_ROOTS or trig.mutual)  # "A and B fought"
+    if joint and trig.mutual:
+        cues.append("frame:mutual")  # "A and B traded accusations": each with the other
     if trig.needs_target and not targets[0] and not joint:
         targets = (ctx.place([i], src), "place")
         if not targets[0]:
@@ -384,7 +386,7 @@ def _located_as(
     return tuple(in_country(p, country) if not p.country and p.sector else p for p in parts)
 
 
-def _light_verb(ctx: SentenceContext, n: int) -> int | None:
+def _light_verb(ctx: SentenceContext, n: int, code: str = "") -> int | None:
     v = ctx.view
     tok = v.tokens[n]
     h = tok.head
@@ -414,14 +416,26 @@ def _light_verb(ctx: SentenceContext, n: int) -> int | None:
             or lemma in data.intent_verbs
             or lemma in _UNDERGO
             or lemma in _PROVOKE
+            or (lemma in _HAVE and code[:2] == _CONSULT)
             else None
         )
     if tok.dep == "pobj" and v.lemma(h) in ("in", "into", "under"):
+        if v.lemma(h) == "in" and any(
+            v.lemma(k) in ("between", "among") for k in v.kids(n, ("prep",))
+        ):
+            return None  # "delegations taking part in talks between A and B": A's and B's
         g = v.tokens[h].head
         lemma = v.lemma(g)
         # "engaged in talks", not "imposed sanctions in response": a verb with an object of
-        # its own is not the light verb of a noun in its adjunct
-        if v.kids(g, ("dobj",)):
+        # its own is not the light verb of a noun in its adjunct ("took part in talks" is
+        # one verb, "part" attached to "took" or to "in")
+        if v.tokens[g].pos == "NOUN" and lemma == "part":
+            g = v.tokens[g].head
+            lemma = v.lemma(g)
+        objects = v.kids(g, ("dobj",))
+        if lemma == "take" and [v.lemma(o) for o in objects] == ["part"]:
+            return g
+        if objects:
             return None
         if v.tokens[g].pos == "VERB" and (lemma in ctx.data.light_verbs or lemma in _UNDERGO):
             return g
@@ -455,7 +469,7 @@ def _nominal(ctx: SentenceContext, n: int, trig: Trigger) -> Frame | None:
         return None
     cues = [f"trigger:{trig.words}"]
     strength = "phrase" if trig.specificity else "lemma"
-    lv = _light_verb(ctx, n)
+    lv = _light_verb(ctx, n, trig.code)
     drawn = False  # a reaction drawn by an act with no actor named: "the raid drew anger"
     if lv is not None and v.lemma(lv) in _PROVOKE:
         # "the killing sparked clashes": the clashes are not with the killing; "the raid drew
@@ -537,6 +551,8 @@ def _nominal(ctx: SentenceContext, n: int, trig: Trigger) -> Frame | None:
             need_both=not trig.retaliation and trig.code[:2] != PROTEST,
             retaliation=trig.retaliation,
         )  # fmt: skip
+    if not sources.mentions and (met := occasion(ctx, n, trig, cues)) is not None:
+        return met
     if hearsay(v, n):
         return None
     if trig.code[:2] not in VIOLENT and backdrop(v, n):
@@ -574,6 +590,10 @@ def _unclaimed(
 
 _ENDING = frozenset({"end", "conclude", "finish", "complete"})
 """Light verbs that end the conflict their noun names: no act of that conflict."""
+_HAVE = frozenset({"have"})
+"""A light verb of consultation nouns only: ``had talks with X``, ``has had a call with X``
+(``had the support of X``, ``has a deal with X`` are states, not acts)."""
+_CONSULT = "04"
 _REPORTING_LIGHT = frozenset({"confirm", "state", "publish", "repeat"})
 """Light verbs that also report: with a violent noun their subject is the reporter."""
 

@@ -52,6 +52,7 @@ _TRIGGER_KEYS = frozenset(
     {
         "lemma", "lemmas", "pos", "code", "prt", "prep", "pobj", "obj", "mod", "target",
         "comp", "needs_target", "needs_comp", "retaliation", "not_obj", "not_mod", "purpose",
+        "mutual",
     }
 )  # fmt: skip
 _PREP_ROLES = frozenset(
@@ -101,6 +102,9 @@ class Trigger:
     needs_target: bool = False
     needs_comp: bool = False
     retaliation: bool = False
+    mutual: bool = False
+    """An act conjoined subjects do to each other whatever its root: *A and B traded
+    accusations* is A->B and B->A."""
     line: int = 0
 
     @property
@@ -257,6 +261,7 @@ def _entry(raw: Any, at: str, line: int, codes: Mapping[str, CameoCode]) -> list
             needs_target=bool(raw.get("needs_target", False)),
             needs_comp=bool(raw.get("needs_comp", False)),
             retaliation=bool(raw.get("retaliation", False)),
+            mutual=bool(raw.get("mutual", False)),
             line=line,
         )
         for lemma in lemmas

@@ -149,7 +149,7 @@ def _events(
     joint = (
         not frame.targets
         and len(frame.sources) > 1
-        and entry.code[:2] in JOINT_ROOTS
+        and (entry.code[:2] in JOINT_ROOTS or "frame:mutual" in frame.cues)
         and entry.code[:3] not in THIRD_PARTY
         and entry.code[:3] not in ONE_SIDED
     )
