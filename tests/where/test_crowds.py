@@ -82,3 +82,14 @@ def test_crowds_acting_at_home_take_the_story_country() -> None:
     assert _codes(with_parts(a, parts)) == ["PER", "CHL", "PER", "PEROPP", "CVL"]
     # Peru and Chile named as often: no story country, the protesters keep none.
     assert _codes(with_parts(a, parts[:2] + parts[3:])) == ["PER", "CHL", "OPP", "CVL"]
+
+
+def test_crowds_pronoun_follows_its_placed_crowd() -> None:
+    # "Protesters in Arequipa blocked roads. They marched": the pronoun's crowd is Peru's.
+    first = "Protesters|nsubj|3 in|prep|0|ADP Arequipa|pobj|1 blocked|ROOT|3|VERB roads|dobj|3"
+    second = "They|nsubj|1 marched|ROOT|1|VERB"
+    a = article([first, second])
+    s0, s1 = a.sentences
+    crowd = _crowd(s0, 0, 1)
+    they = replace(mention(s1, 0, 1, label="PRON", via="coref"), actor=crowd.actor, head=0)
+    assert _codes(with_parts(a, [crowd, mention(s0, 2, 3), they])) == ["PEROPP", None, "PEROPP"]
