@@ -210,3 +210,26 @@ def test_layout_occupier_of_a_place_is_no_actor(index: ActorIndex, suffix: str) 
     art = resolve(_glued(built, 4, 6), index)
     assert code_at(art, 0, 0) == "CHL"
     assert code_at(art, 0, 4) is None
+
+
+@pytest.mark.parametrize("prefix", ["pro", "anti"])
+def test_layout_stance_prefix_names_no_actor(index: ActorIndex, prefix: str) -> None:
+    # "the pro-Peruvian party protested": whom the party sides with, not its country.
+    built = article(
+        f"the/DET/det/4 {prefix}/ADJ/amod/4 -/PUNCT/punct/4 Peruvian/ADJ/amod/4 "
+        "party/NOUN/nsubj/5 protested/VERB/ROOT/5",
+        ents=[(0, "NORP", 3, 4)],
+    )
+    art = resolve(_glued(built, 1, 3), index)
+    assert all(m.actor is None or m.actor.country != "PER" for m in art.mentions)
+    # Written apart ("a pro - Peruvian"), or without the prefix, the demonym stays a cue.
+    plain = resolve(built, index)
+    assert any(m.actor is not None and m.actor.country == "PER" for m in plain.mentions)
+    # "the pro-Lima daily": the government's own camp; a capital keeps its reading.
+    capital = article(
+        f"the/DET/det/4 {prefix}/ADJ/amod/4 -/PUNCT/punct/4 Lima/PROPN/compound/4 "
+        "daily/NOUN/nsubj/5 protested/VERB/ROOT/5",
+        ents=[(0, "GPE", 3, 4)],
+    )
+    art = resolve(_glued(capital, 1, 3), index)
+    assert any(m.actor is not None and m.actor.country == "PER" for m in art.mentions)

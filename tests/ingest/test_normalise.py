@@ -153,3 +153,10 @@ def test_ingest_normalise_article_text_is_a_fixed_point(prefix: str, raw: str) -
     assert art.text
     assert normalise(art.text) == art.text
     assert art.id in {"x", content_id(art.text)}
+
+
+def test_ingest_normalise_acute_accent_between_letters_is_an_apostrophe() -> None:
+    # "Lima´s mayor": typed for an apostrophe, so the possessive splits off; a lone accent stays.
+    assert normalise("Lima´s mayor left N´Djamena, ´so´ to say") == (
+        "Lima’s mayor left N’Djamena, ´so´ to say"
+    )

@@ -62,3 +62,34 @@ def test_crowds_as_object_take_the_place_of_their_clause() -> None:
     s = a.sentences[0]
     a = with_parts(a, [_crowd(s, 3, 4), _crowd(s, 8, 9, "EDU")])
     assert _codes(a) == ["PEROPP", "CHLEDU"]
+
+
+def test_crowds_acting_at_home_take_the_story_country() -> None:
+    # Peru named twice, Chile once: protesters with no place of their own are Peru's;
+    # residents (CVL) may be any side's victims and keep no country.
+    first = "Peru|nsubj|1 accused|ROOT|1|VERB Chile|dobj|1"
+    second = "Peru|nsubj|1 protested|ROOT|1|VERB"
+    third = "Protesters|nsubj|1 marched|ROOT|1|VERB and|cc|1 residents|nsubj|4 fled|conj|1|VERB"
+    a = article([first, second, third])
+    s0, s1, s2 = a.sentences
+    parts = [
+        mention(s0, 0, 1, country="PER"),
+        mention(s0, 2, 3, country="CHL"),
+        mention(s1, 0, 1, country="PER"),
+        _crowd(s2, 0, 1),
+        _crowd(s2, 3, 4, "CVL"),
+    ]
+    assert _codes(with_parts(a, parts)) == ["PER", "CHL", "PER", "PEROPP", "CVL"]
+    # Peru and Chile named as often: no story country, the protesters keep none.
+    assert _codes(with_parts(a, parts[:2] + parts[3:])) == ["PER", "CHL", "OPP", "CVL"]
+
+
+def test_crowds_pronoun_follows_its_placed_crowd() -> None:
+    # "Protesters in Arequipa blocked roads. They marched": the pronoun's crowd is Peru's.
+    first = "Protesters|nsubj|3 in|prep|0|ADP Arequipa|pobj|1 blocked|ROOT|3|VERB roads|dobj|3"
+    second = "They|nsubj|1 marched|ROOT|1|VERB"
+    a = article([first, second])
+    s0, s1 = a.sentences
+    crowd = _crowd(s0, 0, 1)
+    they = replace(mention(s1, 0, 1, label="PRON", via="coref"), actor=crowd.actor, head=0)
+    assert _codes(with_parts(a, [crowd, mention(s0, 2, 3), they])) == ["PEROPP", None, "PEROPP"]

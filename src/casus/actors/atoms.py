@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from ..model import Actor, Mention, Sentence, Token
 from .data import PERSON_PRONOUNS, THING_PRONOUNS, fold
-from .layout import is_attribute, layout_tokens
+from .layout import is_attribute, is_stance, layout_tokens
 from .territories import StoryCountry, story_country
 
 if TYPE_CHECKING:
@@ -203,10 +203,17 @@ def _atoms(sentence: Sentence, mentions: list[Mention], ctx: _Context) -> list[_
         if _continental(tokens, a)
         or a.start in layout
         or is_attribute(tokens, a.end)
+        or (a.kind in _STANCE_KINDS and is_stance(tokens, a.start))
         or _bloc_in_a_name(tokens, a)
         else a
         for a in out
     ]
+
+
+_STANCE_KINDS = frozenset({"country", "demonym", "org"})
+"""Names whose *pro-*/*anti-* form is a stance (*pro-Russian*, *anti-NATO*). Not a capital, seat
+or leader: *the pro-Damascus daily*, *pro-Kremlin commentators*, *pro-Putin bloggers* are
+mostly the government's own camp at home."""
 
 
 def _bloc_in_a_name(tokens: tuple[Token, ...], atom: _Atom) -> bool:

@@ -2,8 +2,9 @@
 :mod:`casus.actors.atoms`): datelines (*DUBAI, United Arab Emirates —*, *WASHINGTON -*, a
 place alone on its line), credit and byline lines (*Picture: PA*, *By Jane Doe, Reuters*)
 and a place fused to a word that makes it an attribute (*Washington-based*, *Soviet-era*,
-*Iranian-made*). Such a name is where the story was filed, who wrote or photographed it,
-or what a thing is like; it is not an actor (issue #12)."""
+*Iranian-made*) or a stance (*pro-Russian*, *anti-American*). Such a name is where the story
+was filed, who wrote or photographed it, what a thing is like or whom a group sides with or
+against; it is not an actor (issue #12)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from itertools import pairwise
 
 from ..model import Sentence, Token
 
-__all__ = ["is_attribute", "layout_tokens"]
+__all__ = ["is_attribute", "is_stance", "layout_tokens"]
 
 _DASHES = frozenset({"—", "–", "-", "--"})
 _CREDITS = frozenset({"picture", "pictures", "photo", "photos", "photograph", "image", "credit"})
@@ -24,6 +25,10 @@ _ATTRIBUTE_SUFFIXES = frozenset(
 *Washington-based group*, *Soviet-era borders*, *Iranian-made drones*, *the
 Israeli-occupied Golan* (the place is the land, not its occupier). Not a flag
 (*Liberian-flagged ship*): the news codes a ship by its flag."""
+_STANCE_PREFIXES = frozenset({"pro", "anti"})
+"""Words that, joined by a hyphen before a place or its adjective, make it a stance: *the
+pro-Russian party*, *anti-American protesters* side with or against that country and are
+not its own (a party of Moldova, protesters in Peru)."""
 _MAX_DATELINE = 14
 
 
@@ -114,6 +119,15 @@ def is_attribute(tokens: Sequence[Token], end: int) -> bool:
     if _gap(tokens, end - 1) or _gap(tokens, end):
         return False
     return tokens[end + 1].text.lower() in _ATTRIBUTE_SUFFIXES
+
+
+def is_stance(tokens: Sequence[Token], start: int) -> bool:
+    """The name starting at token ``start`` follows *pro-* or *anti-* (hyphen, no spaces)."""
+    if start < 2 or tokens[start - 1].text != "-":
+        return False
+    if _gap(tokens, start - 2) or _gap(tokens, start - 1):
+        return False
+    return tokens[start - 2].text.lower() in _STANCE_PREFIXES
 
 
 def layout_tokens(sentence: Sentence) -> frozenset[int]:

@@ -51,6 +51,9 @@ _BULLET = re.compile(r"^(?:[·•●▪◦‣∙⁃]+ ?|[-–*] )+")
 # optional closing quote or bracket may follow the punctuation, then a capitalised word.
 _GLUED = re.compile(r"(?<![\w@/.:-])([a-z]{2,}[.!?][”’)]?)(?=[A-Z][a-z])")
 _URLISH = re.compile(r"://|www\.|@", re.IGNORECASE)
+# An acute accent typed for an apostrophe between letters (``Russia´s``, ``N´Djamena``): the
+# right single quotation mark, so that the tokenizer splits the possessive ``’s``.
+_ACUTE_APOSTROPHE = re.compile(r"(?<=[^\W\d_])\u00b4(?=[^\W\d_])")
 
 
 def normalise(text: str) -> str:
@@ -89,6 +92,8 @@ def _normalise_once(text: str) -> str:
         text = text.translate(_SPACES).translate(_DROP)
         if "Â" in text:
             text = _LONE_A_CIRC.sub(" ", text)
+        if "\u00b4" in text:
+            text = _ACUTE_APOSTROPHE.sub("\u2019", text)
     else:
         text = text.replace("\t", " ")
     text = _CONTROL.sub("", text)

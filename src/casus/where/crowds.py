@@ -7,10 +7,19 @@ province in the crowd's own phrase -- a compound or adjective before it, or its 
 ``from`` phrase -- says whose people they are, so the mention takes that place's country
 (keeping its words and sector) before the events stage runs. Country names are actors
 already; only cities and provinces the gazetteer accepts count here.
+
+A crowd that acts politically at home -- protesters, strikers, students, farmers, the
+opposition (not ``CVL``: *people*, *civilians*, *residents* are as often the victims of a
+foreign side) -- with no place of its own takes the story's country when the story names one
+country at least twice as often as any other (:func:`story_country`): a looser test than the
+actor stage's one-country story, which any sector noun shares. A pronoun the actor stage
+resolved to a crowd's generic actor, in the crowd's sentence or the next, follows the last
+such crowd (*protesters in X ... they*).
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import replace
 
 from ..model import Actor, Article, Mention, Sentence
@@ -24,6 +33,9 @@ _PREPS = frozenset({"in", "from"})
 _SIZEABLE = 50_000
 _CLAUSE_ROLES = frozenset({"nsubj", "nsubjpass", "dobj", "prep"})
 _PLACES = frozenset({"GPE", "LOC", "FAC"})
+_HOME = frozenset({"OPP", "LAB", "EDU", "AGR"})
+"""Crowds that act at home: protesters, strikers, students, farmers."""
+_BLOCS = frozenset({"WST"})
 
 
 def _crowd(m: Mention) -> bool:
@@ -124,24 +136,54 @@ def _by_head(gaz: Gazetteer, resolved: list[ResolvedPlace]) -> dict[tuple[int, i
     return out
 
 
+def story_country(article: Article) -> str | None:
+    """The country the article's mentions name at least twice as often as any other (or the
+    only one named), else ``None``."""
+    counts = Counter(
+        m.actor.country
+        for m in article.mentions
+        if m.actor is not None and m.actor.country and m.actor.country not in _BLOCS
+    )
+    ranked = counts.most_common(2)
+    if not ranked or (len(ranked) == 2 and ranked[0][1] < 2 * ranked[1][1]):
+        return None
+    return ranked[0][0]
+
+
 def place_crowds(article: Article, gaz: Gazetteer) -> Article:
-    """``article`` with each generic crowd mention given the country of its own place."""
+    """``article`` with each generic crowd mention given the country of its own place, else
+    (a crowd acting at home) the story's country; a pronoun for a placed crowd follows it."""
     if not any(_crowd(m) for m in article.mentions):
         return article
     found = _by_head(gaz, resolve_places(gaz, article))
+    home = story_country(article)
     sentences = {s.index: s for s in article.sentences}
     mentions: list[Mention] = []
+    # the last crowd of each (generic) actor: its sentence and its placing, if it was placed;
+    # a pronoun the actor stage resolved to that actor, in the same or the next sentence,
+    # stands for that crowd ("protesters in X ... they")
+    placed: dict[Actor, tuple[int, Actor]] = {}
     for m in article.mentions:
         sentence = sentences.get(m.sentence_index)
+        a = m.actor
+        if m.label == "PRON" and a is not None and not a.country and a in placed:
+            si, actor = placed[a]
+            if m.sentence_index - si in (0, 1):
+                m = replace(m, actor=actor, via=f"{m.via}+crowd")
         if _crowd(m) and sentence is not None and m.actor is not None:
             places = {h: c for (si, h), c in found.items() if si == m.sentence_index}
             country = _own_place(sentence, m.head, places, gaz) or _clause_place(
                 sentence, m.head, places, gaz
             )
+            how = "place"
+            if not country and home and m.actor.sector in _HOME:
+                country, how = home, "story"
+            a = m.actor
+            placed.pop(a, None)
             if country:
-                a = m.actor
                 actor = Actor(code=country + (a.sector or ""), name=a.name, country=country,
                               sector=a.sector)  # fmt: skip
-                m = replace(m, actor=actor, via=f"{m.via}+place" if m.via else "place")
+                placed[a] = (m.sentence_index, actor)
+                m = replace(m, actor=actor, via=f"{m.via}+{how}" if m.via else how)
         mentions.append(m)
     return replace(article, mentions=tuple(mentions))
