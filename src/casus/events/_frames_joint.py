@@ -72,7 +72,8 @@ def occasion(ctx: SentenceContext, n: int, trig: Trigger, cues: list[str]) -> Fr
     verb = prep.head
     if v.lemma(tok.head) not in _OCCASION or v.tokens[verb].pos != "VERB" or verb == tok.head:
         return None
-    if ctx.mood(verb)[0] or ctx.mood(verb)[1]:
+    neg, aux = ctx.mood(verb)
+    if neg or aux:
         return None  # "would not thank Y at a meeting", "will discuss it with Y during talks"
     sources = ctx.subject(verb)[0]
     src = participants(sources.mentions)

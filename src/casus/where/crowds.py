@@ -11,7 +11,7 @@ already; only cities and provinces the gazetteer accepts count here.
 A crowd that acts politically at home -- protesters, strikers, students, farmers, the
 opposition (not ``CVL``: *people*, *civilians*, *residents* are as often the victims of a
 foreign side) -- with no place of its own takes the story's country when the story names one
-country at least twice as often as any other (:func:`story_country`): a looser test than the
+country at least twice as often as any other (:func:`_leading_country`): a looser test than the
 actor stage's one-country story, which any sector noun shares. A pronoun the actor stage
 resolved to a crowd's generic actor, in the crowd's sentence or the next, follows the last
 such crowd (*protesters in X ... they*).
@@ -136,7 +136,7 @@ def _by_head(gaz: Gazetteer, resolved: list[ResolvedPlace]) -> dict[tuple[int, i
     return out
 
 
-def story_country(article: Article) -> str | None:
+def _leading_country(article: Article) -> str | None:
     """The country the article's mentions name at least twice as often as any other (or the
     only one named), else ``None``."""
     counts = Counter(
@@ -156,7 +156,7 @@ def place_crowds(article: Article, gaz: Gazetteer) -> Article:
     if not any(_crowd(m) for m in article.mentions):
         return article
     found = _by_head(gaz, resolve_places(gaz, article))
-    home = story_country(article)
+    home = _leading_country(article)
     sentences = {s.index: s for s in article.sentences}
     mentions: list[Mention] = []
     # the last crowd of each (generic) actor: its sentence and its placing, if it was placed;
