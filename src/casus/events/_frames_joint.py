@@ -1,17 +1,17 @@
-"""Reciprocal meetings of :mod:`.frames`: the parties of an event noun (*talks between A and
-B*) and the meeting of those parties when a third side holds it (*C hosted talks between A
-and B*)."""
+"""Reciprocal acts of :mod:`.frames`: the parties of an event noun (*talks between A and
+B*), the meeting of those parties when a third side holds it (*C hosted talks between A
+and B*), and an agreement made with a partner (*A signed a deal with B*)."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from .context import SentenceContext
+from .context import SentenceContext, participants
 from .frame import Frame, finish
 from .lexicon import Trigger
 from .syntax import Found
 
-__all__ = ["hosted_parties", "parties"]
+__all__ = ["hosted_parties", "parties", "partner_frames"]
 
 
 def parties(ctx: SentenceContext, n: int) -> Found:
@@ -51,3 +51,36 @@ def hosted_parties(ctx: SentenceContext, i: int, trig: Trigger, frame: Frame) ->
         sources=found, targets=((), ""), cues=cues, strength=frame.strength, mood=frame.mood,
     )  # fmt: skip
     return [frame, out] if out is not None else [frame]
+
+
+PARTNERED = frozenset({"057"})
+"""Codes of an act that the source does together with its ``with`` partner: an agreement
+signed, reached or struck with B is B's agreement with A too, as when A and B sign it."""
+
+
+def partner_frames(ctx: SentenceContext, frame: Frame) -> list[Frame]:
+    """``frame`` and, for an agreement made with a partner named in a ``with`` phrase of the
+    trigger, its light verb, or their object or prepositional object (*A signed a deal with
+    B*, *A reached an agreement with B*, *A agreed on a pact with B*), the partner's agreement
+    with A."""
+    if frame.code not in PARTNERED or not frame.sources or not frame.targets:
+        return [frame]
+    v = ctx.view
+    heads: list[int] = []
+    for t in frame.trigger_tokens:
+        below = [o for p in v.kids(t, ("prep",)) for o in v.kids(p, ("pobj",))]
+        for h in (t, *v.kids(t, ("dobj",)), *below):
+            heads += v.prep_objects(h, "with")
+    partners = set(participants(ctx.actors.many(v, heads).mentions))
+    if not partners or not set(frame.targets) <= partners:
+        return [frame]
+    cues = tuple(c for c in frame.cues if not c.startswith(("source:", "target:")))
+    back = replace(
+        frame,
+        sources=frame.targets,
+        targets=frame.sources,
+        cues=(*cues[:-1], "frame:partner", "source:role", "target:subject", cues[-1]),
+        source_how="role",
+        target_how="subject",
+    )
+    return [frame, back]
