@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from ..model import Participant
 from .context import SentenceContext, participants
 from .frame import Frame, finish
 from .lexicon import Trigger
@@ -63,6 +64,8 @@ def partner_frames(ctx: SentenceContext, frame: Frame) -> list[Frame]:
     trigger, its light verb, or their object or prepositional object (*A signed a deal with
     B*, *A reached an agreement with B*, *A agreed on a pact with B*), the partner's agreement
     with A."""
+    if frame.code == _HOST:
+        return [frame, *_guests(frame)]
     if frame.code not in PARTNERED or not frame.sources or not frame.targets:
         return [frame]
     v = ctx.view
@@ -74,13 +77,36 @@ def partner_frames(ctx: SentenceContext, frame: Frame) -> list[Frame]:
     partners = set(participants(ctx.actors.many(v, heads).mentions))
     if not partners or not set(frame.targets) <= partners:
         return [frame]
+    return [frame, _reversed(frame, frame.code, frame.targets, "frame:partner")]
+
+
+def _reversed(frame: Frame, code: str, sources: tuple[Participant, ...], cue: str) -> Frame:
+    """``frame``'s act seen from the other side: ``sources`` act towards its sources."""
     cues = tuple(c for c in frame.cues if not c.startswith(("source:", "target:")))
-    back = replace(
+    return replace(
         frame,
-        sources=frame.targets,
+        code=code,
+        sources=sources,
         targets=frame.sources,
-        cues=(*cues[:-1], "frame:partner", "source:role", "target:subject", cues[-1]),
+        cues=(*cues[:-1], cue, "source:role", "target:subject", cues[-1]),
         source_how="role",
         target_how="subject",
     )
-    return [frame, back]
+
+
+_HOST = "043"
+_VISIT = "042"
+_GUEST_SECTORS = frozenset({None, "GOV"})
+"""Who visits the host: a state or its government (its leaders and envoys), not a crowd
+(*hosted refugees*) or troops."""
+
+
+def _guests(frame: Frame) -> list[Frame]:
+    """A hosting names guests who visit the host (*A hosted B's president* is B's visit to
+    A, as CAMEO's host/visit pair has it): each state guest's visit (042) to the host."""
+    if not frame.sources or frame.target_how != "role":
+        return []
+    guests = tuple(
+        t for t in frame.targets if t.sector in _GUEST_SECTORS or t.code.startswith("IGO")
+    )
+    return [_reversed(frame, _VISIT, guests, "frame:guest")] if guests else []
