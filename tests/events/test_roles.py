@@ -398,3 +398,45 @@ def test_a_meeting_with_unnamed_common_nouns_is_no_event(lexicon: events.Lexicon
         ),
     )
     assert [e for e in events.extract(art, lexicon).events if e.cameo_root == "04"] == []
+
+
+def test_a_judgement_over_an_attack_noun_targets_the_latest_attacker(
+    lexicon: events.Lexicon,
+) -> None:
+    # "Chile bombed Peru." then "Bolivia expressed regret over the attack.": the phrase hangs
+    # on the light verb, and "attack" names any violence, not only the word of the act
+    first = sent(
+        "Chile/PROPN/nsubj/1 bombed/VERB/ROOT/1/bomb Peru/PROPN/dobj/1 ./PUNCT/punct/1",
+        {0: "CHL", 2: "PER"},
+    )
+    second = sent(
+        "Bolivia/PROPN/nsubj/1 expressed/VERB/ROOT/1/express regret/NOUN/dobj/1/regret "
+        "over/ADP/prep/1 the/DET/det/5 attack/NOUN/pobj/3/attack ./PUNCT/punct/1",
+        {0: "BOL"},
+    )
+    never = RoleModel(bias={"target": 1e9, "source": 1e9})
+    lex = events.Lexicon(data=lexicon.data, version=lexicon.version, roles=never)
+    out = events.extract(article(first, second), lex).events
+    (judged,) = [e for e in out if e.cameo[:2] == "11"]
+    assert judged.target is not None and judged.target.code == "CHL"
+    assert "target:author" in judged.evidence.cues
+
+
+def test_condemning_the_attack_after_a_bombing_targets_the_bomber(
+    lexicon: events.Lexicon,
+) -> None:
+    # "Chile bombed Peru." then "Bolivia condemned the attack.": another word for the act
+    first = sent(
+        "Chile/PROPN/nsubj/1 bombed/VERB/ROOT/1/bomb Peru/PROPN/dobj/1 ./PUNCT/punct/1",
+        {0: "CHL", 2: "PER"},
+    )
+    second = sent(
+        "Bolivia/PROPN/nsubj/1 condemned/VERB/ROOT/1/condemn the/DET/det/3 "
+        "attack/NOUN/dobj/1/attack ./PUNCT/punct/1",
+        {0: "BOL"},
+    )
+    never = RoleModel(bias={"target": 1e9, "source": 1e9})
+    lex = events.Lexicon(data=lexicon.data, version=lexicon.version, roles=never)
+    out = events.extract(article(first, second), lex).events
+    (judged,) = [e for e in out if e.cameo[:2] == "11"]
+    assert judged.target is not None and judged.target.code == "CHL"

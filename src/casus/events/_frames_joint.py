@@ -1,17 +1,19 @@
-"""Reciprocal meetings of :mod:`.frames`: the parties of an event noun (*talks between A and
-B*) and the meeting of those parties when a third side holds it (*C hosted talks between A
-and B*)."""
+"""Reciprocal acts of :mod:`.frames`: the parties of an event noun (*talks between A and
+B*), the meeting of those parties when a third side holds it (*C hosted talks between A
+and B*), a meeting noun that is the occasion of another act (*X thanked Y during a call*),
+an agreement made with a partner (*A signed a deal with B*) and a host's guests."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
+from ..model import Participant
 from .context import SentenceContext, participants
 from .frame import Frame, finish
 from .lexicon import Trigger
 from .syntax import Found
 
-__all__ = ["hosted_parties", "occasion", "parties"]
+__all__ = ["hosted_parties", "occasion", "parties", "partner_frames"]
 
 
 def parties(ctx: SentenceContext, n: int) -> Found:
@@ -91,3 +93,61 @@ def occasion(ctx: SentenceContext, n: int, trig: Trigger, cues: list[str]) -> Fr
         cues=[*cues, "frame:occasion"], strength="phrase", mood="plain",
         need_both=True,
     )  # fmt: skip
+
+
+PARTNERED = frozenset({"057"})
+"""Codes of an act that the source does together with its ``with`` partner: an agreement
+signed, reached or struck with B is B's agreement with A too, as when A and B sign it."""
+
+
+def partner_frames(ctx: SentenceContext, frame: Frame) -> list[Frame]:
+    """``frame`` and, for an agreement made with a partner named in a ``with`` phrase of the
+    trigger, its light verb, or their object or prepositional object (*A signed a deal with
+    B*, *A reached an agreement with B*, *A agreed on a pact with B*), the partner's agreement
+    with A."""
+    if frame.code == _HOST:
+        return [frame, *_guests(frame)]
+    if frame.code not in PARTNERED or not frame.sources or not frame.targets:
+        return [frame]
+    v = ctx.view
+    heads: list[int] = []
+    for t in frame.trigger_tokens:
+        below = [o for p in v.kids(t, ("prep",)) for o in v.kids(p, ("pobj",))]
+        for h in (t, *v.kids(t, ("dobj",)), *below):
+            heads += v.prep_objects(h, "with")
+    partners = set(participants(ctx.actors.many(v, heads).mentions))
+    if not partners or not set(frame.targets) <= partners:
+        return [frame]
+    return [frame, _reversed(frame, frame.code, frame.targets, "frame:partner")]
+
+
+def _reversed(frame: Frame, code: str, sources: tuple[Participant, ...], cue: str) -> Frame:
+    """``frame``'s act seen from the other side: ``sources`` act towards its sources."""
+    cues = tuple(c for c in frame.cues if not c.startswith(("source:", "target:")))
+    return replace(
+        frame,
+        code=code,
+        sources=sources,
+        targets=frame.sources,
+        cues=(*cues[:-1], cue, "source:role", "target:subject", cues[-1]),
+        source_how="role",
+        target_how="subject",
+    )
+
+
+_HOST = "043"
+_VISIT = "042"
+_GUEST_SECTORS = frozenset({None, "GOV"})
+"""Who visits the host: a state or its government (its leaders and envoys), not a crowd
+(*hosted refugees*) or troops."""
+
+
+def _guests(frame: Frame) -> list[Frame]:
+    """A hosting names guests who visit the host (*A hosted B's president* is B's visit to
+    A, as CAMEO's host/visit pair has it): each state guest's visit (042) to the host."""
+    if not frame.sources or frame.target_how != "role":
+        return []
+    guests = tuple(
+        t for t in frame.targets if t.sector in _GUEST_SECTORS or t.code.startswith("IGO")
+    )
+    return [_reversed(frame, _VISIT, guests, "frame:guest")] if guests else []

@@ -19,6 +19,11 @@ _BELOW_PREPS = frozenset({"for", "to", "in", "of", "on", "as"})
 _SETTING = frozenset({"wake", "aftermath", "light", "face", "midst", "context", "view"})
 """Nouns of a phrase that sets the scene of an act, not its content: ``urged X to hold a vote
 in the wake of the attack`` is no appeal to attack."""
+_RECEIVING = frozenset(
+    {"draw", "attract", "earn", "elicit", "receive", "get", "win", "face", "suffer", "endure"}
+)
+"""Verbs whose object comes from someone: the ``from`` phrase on the verb is the author of
+the object noun (*drew condemnation from X*, *received aid from X*)."""
 _SCENES = _SETTING | {"spirit", "response", "name", "course", "run-up", "event", "case"}
 """Nouns of an ``in`` phrase that sets the scene, not a place: ``in the spirit of``."""
 _GENERIC = frozenset({"020", "030", "050", "051", "070", "100", "120", "130"})
@@ -475,6 +480,9 @@ class SentenceContext:
             found += list(self.actors.many(v, v.prep_objects(n, "by")).mentions)
         if not found:  # "condemnation from X", "a request made by X"
             heads = v.prep_objects(n, "from")
+            tok = v.tokens[n]
+            if tok.dep == "dobj" and v.lemma(tok.head) in _RECEIVING:
+                heads += v.prep_objects(tok.head, "from")  # "drew condemnation from X"
             for c in v.kids(n, ("acl",)):
                 if v.tokens[c].tag == "VBN":
                     heads += v.prep_objects(c, "by")

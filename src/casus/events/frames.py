@@ -38,7 +38,7 @@ from ._frames_guards import (
     topic,
     withdrawn_thing,
 )
-from ._frames_joint import hosted_parties, occasion, parties
+from ._frames_joint import hosted_parties, occasion, parties, partner_frames
 from .context import SentenceContext, participants
 from .frame import JOINT_ROOTS, PROTEST, VIOLENT, Frame, finish, hearsay, unasserted
 from .lexicon import CONFLICT_ROOTS, LexiconData, Trigger, frame_code
@@ -85,7 +85,8 @@ def sentence_frames(
         if frame is None and i not in ctx.consumed and trig.comp != "negate":
             frame = _nominal(ctx, i, trig) if trig.pos == "NOUN" else _verbal(ctx, i, trig)
         if frame is not None:
-            frames.extend(hosted_parties(ctx, i, trig, frame))  # the frame, then its parties
+            for f in hosted_parties(ctx, i, trig, frame):  # the frame, then its parties
+                frames.extend(partner_frames(ctx, f))
     yield from _interlocutors(frames)
 
 

@@ -448,6 +448,13 @@ def _voted_body(article: Article, event: Event) -> Event:
     return _with(event, "target", Participant.from_mention(first[code]), "voted-body")
 
 
+_OVER = frozenset({"over", "about", "at"})
+_JUDGED_PREPS = _OF | _OVER
+"""Prepositions of what a judgement is about: *condemnation of*, *regret over*, *anger at*."""
+_ATTACKS = frozenset(
+    {"attack", "strike", "airstrike", "raid", "bombing", "shelling", "bombardment", "assault"}
+)
+"""Nouns for any act of violence: *condemned the attack* after *jets bombed* is the bombers'."""
 _JUDGED = frozenset({"11"})
 """Roots whose object may be an act: condemning an act is an act towards its author."""
 
@@ -461,7 +468,10 @@ def _author(article: Article, event: Event) -> Event:
     si = event.sentence_index
     toks = article.sentences[si].tokens
     ti = event.trigger_index
-    objs = objects(toks, ti, _OF)
+    objs = objects(toks, ti, _JUDGED_PREPS)
+    if toks[ti].dep == "dobj" and toks[ti].head != ti:
+        # "expressed regret over the strikes": the phrase may hang on the light verb
+        objs += [o for o in objects(toks, toks[ti].head, _OVER) if o.i != ti]
     if event.target is not None:
         # "condemned the attacks on the base": the victim named gives way to the author
         objs = [o for o in objs if _victim_words(toks, o) >= set(event.target.text.split())]
@@ -481,7 +491,7 @@ def _author(article: Article, event: Event) -> Event:
             here = e.sentence_index == si and e.trigger_index == obj.i
             # "the attack" after "jets bombed": any violence, when the article calls
             # violence by that word
-            violent = e.cameo_root in VIOLENT and word in violent_words
+            violent = e.cameo_root in VIOLENT and (word in violent_words or word in _ATTACKS)
             if here or lemma[id(e)] == word or violent:
                 if best is None or here or e.sentence_index >= best.sentence_index:
                     best = e

@@ -107,6 +107,8 @@ class SentenceView:
                 passive = self.tokens[subj].dep in ("nsubjpass", "csubjpass")
                 if passive and inherited and start is not None and not self.is_passive(start):
                     passive = False
+                if not passive and start is not None and self._passive_conjunct(start):
+                    passive = True  # "X held Y and was freed by Z": X is freed, not freeing
                 if self.tokens[subj].lemma.lower() in RELATIVE and self.tokens[v].dep == "relcl":
                     return self.tokens[v].head, passive, True
                 return subj, passive, inherited
@@ -131,6 +133,12 @@ class SentenceView:
                 continue
             break
         return None, False, inherited
+
+    def _passive_conjunct(self, v: int) -> bool:
+        """``v`` is a conjoined verb with a passive auxiliary of its own and no subject (``...
+        and was freed by Z``): the subject it inherits undergoes it."""
+        tok = self.tokens[v]
+        return tok.dep == "conj" and bool(self.kids(v, ("auxpass",))) and self.kid(v, SUBJ) is None
 
     def controller(self, v: int) -> int | None:
         """The direct object of verb ``v`` that is the understood subject of its complement
