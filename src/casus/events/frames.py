@@ -39,6 +39,7 @@ from ._frames_guards import (
     withdrawn_thing,
 )
 from ._frames_joint import hosted_parties, occasion, parties, partner_frames
+from ._frames_light import PROVOKE, UNDERGO, light_verb
 from .context import SentenceContext, participants
 from .frame import JOINT_ROOTS, PROTEST, VIOLENT, Frame, finish, hearsay, unasserted
 from .lexicon import CONFLICT_ROOTS, LexiconData, Trigger, frame_code
@@ -387,62 +388,6 @@ def _located_as(
     return tuple(in_country(p, country) if not p.country and p.sector else p for p in parts)
 
 
-def _light_verb(ctx: SentenceContext, n: int, code: str = "") -> int | None:
-    v = ctx.view
-    tok = v.tokens[n]
-    h = tok.head
-    n0 = n
-    for _ in range(2):  # "sent 40 tonnes of aid", "sent thousands of tonnes of aid"
-        if not (
-            tok.dep == "pobj"
-            and v.lemma(h) in ("of", "in")
-            and v.tokens[v.tokens[h].head].pos in ("NOUN", "NUM", "SYM")
-        ):
-            break
-        q = v.tokens[h].head
-        if q in ctx.matches or v.tokens[q].dep not in ("dobj", "attr", "nsubjpass", "pobj"):
-            break
-        n, tok, h = q, v.tokens[q], v.tokens[q].head
-    if tok.dep == "pobj":  # not a quantity's object after all: "in the wake of the X"
-        tok = v.tokens[n0]
-        n, h = n0, tok.head
-    if tok.dep in ("dobj", "attr", "nsubjpass") and v.tokens[h].pos in ("VERB", "AUX"):
-        if v.kids(h, ("oprd",)):  # "called the strikes an escalation": a characterisation
-            return None
-        lemma = v.lemma(h)
-        data = ctx.data
-        return (
-            h
-            if lemma in data.light_verbs
-            or lemma in data.intent_verbs
-            or lemma in _UNDERGO
-            or lemma in _PROVOKE
-            or (lemma in _HAVE and code[:2] == _CONSULT)
-            else None
-        )
-    if tok.dep == "pobj" and v.lemma(h) in ("in", "into", "under"):
-        if v.lemma(h) == "in" and any(
-            v.lemma(k) in ("between", "among") for k in v.kids(n, ("prep",))
-        ):
-            return None  # "delegations taking part in talks between A and B": A's and B's
-        g = v.tokens[h].head
-        lemma = v.lemma(g)
-        # "engaged in talks", not "imposed sanctions in response": a verb with an object of
-        # its own is not the light verb of a noun in its adjunct ("took part in talks" is
-        # one verb, "part" attached to "took" or to "in")
-        if v.tokens[g].pos == "NOUN" and lemma == "part":
-            g = v.tokens[g].head
-            lemma = v.lemma(g)
-        objects = v.kids(g, ("dobj",))
-        if lemma == "take" and [v.lemma(o) for o in objects] == ["part"]:
-            return g
-        if objects:
-            return None
-        if v.tokens[g].pos == "VERB" and (lemma in ctx.data.light_verbs or lemma in _UNDERGO):
-            return g
-    return None
-
-
 def _negated_predicate(ctx: SentenceContext, n: int) -> bool:
     """Whether event noun ``n`` is the subject of a negated verb."""
     tok = ctx.view.tokens[n]
@@ -470,9 +415,9 @@ def _nominal(ctx: SentenceContext, n: int, trig: Trigger) -> Frame | None:
         return None
     cues = [f"trigger:{trig.words}"]
     strength = "phrase" if trig.specificity else "lemma"
-    lv = _light_verb(ctx, n, trig.code)
+    lv = light_verb(ctx, n, trig.code)
     drawn = False  # a reaction drawn by an act with no actor named: "the raid drew anger"
-    if lv is not None and v.lemma(lv) in _PROVOKE:
+    if lv is not None and v.lemma(lv) in PROVOKE:
         # "the killing sparked clashes": the clashes are not with the killing; "the raid drew
         # condemnation from X of Y": without an actor behind it, the noun's own roles, and
         # its sides may come from the article
@@ -500,7 +445,7 @@ def _nominal(ctx: SentenceContext, n: int, trig: Trigger) -> Frame | None:
         if code is None:
             return None
         sources, _, _ = ctx.subject(lv)
-        undergoer = v.lemma(lv) in _UNDERGO or v.lemma(lv) in _PROVOKE
+        undergoer = v.lemma(lv) in UNDERGO or v.lemma(lv) in PROVOKE
         if undergoer:
             subject_as_target = (participants(sources.mentions), "object")
             sources = ctx.own_modifiers(n)
@@ -591,22 +536,9 @@ def _unclaimed(
 
 _ENDING = frozenset({"end", "conclude", "finish", "complete"})
 """Light verbs that end the conflict their noun names: no act of that conflict."""
-_HAVE = frozenset({"have"})
-"""A light verb of consultation nouns only: ``had talks with X``, ``has had a call with X``
-(``had the support of X``, ``has a deal with X`` are states, not acts)."""
-_CONSULT = "04"
 _REPORTING_LIGHT = frozenset({"confirm", "state", "publish", "repeat"})
 """Light verbs that also report: with a violent noun their subject is the reporter."""
 
-_UNDERGO = frozenset(
-    {"suffer", "endure", "sustain", "face", "undergo", "survive", "withstand", "receive", "get"}
-)
-"""Verbs whose subject undergoes the event in their object: ``Chile suffered an attack``."""
-_PROVOKE = frozenset(
-    {"draw", "attract", "earn", "spark", "provoke", "prompt", "trigger", "ignite", "elicit"}
-)
-"""Verbs whose subject is the target of the reaction in their object: ``the vote drew
-condemnation``, ``the law sparked protests``."""
 _REACTIONS = frozenset({"11", "14"})
 """Roots of a reaction to someone's act: disapproval and protest."""
 _LIGHT_ROLES = ("with", "to", "against", "on", "between", "at", "dative", "for")
