@@ -157,6 +157,21 @@ def test_host_country_after_to_or_for_is_no_country_cue(index: ActorIndex) -> No
     assert code_at(art, 0, 5) == "PERGOV"
 
 
+def test_demonym_after_a_preposition_outside_the_phrase_is_its_country(index: ActorIndex) -> None:
+    # "Chilean troops fired on Peruvian soldiers": "on" governs the phrase and is no host
+    # preposition inside it ("envoy to Chile"), so the soldiers are Peru's.
+    art = resolve(
+        article(
+            "Chilean/ADJ/amod/1 troops/NOUN/nsubj/2 fired/VERB/ROOT/2 on/ADP/prep/2 "
+            "Peruvian/ADJ/amod/5 soldiers/NOUN/pobj/3 ./PUNCT/punct/2",
+            ents=[(0, "NORP", 0, 1), (0, "NORP", 4, 5)],
+        ),
+        index,
+    )
+    assert code_at(art, 0, 1) == "CHLMIL"
+    assert code_at(art, 0, 5) == "PERMIL"
+
+
 def test_layout_dateline_of_places_joined_by_slashes() -> None:
     # A headline line, then "LIMA/SANTIAGO - Peru protested": the places it was filed from.
     art = article(

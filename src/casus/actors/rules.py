@@ -229,7 +229,7 @@ def _country_cue(st: _Sent, lo: int, h: int, skip: _Atom | None) -> _Atom | None
         if a is skip or a.actor is None:
             continue
         tok = st.tokens[a.head]
-        before = st.tokens[a.start - 1].text.lower() if a.start > 0 else ""
+        before = st.tokens[a.start - 1].text.lower() if a.start > lo else ""
         if before in _PLACE_PREPS or (
             tok.dep == "pobj" and st.tokens[tok.head].text.lower() in _PLACE_PREPS
         ):
