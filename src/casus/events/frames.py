@@ -467,7 +467,7 @@ def _nominal(ctx: SentenceContext, n: int, trig: Trigger) -> Frame | None:
     if _negated_predicate(ctx, n):  # "the talks would not take place"
         return None
     sources = ctx.own_modifiers(n)
-    if not sources.mentions and trig.code[:2] in JOINT_ROOTS:
+    if not sources.mentions and trig.code[:2] in JOINT_ROOTS and trig.code[:2] != _RELATION:
         sources = parties(ctx, n)
         if sources.mentions:  # "talks between A and B resumed": each party, no target
             cues.append("frame:reciprocal")
@@ -539,6 +539,9 @@ _ENDING = frozenset({"end", "conclude", "finish", "complete"})
 _REPORTING_LIGHT = frozenset({"confirm", "state", "publish", "repeat"})
 """Light verbs that also report: with a violent noun their subject is the reporter."""
 
+_RELATION = "06"
+"""A material-cooperation noun between two parties with no verb of its own states a relation,
+no act: *cooperation between A and B remains strong*, *the partnership between A and B*."""
 _REACTIONS = frozenset({"11", "14"})
 """Roots of a reaction to someone's act: disapproval and protest."""
 _LIGHT_ROLES = ("with", "to", "against", "on", "between", "at", "dative", "for")
