@@ -9,8 +9,8 @@ import pytest
 from casus import events
 from casus.errors import ConfigError
 from casus.events.roles import RULE_WEIGHTS, RoleModel, candidates, complete_roles
-from casus.model import Article
-from tests._builders.events import article, sent
+from casus.model import Article, Event
+from tests._builders.events import SentSpec, article, sent
 
 
 @pytest.fixture(scope="module")
@@ -244,6 +244,17 @@ def test_voting_on_a_resolution_targets_the_body(
         assert vote.target is not None and vote.target.code == "IGOUNO"
 
 
+def _judgement(lexicon: events.Lexicon, first: SentSpec, second: SentSpec) -> Event:
+    """The one disapproval (root 11) of a two-sentence story, coded with a role model that
+    fills nothing, so that only the rules name its target."""
+    never = RoleModel(bias={"target": 1e9, "source": 1e9})
+    lex = events.Lexicon(data=lexicon.data, version=lexicon.version, roles=never)
+    (judged,) = [
+        e for e in events.extract(article(first, second), lex).events if e.cameo_root == "11"
+    ]
+    return judged
+
+
 def test_condemning_an_act_targets_its_author(lexicon: events.Lexicon) -> None:
     # "Chile attacked Peru." then "Bolivia condemned the attack.": the target is Chile, who
     # attacked, with a role model that fills nothing; the victim named in "on" gives way.
@@ -261,11 +272,8 @@ def test_condemning_an_act_targets_its_author(lexicon: events.Lexicon) -> None:
         "attack/NOUN/dobj/1/attack on/ADP/prep/3 Peru/PROPN/pobj/4 ./PUNCT/punct/1",
         {0: "BOL", 5: "PER"},
     )
-    never = RoleModel(bias={"target": 1e9, "source": 1e9})
-    lex = events.Lexicon(data=lexicon.data, version=lexicon.version, roles=never)
     for second in (bare, on_victim):
-        out = events.extract(article(first, second), lex).events
-        (judged,) = [e for e in out if e.cameo[:2] == "11"]
+        judged = _judgement(lexicon, first, second)
         assert judged.target is not None and judged.target.code == "CHL"
         assert "target:author" in judged.evidence.cues
 
@@ -283,10 +291,7 @@ def test_condemning_an_act_of_an_international_body_targets_the_body(
         "attack/NOUN/dobj/1/attack ./PUNCT/punct/1",
         {0: "BOL"},
     )
-    never = RoleModel(bias={"target": 1e9, "source": 1e9})
-    lex = events.Lexicon(data=lexicon.data, version=lexicon.version, roles=never)
-    out = events.extract(article(first, second), lex).events
-    (judged,) = [e for e in out if e.cameo[:2] == "11"]
+    judged = _judgement(lexicon, first, second)
     assert judged.target is not None and judged.target.code == "IGOWSTNAT"
 
 
@@ -400,43 +405,27 @@ def test_a_meeting_with_unnamed_common_nouns_is_no_event(lexicon: events.Lexicon
     assert [e for e in events.extract(art, lexicon).events if e.cameo_root == "04"] == []
 
 
-def test_a_judgement_over_an_attack_noun_targets_the_latest_attacker(
-    lexicon: events.Lexicon,
-) -> None:
-    # "Chile bombed Peru." then "Bolivia expressed regret over the attack.": the phrase hangs
-    # on the light verb, and "attack" names any violence, not only the word of the act
-    first = sent(
-        "Chile/PROPN/nsubj/1 bombed/VERB/ROOT/1/bomb Peru/PROPN/dobj/1 ./PUNCT/punct/1",
-        {0: "CHL", 2: "PER"},
-    )
-    second = sent(
+@pytest.mark.parametrize(
+    "judging",
+    [
+        # "Bolivia expressed regret over the attack.": the phrase hangs on the light verb
         "Bolivia/PROPN/nsubj/1 expressed/VERB/ROOT/1/express regret/NOUN/dobj/1/regret "
         "over/ADP/prep/1 the/DET/det/5 attack/NOUN/pobj/3/attack ./PUNCT/punct/1",
-        {0: "BOL"},
-    )
-    never = RoleModel(bias={"target": 1e9, "source": 1e9})
-    lex = events.Lexicon(data=lexicon.data, version=lexicon.version, roles=never)
-    out = events.extract(article(first, second), lex).events
-    (judged,) = [e for e in out if e.cameo[:2] == "11"]
-    assert judged.target is not None and judged.target.code == "CHL"
-    assert "target:author" in judged.evidence.cues
-
-
-def test_condemning_the_attack_after_a_bombing_targets_the_bomber(
-    lexicon: events.Lexicon,
+        # "Bolivia condemned the attack.": another word for the act
+        "Bolivia/PROPN/nsubj/1 condemned/VERB/ROOT/1/condemn the/DET/det/3 "
+        "attack/NOUN/dobj/1/attack ./PUNCT/punct/1",
+    ],
+    ids=["regret-over", "condemned"],
+)
+def test_a_judgement_of_an_attack_noun_after_a_bombing_targets_the_bomber(
+    lexicon: events.Lexicon, judging: str
 ) -> None:
-    # "Chile bombed Peru." then "Bolivia condemned the attack.": another word for the act
+    # "Chile bombed Peru." then a judgement of "the attack": "attack" names any violence,
+    # not only the word of the act, so the target is the latest attacker
     first = sent(
         "Chile/PROPN/nsubj/1 bombed/VERB/ROOT/1/bomb Peru/PROPN/dobj/1 ./PUNCT/punct/1",
         {0: "CHL", 2: "PER"},
     )
-    second = sent(
-        "Bolivia/PROPN/nsubj/1 condemned/VERB/ROOT/1/condemn the/DET/det/3 "
-        "attack/NOUN/dobj/1/attack ./PUNCT/punct/1",
-        {0: "BOL"},
-    )
-    never = RoleModel(bias={"target": 1e9, "source": 1e9})
-    lex = events.Lexicon(data=lexicon.data, version=lexicon.version, roles=never)
-    out = events.extract(article(first, second), lex).events
-    (judged,) = [e for e in out if e.cameo[:2] == "11"]
+    judged = _judgement(lexicon, first, sent(judging, {0: "BOL"}))
     assert judged.target is not None and judged.target.code == "CHL"
+    assert "target:author" in judged.evidence.cues
