@@ -173,6 +173,8 @@ def _fits(view: SentenceView, i: int, trig: Trigger) -> bool:
             return False
         if objs & trig.not_obj:
             return False
+        if trig.pos != "NOUN" and tok.dep == "acl" and view.lemma(tok.head) in trig.not_obj:
+            return False  # "the deal, struck in X" tagged as a past verb: still its object
     if trig.purpose and not _purpose(view, i, trig.purpose):
         return False
     if trig.mod or trig.not_mod:
