@@ -101,10 +101,11 @@ signed, reached or struck with B is B's agreement with A too, as when A and B si
 
 
 def partner_frames(ctx: SentenceContext, frame: Frame) -> list[Frame]:
-    """``frame`` and, for an agreement made with a partner named in a ``with`` phrase of the
-    trigger, its light verb, or their object or prepositional object (*A signed a deal with
-    B*, *A reached an agreement with B*, *A agreed on a pact with B*), the partner's agreement
-    with A."""
+    """``frame`` and the act it implies of the other side: for an agreement made with a
+    partner named in a ``with`` phrase of the trigger, its light verb, or their object or
+    prepositional object (*A signed a deal with B*, *A reached an agreement with B*, *A agreed
+    on a pact with B*), the partner's agreement with A; for a hosting, each state guest's
+    visit to the host (:func:`_guests`)."""
     if frame.code == _HOST:
         return [frame, *_guests(frame)]
     if frame.code not in PARTNERED or not frame.sources or not frame.targets:
