@@ -77,7 +77,8 @@ class Coder:
         """Run the stages after ``nlp`` on an already parsed article."""
         article = actors.resolve(article, self.actors)
         article = where.place_crowds(article, self.gazetteer)
-        article = events.extract(article, self.lexicon)
+        places = where.place_countries(article, self.gazetteer)
+        article = events.extract(article, self.lexicon, places=places)
         article = when.date_events(article)
         if not article.events:
             return article  # nothing to locate: the gazetteer is not needed

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from casus.model import Actor, Article, Mention, Sentence
-from casus.where import place_crowds
+from casus.where import place_countries, place_crowds
 from tests._builders.whenwhere import article, gazetteer, mention, with_parts
 
 
@@ -93,3 +93,16 @@ def test_crowds_pronoun_follows_its_placed_crowd() -> None:
     crowd = _crowd(s0, 0, 1)
     they = replace(mention(s1, 0, 1, label="PRON", via="coref"), actor=crowd.actor, head=0)
     assert _codes(with_parts(a, [crowd, mention(s0, 2, 3), they])) == ["PEROPP", None, "PEROPP"]
+
+
+def test_place_countries_of_unresolved_place_names() -> None:
+    spec = "Chile|nsubj|1 shelled|ROOT|1|VERB Arequipa|dobj|1 and|cc|2 Lima|conj|2"
+    a = article([spec])
+    s = a.sentences[0]
+    a = with_parts(a, [mention(s, 0, 1, country="CHL"), mention(s, 2, 3), mention(s, 4, 5)])
+    found = place_countries(a, gazetteer())
+    assert found.get((0, 2)) == "PER" and found.get((0, 4)) == "PER"
+    assert found.get((0, 0)) is None
+    # with every place already an actor there is nothing to resolve
+    b = with_parts(a, [mention(s, 0, 1, country="CHL")])
+    assert dict(place_countries(b, gazetteer())) == {}

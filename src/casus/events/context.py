@@ -201,6 +201,8 @@ class SentenceContext:
                 if parts:
                     return parts, "role-below"
         violent = any(trig.code[:2] in VIOLENT for _, trig in places)
+        if violent and (named := self.actors.place_names(self.view, tried)):
+            return named, "place-name"  # "struck Kharkiv": the country attacked
         for h in tried:
             group = self.group(h, sources)
             if group:
@@ -231,12 +233,14 @@ class SentenceContext:
         return out
 
     def place(
-        self, tokens: Sequence[int], sources: Sequence[Participant]
+        self, tokens: Sequence[int], sources: Sequence[Participant], *, named: bool = False
     ) -> tuple[Participant, ...]:
         """Last resort target: the country of an ``in``/``into`` place phrase on the trigger,
-        its clause or its object (``imposed a curfew in X``)."""
+        its clause or its object (``imposed a curfew in X``); with ``named``, a place name
+        no actor covers counts too (``shelled positions in Bakhmut``)."""
         v = self.view
         codes = {s.code for s in sources}
+        countries = {s.country for s in sources}
         heads: list[int] = []
         for t in tokens:
             heads += [t, *v.kids(t, ("dobj",))]
@@ -249,6 +253,10 @@ class SentenceContext:
                     parts = tuple(
                         p for p in participants(found.mentions) if p.country and p.code not in codes
                     )
+                    if not parts and named:
+                        parts = tuple(
+                            p for p in self.actors.place_names(v, [o]) if p.country not in countries
+                        )
                     if parts:
                         return parts
         return ()
@@ -437,10 +445,18 @@ class SentenceContext:
             out = out + v.kids(p, ("pobj",))
         return out
 
+    def passive_place(self, clause: int) -> tuple[Participant, ...]:
+        """The country of a place name that is the passive subject of ``clause`` (``Kharkiv
+        was shelled``)."""
+        subj, passive, _ = self.view.clause_subject(clause)
+        if subj is None or not passive:
+            return ()
+        return self.actors.place_names(self.view, [subj])
+
     def _patient(self, subj: int) -> Found:
         """Actors of a passive subject, with the first actor inside it as a fallback (``a
         camp for X refugees was attacked``)."""
-        found = self.actors.many(self.view, [subj])
+        found = self.actors.many(self.view, [subj], place=True)
         if found.mentions:
             return Found(found.mentions, "object")
         deep = self.actors.deep(self.view, subj)

@@ -117,7 +117,7 @@ def finish(
     if not tgt and retaliation:
         tgt, tgt_how = ctx.retaliation_target(src), "retaliation"
     if not tgt and not need_both and not _placeless(code):
-        tgt, tgt_how = ctx.place(tokens, src), "place"
+        tgt, tgt_how = ctx.place(tokens, src, named=code[:2] in VIOLENT), "place"
     elif tgt and code[:2] in VIOLENT:
         # "struck X's officials in Z": the country attacked is a target too (when the place
         # already gave the target, it has nothing to add)

@@ -341,6 +341,8 @@ def _verbal(ctx: SentenceContext, i: int, trig: Trigger) -> Frame | None:
         return None  # "forces, supported by artillery": a description, no actor acts
     if passive_targets.mentions:
         targets = (participants(passive_targets.mentions), passive_targets.how)
+    elif code[:2] in VIOLENT and (attacked := ctx.passive_place(i)):
+        targets = (attacked, "place-name")
     else:
         targets = ctx.targets([(i, trig)], src)
     joint = len(src) > 1 and (code[:2] in JOINT_ROOTS or trig.mutual)  # "A and B fought"

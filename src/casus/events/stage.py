@@ -11,7 +11,7 @@ mentions. Conjunctions on either side multiply events. See ``docs/CODING.md``.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import Any
@@ -75,7 +75,13 @@ class Lexicon:
         return match_trigger(self.data, view, i)
 
 
-def extract(article: Article, lexicon: Lexicon, *, fill_roles: bool = True) -> Article:
+def extract(
+    article: Article,
+    lexicon: Lexicon,
+    *,
+    fill_roles: bool = True,
+    places: Mapping[tuple[int, int], str] | None = None,
+) -> Article:
     """Return ``article`` with ``events`` filled from its parsed sentences and resolved mentions
     (identical event ids within the article are kept once, with the highest confidence).
 
@@ -83,8 +89,12 @@ def extract(article: Article, lexicon: Lexicon, *, fill_roles: bool = True) -> A
     the lexicon's role model from the other actors of the article (cue ``target:inferred``),
     and an event with no located actor on either side (``troops`` attacked ``rebels`` in a
     story that names no country) is dropped. Without it, or with a role model that is
-    :meth:`~casus.events.roles.RoleModel.off`, the events are what the syntax found."""
-    actors = ActorLookup(article)
+    :meth:`~casus.events.roles.RoleModel.off`, the events are what the syntax found.
+
+    ``places`` maps ``(sentence index, head token)`` of place names no actor covers to their
+    country (``where.place_countries``): the side of a place attacked (*Russia struck
+    Kharkiv*, *Kharkiv was shelled*), read only for violence."""
+    actors = ActorLookup(article, places)
     history: list[Event] = []
     best: dict[str, Event] = {}
     for sentence in article.sentences:

@@ -4,7 +4,7 @@ token to the resolved mentions it stands for."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from ..model import Actor, Article, Mention, Participant, Sentence, Token
@@ -247,9 +247,13 @@ def national(country: str, sector: str, name: str) -> Participant:
 class ActorLookup:
     """Resolved mentions by ``(sentence_index, head token)`` and by covered token."""
 
-    __slots__ = ("by_head", "by_token", "ordered", "same_head")
+    __slots__ = ("by_head", "by_token", "ordered", "places", "same_head")
 
-    def __init__(self, article: Article) -> None:
+    def __init__(
+        self, article: Article, places: Mapping[tuple[int, int], str] | None = None
+    ) -> None:
+        self.places: Mapping[tuple[int, int], str] = {} if places is None else places
+        """The country of each place name no actor covers, by ``(sentence, head token)``."""
         self.by_head: dict[tuple[int, int], Mention] = {}
         self.by_token: dict[tuple[int, int], Mention] = {}
         self.ordered: list[Mention] = sorted(
@@ -263,6 +267,21 @@ class ActorLookup:
             self.same_head.setdefault((m.sentence_index, m.head), []).append(m)
             for t in range(m.tok_start, m.tok_end):
                 self.by_token.setdefault((m.sentence_index, t), m)
+
+    def place_names(self, view: SentenceView, heads: Sequence[int]) -> tuple[Participant, ...]:
+        """The countries of the place names among ``heads`` and their conjuncts (``struck
+        Kharkiv and Odesa``), one participant per country, for the side of a place attacked."""
+        si = view.sentence.index
+        out: dict[str, Participant] = {}
+        for h in heads:
+            for c in view.conjuncts(h):
+                country = self.places.get((si, c))
+                if country and country not in out and self.at(si, c) is None:
+                    text = view.tokens[c].text
+                    out[country] = Participant(
+                        text=text, name=text, code=country, country=country, sector=None
+                    )
+        return tuple(out.values())
 
     def before(self, si: int, i: int) -> list[Mention]:
         """Resolved mentions of the article before token ``i`` of sentence ``si``."""

@@ -20,12 +20,13 @@ such crowd (*protesters in X ... they*).
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterator, Mapping
 from dataclasses import replace
 
 from ..model import Actor, Article, Mention, Sentence
 from .stage import Gazetteer, ResolvedPlace, resolve_places
 
-__all__ = ["place_crowds"]
+__all__ = ["place_countries", "place_crowds"]
 
 _PEOPLE = frozenset({"CVL", "OPP", "LAB", "EDU", "AGR"})  # not refugees: in X, not of X
 _BEFORE = frozenset({"compound", "nmod", "amod"})
@@ -187,3 +188,36 @@ def place_crowds(article: Article, gaz: Gazetteer) -> Article:
                 m = replace(m, actor=actor, via=f"{m.via}+{how}" if m.via else how)
         mentions.append(m)
     return replace(article, mentions=tuple(mentions))
+
+
+class _PlaceCountries(Mapping[tuple[int, int], str]):
+    """:func:`place_countries`, resolved on first use (most articles never ask)."""
+
+    __slots__ = ("_article", "_found", "_gaz")
+
+    def __init__(self, article: Article, gaz: Gazetteer) -> None:
+        self._article, self._gaz = article, gaz
+        self._found: dict[tuple[int, int], str] | None = None
+
+    def _resolved(self) -> dict[tuple[int, int], str]:
+        if self._found is None:
+            self._found = _by_head(self._gaz, resolve_places(self._gaz, self._article))
+        return self._found
+
+    def __getitem__(self, key: tuple[int, int]) -> str:
+        return self._resolved()[key]
+
+    def __iter__(self) -> Iterator[tuple[int, int]]:
+        return iter(self._resolved())
+
+    def __len__(self) -> int:
+        return len(self._resolved())
+
+
+def place_countries(article: Article, gaz: Gazetteer) -> Mapping[tuple[int, int], str]:
+    """The country of every place name of ``article`` the gazetteer accepts, by ``(sentence
+    index, head token)``, for the events stage: the side of a place attacked (*Russia struck
+    Kharkiv*). The places are resolved the first time the mapping is read."""
+    if not any(m.actor is None and m.label in _PLACES for m in article.mentions):
+        return {}
+    return _PlaceCountries(article, gaz)
