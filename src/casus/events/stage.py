@@ -126,7 +126,39 @@ def extract(
         old = best.get(key)
         if old is None or event.confidence > old.confidence:
             best[key] = event
-    return replace(article, events=_ordered({e.event_id: e for e in best.values()}))
+    events = list(best.values())
+    if any(e.cameo_root == _FIGHT for e in events):
+        events = [war_damage(e, lexicon=lexicon) for e in events]
+    return replace(article, events=_ordered({e.event_id: e for e in events}))
+
+
+_FIGHT = "19"
+_DAMAGE = "171"
+_DAMAGE_VERBS = frozenset({"trigger:destroy", "trigger:damage", "trigger:blow"})
+"""Verbs of damage that, in a story of fighting, tell its damage: "a tank was destroyed"."""
+
+
+def war_damage(event: Event, *, lexicon: Lexicon) -> Event:
+    """Property destroyed or damaged in a story of fighting is damage done by that fighting
+    (190, conventional military force), not a seizure or destruction of property (171) of its
+    own: "the strikes destroyed a bridge", "a tank was destroyed"."""
+    cues = event.evidence.cues
+    if event.cameo != _DAMAGE or not cues or cues[0] not in _DAMAGE_VERBS:
+        return event
+    entry = lexicon.code("190")
+    src, tgt = event.source, event.target
+    return replace(
+        event,
+        event_id=make_event_id(
+            event.article_id,
+            event.sentence_index,
+            src.code if src else None,
+            entry.code,
+            tgt.code if tgt else None,
+        ),
+        **_coded(entry),
+        evidence=replace(event.evidence, cues=(*cues, "frame:war-damage")),
+    )
 
 
 def _side(p: Participant | None) -> str:
