@@ -303,6 +303,8 @@ def _verbal(ctx: SentenceContext, i: int, trig: Trigger) -> Frame | None:
         return None  # "called the plan a gamble": a comment on the plan, no telephone call
     if trig.comp == "threat" and past_report(v, i):
         return None  # "X warned that attempts had been detected": a report, not a threat
+    if v.lemma(i) in ctx.data.stative_passives and v.is_passive(i):
+        return None  # "troops stationed in X": where they are, no deployment
     neg, aux = ctx.mood(i)
     code = "172" if trig.comp == "reject" and office_removal(ctx, i) else trig.code
     cues = [f"trigger:{trig.words}", *([PROTEST_DEMAND] if protest else [])]

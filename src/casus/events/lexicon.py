@@ -152,6 +152,8 @@ class LexiconData:
     """Words that make a reported judgement a criticism: ``X said the vote was illegal``."""
     disasters: frozenset[str] = frozenset()
     """Subjects that make a killing or destruction no event: ``a collapse killed 12``."""
+    stative_passives: frozenset[str] = frozenset()
+    """Verbs whose passive is a state, no act: ``troops stationed in X``."""
 
 
 # --- loading -------------------------------------------------------------------------------
@@ -350,6 +352,7 @@ def load_triggers(
         instruments=instruments,
         damning=words("damning"),
         disasters=words("disasters"),
+        stative_passives=words("stative_passives"),
     )
 
 
