@@ -248,3 +248,17 @@ def test_layout_stance_prefix_names_no_actor(index: ActorIndex, prefix: str) -> 
     )
     art = resolve(_glued(capital, 1, 3), index)
     assert any(m.actor is not None and m.actor.country == "PER" for m in art.mentions)
+
+
+def test_plural_demonyms_in_ian_name_their_people(index: ActorIndex) -> None:
+    # "Serbians", "Somalians": the -ian plurals beside "Serbs", "Somalis"
+    art = resolve(
+        article(
+            "Thousands/NOUN/nsubj/3 of/ADP/prep/0 Serbians/PROPN/pobj/1 marched/VERB/ROOT/3 "
+            "with/ADP/prep/3 Somalians/PROPN/pobj/4",
+            ents=[(0, "NORP", 2, 3), (0, "NORP", 5, 6)],
+        ),
+        index,
+    )
+    assert (code_at(art, 0, 2) or "")[:3] == "SRB"
+    assert (code_at(art, 0, 5) or "")[:3] == "SOM"
