@@ -262,3 +262,16 @@ def test_plural_demonyms_in_ian_name_their_people(index: ActorIndex) -> None:
     )
     assert (code_at(art, 0, 2) or "")[:3] == "SRB"
     assert (code_at(art, 0, 5) or "")[:3] == "SOM"
+
+
+def test_a_body_named_head_of_noun_is_its_sector(index: ActorIndex) -> None:
+    # "the House of Representatives" headed on "House" by the parse
+    art = resolve(
+        article(
+            "The/DET/det/2 Chilean/ADJ/amod/2 House/PROPN/nsubj/5 of/ADP/prep/2 "
+            "Representatives/PROPN/pobj/3 voted/VERB/ROOT/5",
+            ents=[(0, "NORP", 1, 2)],
+        ),
+        index,
+    )
+    assert code_at(art, 0, 2) == "CHLLEG"

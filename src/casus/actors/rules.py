@@ -9,7 +9,6 @@ surnames are resolved against what the article said before. See ``docs/ACTORS.md
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -31,6 +30,7 @@ from .atoms import (
 )
 from .data import fold
 from .layout import layout_tokens
+from .nouns import _forms, _noun_key, _of_name
 from .placenames import _dateline, _part_of_a_name
 from .pronouns import (
     _is_subject,
@@ -278,38 +278,6 @@ _NOT_LOCAL = frozenset({"MIL", "REF", "IGO", "NGO"})
 """Sectors whose members are often foreigners where they are ("troops in Syria")."""
 
 
-def _noun_key(
-    tokens: tuple[Token, ...], j: int, lo: int, table: Mapping[str, str]
-) -> tuple[str, str, int]:
-    """Longest key (three, two, one words ending at token ``j``, not before ``lo``) found in
-    ``table``: ``(key, sector, width)`` or ``("", "", 0)``."""
-    lasts = _forms(tokens[j])
-    for width in (3, 2, 1):
-        s = j - width + 1
-        if s < lo:
-            continue
-        prefix = " ".join(fold(t.text) for t in tokens[s:j])
-        for w in lasts:
-            key = f"{prefix} {w}" if prefix else w
-            sector = table.get(key)
-            if sector is not None:
-                return key, sector, width
-    return "", "", 0
-
-
-def _forms(tok: Token) -> tuple[str, ...]:
-    """The lemma and lower-case form of a noun, plus naive singulars (for poor lemmas)."""
-    low = tok.text.lower()
-    forms = [tok.lemma.lower(), low]
-    if low.endswith("ies"):
-        forms.append(low[:-3] + "y")
-    elif low.endswith("es"):
-        forms.extend((low[:-1], low[:-2]))
-    elif low.endswith("s"):
-        forms.append(low[:-1])
-    return tuple(forms)
-
-
 def _title_in(st: _Sent, lo: int, end: int, ctx: _Context) -> tuple[str, str]:
     """``(title key, sector)`` of the title or sector words among tokens ``[lo, end)``: the
     rightmost one, but a sector noun modifying an owned noun wins ("police chief" → COP)."""
@@ -497,17 +465,20 @@ def _noun_phrase(st: _Sent, tok: Token, ctx: _Context) -> tuple[Mention | None, 
     """A common-noun phrase headed by a title, sector noun or owned noun."""
     idx = ctx.index
     h = tok.i
-    if not any(f in idx.noun_words for f in _forms(tok)):
+    named = _of_name(st, h, idx.sector_nouns)
+    if named is None and not any(f in idx.noun_words for f in _forms(tok)):
         return None, False
     lo = _left_edge(st, h)
     title, tsector, twidth = _noun_key(st.tokens, h, lo, idx.titles)
     _, ssector, swidth = _noun_key(st.tokens, h, lo, idx.sector_nouns)
+    if named is not None and not twidth:
+        ssector, swidth = named, 3  # "the House of Representatives": the name's own "of"
     _, osector, owidth = _noun_key(st.tokens, h, lo, idx.owned_nouns)
     if not (twidth or swidth or owidth):
         return None, False
     person = bool(twidth) and not _plural(tok)
     cue = _country_cue(st, lo, h, None)
-    end = h + 1
+    end = h + 1 if named is None or twidth else h + 3
     if cue is None:
         local = swidth and ssector not in _NOT_LOCAL and not twidth
         cue = _of_cue(st, h, _OF_IN if local else frozenset({"of"}))
