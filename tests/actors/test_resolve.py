@@ -132,6 +132,9 @@ def test_actors_demonyms_and_metonyms(
             "NGO",
         ),
         ("Hezbollah/PROPN/nsubj/1 fired/VERB/ROOT/1", [(0, "ORG", 0, 1)], 0, "LBNREB", "REB"),
+        ("SDF/PROPN/nsubj/1 fired/VERB/ROOT/1", [(0, "ORG", 0, 1)], 0, "SYRREB", "REB"),
+        ("KFOR/PROPN/nsubj/1 patrolled/VERB/ROOT/1", [(0, "ORG", 0, 1)], 0, "IGONATO", "IGO"),
+        ("CCG/PROPN/nsubj/1 blocked/VERB/ROOT/1", [(0, "ORG", 0, 1)], 0, "CHNMIL", "MIL"),
         # "European officials" speak for the EU (issue #12)
         (
             "European/ADJ/amod/1 diplomats/NOUN/nsubj/2 objected/VERB/ROOT/2",
