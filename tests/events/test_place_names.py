@@ -71,3 +71,13 @@ def test_place_names_only_for_violence_and_not_over_an_actor(lexicon: Lexicon) -
              {0: "CHL", 2: "PERGOV"}),
     )  # fmt: skip
     assert _triples(art, lexicon, {(0, 2): "BOL"}) == {("CHL", "194", "PERGOV")}
+
+
+def test_place_names_in_phrase_of_the_object_of_a_strike(lexicon: Lexicon) -> None:
+    # "struck a market in Tacna": a strike needs a side, and the place of its object gives it
+    art = article(
+        sent("Chile/PROPN/nsubj/1 struck/VERB/ROOT/1/strike a/DET/det/3 market/NOUN/dobj/1/market "
+             "in/ADP/prep/3 Tacna/PROPN/pobj/4 ./PUNCT/punct/1", {0: "CHL"}),
+    )  # fmt: skip
+    assert _triples(art, lexicon, {(0, 5): "PER"}) == {("CHL", "190", "PER")}
+    assert _triples(art, lexicon, {}) == set()

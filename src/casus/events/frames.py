@@ -351,7 +351,7 @@ def _verbal(ctx: SentenceContext, i: int, trig: Trigger) -> Frame | None:
     if joint and trig.mutual:
         cues.append("frame:mutual")  # "A and B traded accusations": each with the other
     if trig.needs_target and not targets[0] and not joint:
-        targets = (ctx.place([i], src), "place")
+        targets = (ctx.place([i], src, named=code[:2] in VIOLENT), "place")
         if not targets[0]:
             return None
     if not targets[0] and framed[:2] == "13":
