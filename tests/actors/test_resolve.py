@@ -558,3 +558,13 @@ def test_actors_of_phrase_modifier_gives_the_body(index: ActorIndex) -> None:
         index,
     )
     assert code_at(art, 0, 0) == "IGOEU"
+
+
+def test_actors_bare_congo_is_the_drc_as_news_wire_style_has_it(index: ActorIndex) -> None:
+    # AP style: "Congo" is the Democratic Republic; the other is "Republic of Congo"
+    art = resolve(
+        article("Congo/PROPN/nsubj/1 protested/VERB/ROOT/1", ents=[(0, "GPE", 0, 1)]), index
+    )
+    assert mention_at(art, 0, 0).actor.code[:3] == "COD"  # type: ignore[union-attr]
+    entry = index.lookup("Republic of Congo")
+    assert entry is not None and entry.key == "COG"

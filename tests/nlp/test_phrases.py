@@ -75,3 +75,14 @@ def test_longest_phrase_wins_and_case_sensitive_phrases_need_their_spelling(tmp_
         ("korea electric power", "ORG"),
         ("north korea", "GPE"),
     ]
+
+
+def test_an_exact_phrase_does_not_cut_an_earlier_tables_longer_phrase(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    patterns = [("GPE", "republic of ruritania", False), ("GPE", "Ruritania", True)]
+    nlp = spacy.blank("en")
+    tables = phrase_tables(nlp, patterns, str(tmp_path))
+    doc = nlp.make_doc("The Republic of Ruritania and Ruritania met.")
+    kept: frozenset[int] = frozenset()
+    for exact in (False, True):
+        kept = Phrases(tables[exact], exact).mark(doc, None, kept)
+    assert [e.text for e in doc.ents] == ["Republic of Ruritania", "Ruritania"]

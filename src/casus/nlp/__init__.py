@@ -165,8 +165,9 @@ class Parser:
     def _mark(self, doc: Doc, found: Sequence[list[tuple[int, int, str]]] = ()) -> Doc:
         """Our phrases as entities over ``doc`` (case-insensitive ones, then exact ones);
         ``found``: their matches, per case mode, if already known."""
+        kept: frozenset[int] = frozenset()
         for n, phrases in enumerate(self._phrases):
-            phrases.mark(doc, found[n] if found else None)
+            kept = phrases.mark(doc, found[n] if found else None, kept)
         return doc
 
     def _parse_less_batch(self, batch: Sequence[Article]) -> Iterator[Article]:

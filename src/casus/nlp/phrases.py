@@ -87,20 +87,29 @@ class Phrases:
         found.sort(key=lambda m: (m[0] - m[1], m[0]))
         return found
 
-    def mark(self, doc: Doc, found: list[tuple[int, int, str]] | None = None) -> None:
-        """Set the matches (``found``, if :meth:`matches` already gave them) as entities."""
+    def mark(
+        self,
+        doc: Doc,
+        found: list[tuple[int, int, str]] | None = None,
+        kept: frozenset[int] = frozenset(),
+    ) -> frozenset[int]:
+        """Set the matches (``found``, if :meth:`matches` already gave them) as entities,
+        over the model's; a match overlapping the tokens ``kept`` (an earlier table's
+        phrases: "Democratic Republic of Congo" over an exact "Congo") is left out. Returns
+        ``kept`` with the tokens of the phrases set."""
         found = self.matches(doc) if found is None else found
         if not found:
-            return
+            return kept
         entities = list(doc.ents)
         new: list[Span] = []
-        seen: set[int] = set()
+        seen: set[int] = set(kept)
         for start, end, label in found:
             if start not in seen and end - 1 not in seen:
                 new.append(Span(doc, start, end, label=label))
                 entities = [e for e in entities if not (e.start < end and e.end > start)]
                 seen.update(range(start, end))
         doc.ents = entities + new
+        return frozenset(seen)
 
 
 def _ruler_patterns(
