@@ -408,3 +408,24 @@ def test_actors_both_countries_as_subject_are_the_last_two_named(index: ActorInd
         m.actor.code for m in art.mentions if m.sentence_index == 1 and m.head == 1 and m.actor
     )
     assert both == ["CHL", "PER"]
+
+
+def test_actors_surname_first_names_are_found_by_their_first_word(index: ActorIndex) -> None:
+    # "Kim Jong Un ... Kim", "Xi Jinping ... Xi": the family name leads
+    art = resolve(
+        article(
+            "Kim/PROPN/compound/2 Jong/PROPN/compound/2 Un/PROPN/nsubj/3 spoke/VERB/ROOT/3",
+            "Xi/PROPN/compound/1 Jinping/PROPN/nsubj/2 answered/VERB/ROOT/2",
+            "Kim/PROPN/nsubj/1 left/VERB/ROOT/1 and/CCONJ/cc/1 Xi/PROPN/conj/1 stayed/VERB/conj/1",
+            ents=[
+                (0, "PERSON", 0, 3),
+                (1, "PERSON", 0, 2),
+                (2, "PERSON", 0, 1),
+                (2, "PERSON", 3, 4),
+            ],
+            date=dt.date(2024, 1, 1),
+        ),
+        index,
+    )
+    assert code_at(art, 2, 0) == "PRKGOV"
+    assert code_at(art, 2, 3) == "CHNGOV"

@@ -71,6 +71,10 @@ class _Ref:
     """For a named organisation, the folded words of its name as written ("the group")."""
 
 
+_SHORT_SURNAMES = frozenset({"xi", "li", "wu", "hu", "lu", "ma", "yu", "ko"})
+"""Two-letter family names that lead a Chinese or Korean name ("Xi Jinping" ... "Xi")."""
+
+
 @dataclass
 class _Context:
     """What the article has said so far (lives for one ``resolve`` call)."""
@@ -98,8 +102,12 @@ class _Context:
             words = key.split()
             if len(words[-1]) > 2:
                 self.names[words[-1]] = (actor, True)
-            if len(words) == 2 and len(words[0]) > 2:
-                # "Wang Yi" ... "Wang": surname-first names (later ones override).
+            if len(words) == 2 and (len(words[0]) > 2 or words[0] in _SHORT_SURNAMES):
+                # "Wang Yi" ... "Wang", "Xi Jinping" ... "Xi": surname-first names (later
+                # ones override).
+                self.names.setdefault(words[0], (actor, True))
+            if len(words) == 3 and len(words[0]) > 2 and all(len(w) <= 4 for w in words[1:]):
+                # "Kim Jong Un" ... "Kim", "Yoon Suk Yeol" ... "Yoon": a split given name
                 self.names.setdefault(words[0], (actor, True))
         self.remember_title(actor, title)
 
