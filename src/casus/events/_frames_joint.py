@@ -9,11 +9,11 @@ from dataclasses import replace
 
 from ..model import Participant
 from .context import SentenceContext, participants
-from .frame import Frame, finish
+from .frame import PLACED_MEETINGS, Frame, finish
 from .lexicon import Trigger
 from .syntax import Found
 
-__all__ = ["hosted_parties", "occasion", "parties", "partner_frames"]
+__all__ = ["hosted_parties", "occasion", "parties", "partner_frames", "presence"]
 
 
 def parties(ctx: SentenceContext, n: int) -> Found:
@@ -91,6 +91,39 @@ def occasion(ctx: SentenceContext, n: int, trig: Trigger, cues: list[str]) -> Fr
     return finish(
         ctx, code=trig.code, index=n, tokens=[verb, n], sources=sources, targets=targets,
         cues=[*cues, "frame:occasion"], strength="phrase", mood="plain",
+        need_both=True,
+    )  # fmt: skip
+
+
+_PRESENCE = frozenset({"on", "for"})
+"""Prepositions of a consultation noun that someone is at: *X is in Y on a visit*, *X was in
+Y for talks with Z*."""
+
+
+def presence(ctx: SentenceContext, n: int, trig: Trigger, cues: list[str]) -> Frame | None:
+    """A consultation noun that the subject of *be* is on or there for: *X is in Y on an
+    official visit* (a visit to Y), *X was in Y for talks with Z* (talks with Z)."""
+    v = ctx.view
+    tok = v.tokens[n]
+    if trig.code[:2] != "04" or trig.lemma in _GATHERINGS or tok.dep != "pobj":
+        return None
+    prep = v.tokens[tok.head]
+    verb = prep.head
+    if v.lemma(tok.head) not in _PRESENCE or verb == tok.head or v.lemma(verb) != "be":
+        return None
+    neg, aux = ctx.mood(verb)
+    if neg or aux:
+        return None  # "was not in X for talks", "will be in X on a visit"
+    sources = ctx.subject(verb)[0]
+    src = participants(sources.mentions)
+    if not src:
+        return None
+    targets = ctx.targets([(n, trig)], src)
+    if not targets[0] and trig.code in PLACED_MEETINGS:
+        targets = (ctx.place([verb], src), "place")
+    return finish(
+        ctx, code=trig.code, index=n, tokens=[verb, n], sources=sources, targets=targets,
+        cues=[*cues, "frame:presence"], strength="phrase", mood="plain",
         need_both=True,
     )  # fmt: skip
 

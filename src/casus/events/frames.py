@@ -38,7 +38,7 @@ from ._frames_guards import (
     topic,
     withdrawn_thing,
 )
-from ._frames_joint import hosted_parties, occasion, parties, partner_frames
+from ._frames_joint import hosted_parties, occasion, parties, partner_frames, presence
 from ._frames_light import PROVOKE, UNDERGO, light_verb
 from .context import SentenceContext, participants
 from .frame import JOINT_ROOTS, PROTEST, VIOLENT, Frame, finish, hearsay, unasserted
@@ -502,6 +502,8 @@ def _nominal(ctx: SentenceContext, n: int, trig: Trigger) -> Frame | None:
             retaliation=trig.retaliation,
         )  # fmt: skip
     if not sources.mentions and (met := occasion(ctx, n, trig, cues)) is not None:
+        return met
+    if not sources.mentions and (met := presence(ctx, n, trig, cues)) is not None:
         return met
     if hearsay(v, n):
         return None
