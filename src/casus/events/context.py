@@ -275,7 +275,7 @@ class SentenceContext:
                 continue
             found = self.own_modifiers(c)
             mentions = list(found.mentions) or list(
-                self.actors.many(v, v.prep_objects(c, "from")).mentions
+                self.actors.many(v, v.prep_objects(c, "from") + v.prep_objects(c, "by")).mentions
             )
             parts = tuple(
                 p

@@ -370,6 +370,8 @@ class ActorLookup:
         options = [(view.prep_objects(i, "of"), "of"), (view.kids(i, ("appos",)), "appos")]
         if place:
             options.append((view.prep_objects(i, "in"), "in"))
+        if view.lemma(i) in _AUTHORED:  # "the announcement by X", "an offer from X": X's
+            options += [(view.prep_objects(i, "by"), "of"), (view.prep_objects(i, "from"), "of")]
         for extra, how in options:
             for c in extra:
                 m = self.at(si, c)
@@ -421,6 +423,15 @@ class ActorLookup:
         return Found(tuple(out), how)
 
 
+_AUTHORED = frozenset(
+    {
+        "announcement", "decision", "proposal", "offer", "statement", "remark", "comment",
+        "move", "plan", "request", "demand", "claim", "accusation", "decree", "order", "bid",
+        "initiative", "warning", "pledge", "promise", "ultimatum", "invitation", "appeal",
+    }
+)  # fmt: skip
+"""Nouns of what someone says or decides: their ``by``/``from`` phrase names the one whose it
+is, as a possessor would (*the announcement by X* is X's announcement)."""
 _FOLLOWERS = frozenset({"supporter", "supporters", "follower", "followers", "backer", "backers"})
 _PEOPLE_SECTORS = frozenset({"CVL", "OPP", "EDU", "LAB", "REL", "AGR", "REF"})
 
