@@ -568,3 +568,12 @@ def test_actors_bare_congo_is_the_drc_as_news_wire_style_has_it(index: ActorInde
     assert mention_at(art, 0, 0).actor.code[:3] == "COD"  # type: ignore[union-attr]
     entry = index.lookup("Republic of Congo")
     assert entry is not None and entry.key == "COG"
+
+
+def test_actors_the_pope_is_the_holy_see(index: ActorIndex) -> None:
+    art = resolve(
+        article("the/DET/det/1 Pope/PROPN/nsubj/2 urged/VERB/ROOT/2", ents=[(0, "ORG", 0, 2)]),
+        index,
+    )
+    m = mention_at(art, 0, 1)
+    assert m.actor is not None and m.actor.code == "VATREL"
