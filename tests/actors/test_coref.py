@@ -429,3 +429,17 @@ def test_actors_surname_first_names_are_found_by_their_first_word(index: ActorIn
     )
     assert code_at(art, 2, 0) == "PRKGOV"
     assert code_at(art, 2, 3) == "CHNGOV"
+
+
+def test_actors_it_after_saying_is_the_sayer_not_the_object(index: ActorIndex) -> None:
+    # "Chile criticised Peru, saying it opposed ...": Chile opposed, not Peru
+    art = resolve(
+        article(
+            "Chile/PROPN/nsubj/1 criticised/VERB/ROOT/1 Peru/PROPN/dobj/1 ,/PUNCT/punct/1 "
+            "saying/VERB/advcl/1/say it/PRON/nsubj/6 opposed/VERB/ccomp/4/oppose "
+            "sanctions/NOUN/dobj/6",
+            ents=[(0, "GPE", 0, 1), (0, "GPE", 2, 3)],
+        ),
+        index,
+    )
+    assert code_at(art, 0, 5) == "CHL"

@@ -60,6 +60,11 @@ def _pronoun(st: _Sent, tok: Token, ctx: _Context) -> tuple[Mention | None, bool
     if not want_person and (word not in _THING_PRONOUNS or _expletive(st, tok)):
         return None, False
     plural = word in _PLURAL_PRONOUNS
+    speaker = None if plural else _speaker(st, tok)
+    if speaker is not None and speaker.actor is not None:
+        person = speaker.label == "PERSON" or (speaker.label == "ACTOR" and speaker.via == "title")
+        if person == want_person:  # "X criticised Y, saying it ...": X, not Y
+            return st.mention(h, h + 1, h, "PRON", speaker.actor, "coref"), person
     for ref in reversed(ctx.refs):
         if ref.sentence < s - 1:
             break
@@ -74,6 +79,33 @@ def _pronoun(st: _Sent, tok: Token, ctx: _Context) -> tuple[Mention | None, bool
                 st.extra[h] = more
             return st.mention(h, h + 1, h, "PRON", ref.actor, "coref"), False
     return None, False
+
+
+_SAYING = frozenset(
+    {"say", "add", "insist", "state", "stress", "note", "warn", "claim", "argue", "announce",
+     "declare", "confirm", "write", "tweet", "reiterate", "emphasise", "emphasize"}
+)  # fmt: skip
+"""Verbs whose subject is who a pronoun subject of their complement clause stands for."""
+
+
+def _speaker(st: _Sent, tok: Token) -> Mention | None:
+    """The resolved subject of the saying verb whose complement clause ``tok`` is the
+    subject of (*X criticised Y, saying it opposed ...*: the participle's subject, X)."""
+    clause = st.tokens[tok.head]
+    if tok.dep != "nsubj" or clause.dep != "ccomp" or clause.head == clause.i:
+        return None
+    v = clause.head
+    if st.tokens[v].lemma.lower() not in _SAYING:
+        return None
+    for _ in range(3):
+        subj = next((c for c in st.children[v] if st.tokens[c].dep == "nsubj"), None)
+        if subj is not None:
+            return st.by_head.get(subj)
+        vt = st.tokens[v]
+        if vt.dep not in ("advcl", "conj") or vt.head == v:
+            return None
+        v = vt.head
+    return None
 
 
 def join_group(ctx: _Context, st: _Sent, h: int, actor: Actor) -> None:
