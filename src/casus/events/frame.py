@@ -19,6 +19,7 @@ __all__ = [
     "JOINT_ROOTS",
     "ONE_SIDED",
     "PROTEST",
+    "SIDES",
     "THIRD_PARTY",
     "UNNAMED_ROOTS",
     "VIOLENT",
@@ -28,6 +29,9 @@ __all__ = [
     "unasserted",
 ]
 
+SIDES = "frame:sides"
+"""Cue of a joint act by the rival sides of one country (*the warring parties in Yemen
+agreed to a truce*): that country with itself."""
 JOINT_ROOTS = frozenset({"03", "04", "05", "06", "08", "19"})
 """Roots whose act, done by conjoined subjects and nobody else, is a joint act between them:
 "Chile and Peru agreed to resume talks" is Chile→Peru and Peru→Chile (intent, consult,

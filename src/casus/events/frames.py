@@ -41,7 +41,7 @@ from ._frames_guards import (
 from ._frames_joint import hosted_parties, occasion, parties, partner_frames, presence
 from ._frames_light import PROVOKE, UNDERGO, light_verb
 from .context import SentenceContext, participants
-from .frame import JOINT_ROOTS, PROTEST, VIOLENT, Frame, finish, hearsay, unasserted
+from .frame import JOINT_ROOTS, PROTEST, SIDES, VIOLENT, Frame, finish, hearsay, unasserted
 from .lexicon import CONFLICT_ROOTS, LexiconData, Trigger, frame_code
 from .match import match_trigger, stranded
 from .reported import MUST, reported_demands, reported_judgements
@@ -358,6 +358,8 @@ def _verbal(ctx: SentenceContext, i: int, trig: Trigger) -> Frame | None:
         targets = ctx.chain_targets([i], src)
     if not targets[0] and framed[:2] == "14":
         targets = _purpose_target(ctx, i, src)
+    if not targets[0] and framed[:2] in JOINT_ROOTS and _rival_sides(ctx, subj, src):
+        cues.append(SIDES)  # "the warring parties in Yemen agreed": each side with the other
     mood = "plain" if framed == code and not aux & MODALS else "modal"
     author = None
     if not src and subj is not None and framed[:2] in VIOLENT:
@@ -399,6 +401,19 @@ def _negated_predicate(ctx: SentenceContext, n: int) -> bool:
     if tok.dep not in ("nsubj", "nsubjpass") or head.pos not in ("VERB", "AUX"):
         return False
     return ctx.mood(tok.head)[0]
+
+
+_SIDES = frozenset({"party", "side", "faction", "rival", "belligerent"})
+"""Nouns whose plural, resolved to one country, names the rival sides inside it."""
+
+
+def _rival_sides(ctx: SentenceContext, subj: int | None, src: Sequence[Participant]) -> bool:
+    """The subject is the plural sides of one country (*Sudan's rival parties*, *the
+    warring factions in Libya*)."""
+    if subj is None or len(src) != 1 or not src[0].country:
+        return False
+    tok = ctx.view.tokens[subj]
+    return ctx.view.lemma(subj) in _SIDES and tok.tag in ("NNS", "NNPS")
 
 
 def _standalone(code: str) -> bool:
@@ -463,6 +478,9 @@ def _nominal(ctx: SentenceContext, n: int, trig: Trigger) -> Frame | None:
         if trig.needs_target and not targets[0]:
             return None
         cues.append(f"frame:light:{v.lemma(lv)}")
+        subj = v.clause_subject(lv)[0]
+        if not targets[0] and code[:2] in JOINT_ROOTS and _rival_sides(ctx, subj, src):
+            cues.append(SIDES)  # "the warring sides in Libya held talks"
         mood = "plain" if code == trig.code and not aux & MODALS else "modal"
         return finish(
             ctx, code=code, index=n, tokens=[lv, n], sources=sources, targets=targets,

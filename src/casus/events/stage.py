@@ -18,7 +18,7 @@ from typing import Any
 
 from ..errors import CodingError
 from ..model import Article, Event, Evidence, Participant, Sentence, make_event_id
-from .frame import JOINT_ROOTS, ONE_SIDED, THIRD_PARTY, UNNAMED_ROOTS
+from .frame import JOINT_ROOTS, ONE_SIDED, SIDES, THIRD_PARTY, UNNAMED_ROOTS
 from .frames import PROTEST, Frame, sentence_frames
 from .lexicon import CameoCode, LexiconData, Trigger, load_data
 from .match import match_trigger
@@ -195,11 +195,14 @@ def _events(
         and entry.code[:3] not in THIRD_PARTY
         and entry.code[:3] not in ONE_SIDED
     )
+    sides = SIDES in frame.cues and not frame.targets  # one country's rival sides
     for src in sources:
         if joint:  # "A and B agreed to ...": each with the other
             targets = [p for p in frame.sources if p is not src and p != src]
+        if sides:
+            targets = [src]
         for tgt in targets:
-            if tgt is not None and src is not None and tgt.code == src.code:
+            if tgt is not None and src is not None and tgt.code == src.code and not sides:
                 tgt = None
             if src is None and tgt is None and entry.code[:2] not in UNNAMED_ROOTS:
                 continue
