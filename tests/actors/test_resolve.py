@@ -199,6 +199,14 @@ def test_actors_organisations(
             2,
             "SYRCOP",
         ),
+        # three-word sector noun
+        (
+            "Kenya/PROPN/poss/4 's/PART/case/0 Criminal/PROPN/compound/4 "
+            "Investigation/PROPN/compound/4 Department/PROPN/nsubj/5 arrested/VERB/ROOT/5",
+            [(0, "GPE", 0, 1)],
+            4,
+            "KENCOP",
+        ),
         (
             "Syrian/ADJ/amod/1 forces/NOUN/nsubj/2 fired/VERB/ROOT/2/fire",
             [(0, "NORP", 0, 1)],
