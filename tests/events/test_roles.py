@@ -429,3 +429,24 @@ def test_a_judgement_of_an_attack_noun_after_a_bombing_targets_the_bomber(
     judged = _judgement(lexicon, first, sent(judging, {0: "BOL"}))
     assert judged.target is not None and judged.target.code == "CHL"
     assert "target:author" in judged.evidence.cues
+
+
+def test_praising_an_act_targets_its_author(lexicon: events.Lexicon) -> None:
+    # "Chile attacked Peru." then "Bolivia praised the attack.": approval, like condemnation,
+    # is towards whoever acted
+    first = sent(
+        "Chile/PROPN/nsubj/1 attacked/VERB/ROOT/1/attack Peru/PROPN/dobj/1 ./PUNCT/punct/1",
+        {0: "CHL", 2: "PER"},
+    )
+    second = sent(
+        "Bolivia/PROPN/nsubj/1 praised/VERB/ROOT/1/praise the/DET/det/3 "
+        "attack/NOUN/dobj/1/attack ./PUNCT/punct/1",
+        {0: "BOL"},
+    )
+    never = RoleModel(bias={"target": 1e9, "source": 1e9})
+    lex = events.Lexicon(data=lexicon.data, version=lexicon.version, roles=never)
+    (praised,) = [
+        e for e in events.extract(article(first, second), lex).events if e.cameo_root == "05"
+    ]
+    assert praised.target is not None and praised.target.code == "CHL"
+    assert "target:author" in praised.evidence.cues

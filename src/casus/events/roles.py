@@ -455,8 +455,9 @@ _ATTACKS = frozenset(
     {"attack", "strike", "airstrike", "raid", "bombing", "shelling", "bombardment", "assault"}
 )
 """Nouns for any act of violence: *condemned the attack* after *jets bombed* is the bombers'."""
-_JUDGED = frozenset({"11"})
-"""Roots whose object may be an act: condemning an act is an act towards its author."""
+_JUDGED = frozenset({"11", "05"})
+"""Roots whose object may be an act: condemning or praising an act is an act towards its
+author."""
 
 
 def _author(article: Article, event: Event) -> Event:
