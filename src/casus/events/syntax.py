@@ -17,7 +17,11 @@ CLAUSE_DEPS = frozenset({"relcl", "acl", "advcl", "ccomp", "xcomp", "parataxis",
 RELATIVE = frozenset({"which", "who", "that", "whom", "whose"})
 OBJECT_PREPS = frozenset({"for", "of", "into"})
 """Prepositions whose gerund takes the governing verb's object as its subject."""
-SUBJECT_CONTROL = frozenset({"promise", "pledge", "vow"})
+SUBJECT_CONTROL = frozenset(
+    {"promise", "pledge", "vow", "visit", "meet", "call", "phone", "host", "receive", "use"}
+)
+"""Verbs with an object whose infinitive complement is still the subject's act: *promised
+Kyiv to send*, *visited Y to press*, *called Y to discuss*, *used drones to strike*."""
 MODALS = frozenset({"will", "would", "shall", "may", "might", "could", "can", "'ll", "wo"})
 HEDGES = frozenset({"may", "might", "could", "can"})
 NEG_WORDS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
