@@ -244,13 +244,15 @@ def test_voting_on_a_resolution_targets_the_body(
         assert vote.target is not None and vote.target.code == "IGOUNO"
 
 
-def _judgement(lexicon: events.Lexicon, first: SentSpec, second: SentSpec) -> Event:
-    """The one disapproval (root 11) of a two-sentence story, coded with a role model that
-    fills nothing, so that only the rules name its target."""
+def _judgement(
+    lexicon: events.Lexicon, first: SentSpec, second: SentSpec, root: str = "11"
+) -> Event:
+    """The one judgement (disapproval, root 11, unless ``root`` says) of a two-sentence story,
+    coded with a role model that fills nothing, so that only the rules name its target."""
     never = RoleModel(bias={"target": 1e9, "source": 1e9})
     lex = events.Lexicon(data=lexicon.data, version=lexicon.version, roles=never)
     (judged,) = [
-        e for e in events.extract(article(first, second), lex).events if e.cameo_root == "11"
+        e for e in events.extract(article(first, second), lex).events if e.cameo_root == root
     ]
     return judged
 
@@ -443,10 +445,6 @@ def test_praising_an_act_targets_its_author(lexicon: events.Lexicon) -> None:
         "attack/NOUN/dobj/1/attack ./PUNCT/punct/1",
         {0: "BOL"},
     )
-    never = RoleModel(bias={"target": 1e9, "source": 1e9})
-    lex = events.Lexicon(data=lexicon.data, version=lexicon.version, roles=never)
-    (praised,) = [
-        e for e in events.extract(article(first, second), lex).events if e.cameo_root == "05"
-    ]
+    praised = _judgement(lexicon, first, second, root="05")
     assert praised.target is not None and praised.target.code == "CHL"
     assert "target:author" in praised.evidence.cues

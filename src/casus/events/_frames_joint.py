@@ -62,37 +62,62 @@ _GATHERINGS = frozenset({"summit", "conference", "forum", "session", "encounter"
 """Meetings of many: acts at them are not meetings of the two sides."""
 
 
-def occasion(ctx: SentenceContext, n: int, trig: Trigger, cues: list[str]) -> Frame | None:
-    """A consultation noun that is the occasion of an act between two actors: *X congratulated
-    Y during a phone call*, *X told Y in talks on Monday* are X's call or talks with Y (the
-    noun's own ``with`` side first)."""
+def _meeting_clause(
+    ctx: SentenceContext, n: int, trig: Trigger, preps: frozenset[str], *, be: bool
+) -> tuple[int, Found] | None:
+    """The verb of the clause a consultation noun is the prepositional object of (through
+    one of ``preps``; with ``be``, only *be*, else any full verb) and the verb's subject, when
+    the clause is plainly asserted and its subject names an actor."""
     v = ctx.view
     tok = v.tokens[n]
     if trig.code[:2] != "04" or trig.lemma in _GATHERINGS or tok.dep != "pobj":
         return None
-    prep = v.tokens[tok.head]
-    verb = prep.head
-    if v.lemma(tok.head) not in _OCCASION or v.tokens[verb].pos != "VERB" or verb == tok.head:
+    verb = v.tokens[tok.head].head
+    if v.lemma(tok.head) not in preps or verb == tok.head:
+        return None
+    if (v.lemma(verb) != "be") if be else (v.tokens[verb].pos != "VERB"):
         return None
     neg, aux = ctx.mood(verb)
     if neg or aux:
-        return None  # "would not thank Y at a meeting", "will discuss it with Y during talks"
+        return None  # "would not thank Y at a meeting", "will be in X on a visit"
     sources = ctx.subject(verb)[0]
-    src = participants(sources.mentions)
-    if not src:
+    if not participants(sources.mentions):
         return None
+    return verb, sources
+
+
+def _met(
+    ctx: SentenceContext,
+    n: int,
+    trig: Trigger,
+    verb: int,
+    sources: Found,
+    targets: tuple[tuple[Participant, ...], str],
+    cues: list[str],
+) -> Frame | None:
+    return finish(
+        ctx, code=trig.code, index=n, tokens=[verb, n], sources=sources, targets=targets,
+        cues=cues, strength="phrase", mood="plain", need_both=True,
+    )  # fmt: skip
+
+
+def occasion(ctx: SentenceContext, n: int, trig: Trigger, cues: list[str]) -> Frame | None:
+    """A consultation noun that is the occasion of an act between two actors: *X congratulated
+    Y during a phone call*, *X told Y in talks on Monday* are X's call or talks with Y (the
+    noun's own ``with`` side first)."""
+    found = _meeting_clause(ctx, n, trig, _OCCASION, be=False)
+    if found is None:
+        return None
+    verb, sources = found
+    src = participants(sources.mentions)
     targets = ctx.targets([(n, trig)], src)
     if not targets[0]:
-        found = ctx.actors.many(v, v.kids(verb, ("dobj", "dative")))
-        parts = tuple(p for p in participants(found.mentions) if p not in src)
+        objs = ctx.actors.many(ctx.view, ctx.view.kids(verb, ("dobj", "dative")))
+        parts = tuple(p for p in participants(objs.mentions) if p not in src)
         if not parts:
             return None
         targets = (parts, "role")
-    return finish(
-        ctx, code=trig.code, index=n, tokens=[verb, n], sources=sources, targets=targets,
-        cues=[*cues, "frame:occasion"], strength="phrase", mood="plain",
-        need_both=True,
-    )  # fmt: skip
+    return _met(ctx, n, trig, verb, sources, targets, [*cues, "frame:occasion"])
 
 
 _PRESENCE = frozenset({"on", "for"})
@@ -103,29 +128,15 @@ Y for talks with Z*."""
 def presence(ctx: SentenceContext, n: int, trig: Trigger, cues: list[str]) -> Frame | None:
     """A consultation noun that the subject of *be* is on or there for: *X is in Y on an
     official visit* (a visit to Y), *X was in Y for talks with Z* (talks with Z)."""
-    v = ctx.view
-    tok = v.tokens[n]
-    if trig.code[:2] != "04" or trig.lemma in _GATHERINGS or tok.dep != "pobj":
+    found = _meeting_clause(ctx, n, trig, _PRESENCE, be=True)
+    if found is None:
         return None
-    prep = v.tokens[tok.head]
-    verb = prep.head
-    if v.lemma(tok.head) not in _PRESENCE or verb == tok.head or v.lemma(verb) != "be":
-        return None
-    neg, aux = ctx.mood(verb)
-    if neg or aux:
-        return None  # "was not in X for talks", "will be in X on a visit"
-    sources = ctx.subject(verb)[0]
+    verb, sources = found
     src = participants(sources.mentions)
-    if not src:
-        return None
     targets = ctx.targets([(n, trig)], src)
     if not targets[0] and trig.code in PLACED_MEETINGS:
         targets = (ctx.place([verb], src), "place")
-    return finish(
-        ctx, code=trig.code, index=n, tokens=[verb, n], sources=sources, targets=targets,
-        cues=[*cues, "frame:presence"], strength="phrase", mood="plain",
-        need_both=True,
-    )  # fmt: skip
+    return _met(ctx, n, trig, verb, sources, targets, [*cues, "frame:presence"])
 
 
 PARTNERED = frozenset({"057"})

@@ -145,7 +145,11 @@ def war_damage(event: Event, *, lexicon: Lexicon) -> Event:
     cues = event.evidence.cues
     if event.cameo != _DAMAGE or not cues or cues[0] not in _DAMAGE_VERBS:
         return event
-    entry = lexicon.code("190")
+    return _recoded(event, lexicon.code("190"), "frame:war-damage")
+
+
+def _recoded(event: Event, entry: CameoCode, cue: str) -> Event:
+    """``event`` coded ``entry`` instead (a new id), with the cue of the rule that said so."""
     src, tgt = event.source, event.target
     return replace(
         event,
@@ -157,7 +161,7 @@ def war_damage(event: Event, *, lexicon: Lexicon) -> Event:
             tgt.code if tgt else None,
         ),
         **_coded(entry),
-        evidence=replace(event.evidence, cues=(*cues, "frame:war-damage")),
+        evidence=replace(event.evidence, cues=(*event.evidence.cues, cue)),
     )
 
 
@@ -258,16 +262,7 @@ def domestic_violence(event: Event, *, lexicon: Lexicon) -> Event:
         code = _UNKNOWN_VIOLENCE  # a mob attacking a mosque or rival marchers: assault
     else:
         return event
-    entry = lexicon.code(code)
-    cues = (*event.evidence.cues, "frame:domestic")
-    return replace(
-        event,
-        event_id=make_event_id(
-            event.article_id, event.sentence_index, src.code, entry.code, tgt.code
-        ),
-        **_coded(entry),
-        evidence=replace(event.evidence, cues=cues),
-    )
+    return _recoded(event, lexicon.code(code), "frame:domestic")
 
 
 _BOYCOTT = "143"
@@ -286,15 +281,7 @@ def _state_boycott(event: Event, lexicon: Lexicon) -> Event:
         return event
     if tgt.sector not in _STATE_SIDE:
         return event
-    entry = lexicon.code(_EMBARGO)
-    return replace(
-        event,
-        event_id=make_event_id(
-            event.article_id, event.sentence_index, src.code, entry.code, tgt.code
-        ),
-        **_coded(entry),
-        evidence=replace(event.evidence, cues=(*event.evidence.cues, "frame:state-boycott")),
-    )
+    return _recoded(event, lexicon.code(_EMBARGO), "frame:state-boycott")
 
 
 _INFERRED_SOURCE = "source:inferred"
