@@ -2,8 +2,9 @@
 
 :mod:`casus.where.stage` holds :class:`Gazetteer` and the place scoring; ``gaz`` (tables),
 ``text`` (place spans) and ``report`` (``casus places``) are its helpers; ``crowds`` gives a
-generic crowd the country of its own place (``place_crowds``, run between actors and events).
-Import the public names from here.
+generic crowd the country of its own place (``place_crowds``, run between actors and events)
+and maps place names to their countries for the events stage (``place_countries``: the side
+of a place attacked). Import the public names from here.
 """
 
 from __future__ import annotations
