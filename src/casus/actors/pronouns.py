@@ -61,7 +61,8 @@ def _pronoun(st: _Sent, tok: Token, ctx: _Context) -> tuple[Mention | None, bool
         return None, False
     plural = word in _PLURAL_PRONOUNS
     speaker = None if plural else _speaker(st, tok)
-    if speaker is not None and speaker.actor is not None:
+    if speaker is not None and speaker.actor is not None and speaker.label != "PRON":
+        # (a pronoun speaker, "he said it ...", may be a person or not: the nearest rule)
         person = speaker.label == "PERSON" or (speaker.label == "ACTOR" and speaker.via == "title")
         if person == want_person:  # "X criticised Y, saying it ...": X, not Y
             return st.mention(h, h + 1, h, "PRON", speaker.actor, "coref"), person
