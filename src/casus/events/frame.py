@@ -134,6 +134,8 @@ def finish(
         tgt = tuple(t for t in tgt if t.sector != "MED")
     if code[:2] == "15" and tgt_how == "object":  # troops were deployed: their own side
         src, tgt = src or tgt, ()
+        # ... where they were deployed: "Kenyan police were deployed in Port-au-Prince"
+        tgt, tgt_how = ctx.place(tokens, src, named=True), "place"
     if code[:2] in VIOLENT and src and all(p.sector == "MED" for p in src):
         src = ()  # "state media killed" is a report of a killing, not the killer
     if need_both and not (src and tgt):
