@@ -82,4 +82,4 @@ class Coder:
         article = when.date_events(article)
         if not article.events:
             return article  # nothing to locate: the gazetteer is not needed
-        return where.locate_events(article, self.gazetteer)
+        return where.locate_events(article, self.gazetteer, resolved=places.resolved)

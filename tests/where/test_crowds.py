@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from casus.model import Actor, Article, Mention, Sentence
-from casus.where import place_countries, place_crowds
+from casus.where import place_countries, place_crowds, resolve_places
 from tests._builders.whenwhere import article, gazetteer, mention, with_parts
 
 
@@ -106,3 +106,15 @@ def test_place_countries_of_unresolved_place_names() -> None:
     # with every place already an actor there is nothing to resolve
     b = with_parts(a, [mention(s, 0, 1, country="CHL")])
     assert dict(place_countries(b, gazetteer())) == {}
+
+
+def test_place_countries_resolves_places_once_for_events_and_locations() -> None:
+    spec = "Chile|nsubj|1 shelled|ROOT|1|VERB Arequipa|dobj|1"
+    a = article([spec])
+    s = a.sentences[0]
+    a = with_parts(a, [mention(s, 0, 1, country="CHL"), mention(s, 2, 3)])
+    found = place_countries(a, gazetteer())
+    first = found.resolved()
+    assert found.get((0, 2)) == "PER"
+    assert found.resolved() is first  # made once, shared with locate_events
+    assert [p.span for p in first] == [p.span for p in resolve_places(gazetteer(), a)]

@@ -478,8 +478,8 @@ def _nominal(ctx: SentenceContext, n: int, trig: Trigger) -> Frame | None:
         if trig.needs_target and not targets[0]:
             return None
         cues.append(f"frame:light:{v.lemma(lv)}")
-        subj = v.clause_subject(lv)[0]
-        if not targets[0] and code[:2] in JOINT_ROOTS and _rival_sides(ctx, subj, src):
+        rivals = not targets[0] and code[:2] in JOINT_ROOTS
+        if rivals and _rival_sides(ctx, v.clause_subject(lv)[0], src):
             cues.append(SIDES)  # "the warring sides in Libya held talks"
         mood = "plain" if code == trig.code and not aux & MODALS else "modal"
         return finish(

@@ -9,8 +9,8 @@ of a place attacked). Import the public names from here.
 
 from __future__ import annotations
 
-from .crowds import place_countries, place_crowds
+from .crowds import PlaceCountries, place_countries, place_crowds
 from .stage import *  # noqa: F403  (the names of its __all__)
 from .stage import __all__ as _stage_all
 
-__all__ = [*_stage_all, "place_countries", "place_crowds"]
+__all__ = [*_stage_all, "PlaceCountries", "place_countries", "place_crowds"]

@@ -26,7 +26,7 @@ from dataclasses import replace
 from ..model import Actor, Article, Mention, Sentence
 from .stage import Gazetteer, ResolvedPlace, resolve_places
 
-__all__ = ["place_countries", "place_crowds"]
+__all__ = ["PlaceCountries", "place_countries", "place_crowds"]
 
 _PEOPLE = frozenset({"CVL", "OPP", "LAB", "EDU", "AGR"})  # not refugees: in X, not of X
 _BEFORE = frozenset({"compound", "nmod", "amod"})
@@ -190,34 +190,44 @@ def place_crowds(article: Article, gaz: Gazetteer) -> Article:
     return replace(article, mentions=tuple(mentions))
 
 
-class _PlaceCountries(Mapping[tuple[int, int], str]):
-    """:func:`place_countries`, resolved on first use (most articles never ask)."""
+class PlaceCountries(Mapping[tuple[int, int], str]):
+    """The country of every place name of an article that no actor covers and the gazetteer
+    accepts, by ``(sentence index, head token)``: what :func:`place_countries` returns. The
+    places are resolved the first time they are read (most articles never ask), once for the
+    events stage and :func:`~casus.where.stage.locate_events` (:meth:`resolved`)."""
 
-    __slots__ = ("_article", "_found", "_gaz")
+    __slots__ = ("_article", "_found", "_gaz", "_named", "_places")
 
     def __init__(self, article: Article, gaz: Gazetteer) -> None:
         self._article, self._gaz = article, gaz
+        self._named = any(m.actor is None and m.label in _PLACES for m in article.mentions)
+        self._places: list[ResolvedPlace] | None = None
         self._found: dict[tuple[int, int], str] | None = None
 
-    def _resolved(self) -> dict[tuple[int, int], str]:
+    def resolved(self) -> list[ResolvedPlace]:
+        """Every place-like span of the article with its readings (``resolve_places``)."""
+        if self._places is None:
+            self._places = resolve_places(self._gaz, self._article)
+        return self._places
+
+    def _countries(self) -> dict[tuple[int, int], str]:
         if self._found is None:
-            self._found = _by_head(self._gaz, resolve_places(self._gaz, self._article))
+            self._found = _by_head(self._gaz, self.resolved()) if self._named else {}
         return self._found
 
     def __getitem__(self, key: tuple[int, int]) -> str:
-        return self._resolved()[key]
+        return self._countries()[key]
 
     def __iter__(self) -> Iterator[tuple[int, int]]:
-        return iter(self._resolved())
+        return iter(self._countries())
 
     def __len__(self) -> int:
-        return len(self._resolved())
+        return len(self._countries())
 
 
-def place_countries(article: Article, gaz: Gazetteer) -> Mapping[tuple[int, int], str]:
+def place_countries(article: Article, gaz: Gazetteer) -> PlaceCountries:
     """The country of every place name of ``article`` the gazetteer accepts, by ``(sentence
     index, head token)``, for the events stage: the side of a place attacked (*Russia struck
-    Kharkiv*). The places are resolved the first time the mapping is read."""
-    if not any(m.actor is None and m.label in _PLACES for m in article.mentions):
-        return {}
-    return _PlaceCountries(article, gaz)
+    Kharkiv*). The places are resolved the first time the mapping is read; an article whose
+    place names are all actors already maps nothing and resolves nothing for it."""
+    return PlaceCountries(article, gaz)

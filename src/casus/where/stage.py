@@ -11,7 +11,7 @@ in its sentence tied to the trigger, else none. The score and every rule are doc
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from ..cache import cached
@@ -532,11 +532,18 @@ def place_for_event(
     return best[1] if best else None
 
 
-def locate_events(article: Article, gazetteer: Gazetteer) -> Article:
-    """Fill ``Event.location`` of every event of ``article`` (``None`` where no place)."""
+def locate_events(
+    article: Article,
+    gazetteer: Gazetteer,
+    resolved: Callable[[], Sequence[ResolvedPlace]] | None = None,
+) -> Article:
+    """Fill ``Event.location`` of every event of ``article`` (``None`` where no place).
+    ``resolved``, if given, returns the :func:`resolve_places` of an article with the same
+    sentences and mentions, already made (``PlaceCountries.resolved``), so it is not made
+    again."""
     if not article.events:
         return article
-    places = resolve_places(gazetteer, article)
+    places = resolved() if resolved is not None else resolve_places(gazetteer, article)
     by_sentence: Counter[int] = Counter(p.span.sentence_index for p in places)
     sentences = {s.index: s for s in article.sentences}
     events: list[Event] = []
