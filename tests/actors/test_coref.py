@@ -190,6 +190,35 @@ def test_actors_pronouns_follow_subject_person(index: ActorIndex) -> None:
     assert his.actor == he.actor
 
 
+@pytest.mark.parametrize(
+    ("unparsed", "resolved"),
+    [
+        ("He///0 had///1 long///2 said///3 so///4", True),  # the person goes on
+        ("The///0 talks///1 had///2 failed///3", False),  # someone else may come in
+    ],
+)
+def test_actors_pronoun_looks_past_an_unparsed_he_sentence(
+    index: ActorIndex, unparsed: str, resolved: bool
+) -> None:
+    """Parse-less mode leaves a sentence with no trigger unparsed; one that opens with
+    *he* carries the story's person on to the next sentence's *he*."""
+    art = resolve(
+        article(
+            "Macron/PROPN/nsubj/1 called/VERB/ROOT/1 Scholz/PROPN/dobj/1",
+            unparsed,
+            "Later/ADV/advmod/2 he/PRON/nsubj/2 urged/VERB/ROOT/2 calm/NOUN/dobj/2",
+            ents=[(0, "PERSON", 0, 1), (0, "PERSON", 2, 3)],
+            date=dt.date(2023, 1, 1),
+        ),
+        index,
+    )
+    he = [m for m in art.mentions if m.sentence_index == 2 and m.label == "PRON"]
+    if resolved:
+        assert he and he[0].actor is not None and he[0].actor.name == "Emmanuel Macron"
+    else:
+        assert not he
+
+
 def test_actors_it_refers_to_nonperson_and_needs_one(index: ActorIndex) -> None:
     art = resolve(
         article(

@@ -94,6 +94,9 @@ class _Context:
     """Folded names of listed people out of their listed office on the story's day."""
     roles: dict[str, Actor] = field(default_factory=dict)
     """Folded name (and surname) → the international body the story names them for."""
+    continued: frozenset[int] = frozenset()
+    """Sentences left unparsed (parse-less mode) that open with *he* or *she*: the person
+    the story was about goes on through them ("X resigned. He had ... Later he ...")."""
 
     def remember_person(self, actor: Actor, name: str, title: str) -> None:
         key = fold(name)

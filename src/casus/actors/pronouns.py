@@ -66,8 +66,11 @@ def _pronoun(st: _Sent, tok: Token, ctx: _Context) -> tuple[Mention | None, bool
         person = speaker.label == "PERSON" or (speaker.label == "ACTOR" and speaker.via == "title")
         if person == want_person:  # "X criticised Y, saying it ...": X, not Y
             return st.mention(h, h + 1, h, "PRON", speaker.actor, "coref"), person
+    back = s - 1  # the sentence before, and any unparsed "He ..." ones before that
+    while want_person and back in ctx.continued:
+        back -= 1
     for ref in reversed(ctx.refs):
-        if ref.sentence < s - 1:
+        if ref.sentence < back:
             break
         if ref.sentence == s and ref.head >= h:
             continue

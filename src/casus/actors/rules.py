@@ -9,6 +9,7 @@ surnames are resolved against what the article said before. See ``docs/ACTORS.md
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -62,7 +63,7 @@ def cased_tokens(sentence: Sentence) -> tuple[bool, ...]:
 
 
 def resolve_article(article: Article, index: ActorIndex) -> Article:
-    ctx = _Context(index, article.date)
+    ctx = _Context(index, article.date, continued=_continued(article.sentences))
     by_sentence: dict[int, list[Mention]] = {}
     for m in article.mentions:
         by_sentence.setdefault(m.sentence_index, []).append(m)
@@ -76,6 +77,20 @@ def resolve_article(article: Article, index: ActorIndex) -> Article:
     for sentence, sentence_atoms in zip(article.sentences, atoms, strict=True):
         out.extend(_resolve_sentence(sentence, sentence_atoms, ctx))
     return replace(article, mentions=tuple(out))
+
+
+_SINGULAR_PERSONS = frozenset({"he", "she"})
+
+
+def _continued(sentences: Sequence[Sentence]) -> frozenset[int]:
+    """The unparsed sentences (no dependency labels) whose first word is *he* or *she*."""
+    return frozenset(
+        s.index
+        for s in sentences
+        if s.tokens
+        and s.tokens[0].text.lower() in _SINGULAR_PERSONS
+        and not any(t.dep for t in s.tokens)
+    )
 
 
 # -- phrases -----------------------------------------------------------------------------
