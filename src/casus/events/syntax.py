@@ -106,7 +106,10 @@ class SentenceView:
         seen: set[int] = set()
         while v not in seen:
             seen.add(v)
-            subj = self.kid(v, SUBJ)
+            subjects = self.kids(v, SUBJ)
+            # two subjects: the nearer one; the first is a dateline or a misparse ("MOSCOW -
+            # The Kremlin condemned")
+            subj = subjects[-1] if subjects else None
             if subj is not None:
                 passive = self.tokens[subj].dep in ("nsubjpass", "csubjpass")
                 if passive and inherited and start is not None and not self.is_passive(start):
