@@ -81,3 +81,11 @@ def test_place_names_in_phrase_of_the_object_of_a_strike(lexicon: Lexicon) -> No
     )  # fmt: skip
     assert _triples(art, lexicon, {(0, 5): "PER"}) == {("CHL", "190", "PER")}
     assert _triples(art, lexicon, {}) == set()
+
+
+def test_place_names_the_city_of_a_place(lexicon: Lexicon) -> None:
+    art = article(
+        sent("Chile/PROPN/nsubj/1 shelled/VERB/ROOT/1/shell the/DET/det/3 town/NOUN/dobj/1 "
+             "of/ADP/prep/3 Tacna/PROPN/pobj/4 ./PUNCT/punct/1", {0: "CHL"}),
+    )  # fmt: skip
+    assert _triples(art, lexicon, {(0, 5): "PER"}) == {("CHL", "194", "PER")}

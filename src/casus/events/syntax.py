@@ -251,6 +251,12 @@ def national(country: str, sector: str, name: str) -> Participant:
     )
 
 
+_SETTLEMENTS = frozenset(
+    {"city", "town", "village", "port", "region", "province", "district", "capital", "suburb"}
+)
+"""Nouns that name a place by an ``of`` phrase: *the city of X*, *the port of Y*."""
+
+
 class ActorLookup:
     """Resolved mentions by ``(sentence_index, head token)`` and by covered token."""
 
@@ -280,7 +286,11 @@ class ActorLookup:
         Kharkiv and Odesa``), one participant per country, for the side of a place attacked."""
         si = view.sentence.index
         out: dict[str, Participant] = {}
-        for h in heads:
+        named = [*heads]
+        for h in heads:  # "the city of Kharkiv": the name the settlement noun governs
+            if view.lemma(h) in _SETTLEMENTS:
+                named += view.prep_objects(h, "of")
+        for h in named:
             for c in view.conjuncts(h):
                 country = self.places.get((si, c))
                 if country and country not in out and self.at(si, c) is None:
