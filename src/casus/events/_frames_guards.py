@@ -1,11 +1,13 @@
 """Guards of the verbal and matrix rules of :mod:`.frames`: whether a warning reports what
 has happened (no threat), whether a threat's clause is the speaker's own act, whether a verb
 of calling characterises its object (``called the plan a gamble``: no telephone call), whether
-a demand states what a protest is for."""
+a demand states what a protest is for, whether protests with nobody named are told as
+having happened."""
 
 from __future__ import annotations
 
 from .context import SentenceContext, participants
+from .frame import PROTEST
 from .lexicon import Trigger
 from .syntax import MODALS, Found, SentenceView
 
@@ -21,6 +23,7 @@ __all__ = [
     "protest_subject",
     "shown_thing",
     "topic",
+    "unnamed_protests",
 ]
 
 _PAST_AUX = frozenset({"had", "has", "have", "was", "were", "did"})
@@ -268,3 +271,36 @@ def backdrop(v: SentenceView, n: int) -> bool:
             return False
         n = span
     return False
+
+
+_PLURAL = frozenset({"NNS", "NNPS"})
+_THEME_PREPS = frozenset({"of", "on", "against"})
+_CARRIERS = ("dobj", "pobj", "prep", "conj", "nsubjpass")
+"""Dependencies through which a noun reaches the verb of its clause."""
+
+
+def unnamed_protests(ctx: SentenceContext, n: int, code: str) -> bool:
+    """Whether event noun ``n`` is protests told with nobody named (*the city was paralysed
+    by protests*, *police broke up demonstrations in the north*): coded with no actor, their
+    sides come from the article (the country's people against its government). Only the
+    plural: the singular is as often a characterisation (*a show of defiance*, *a
+    demonstration of strength*) or a kind (*the right to protest*). Left out: protests
+    in a modal or negated clause (*will not tolerate rallies*, *could turn to protests*),
+    the theme of another event noun (*the ban on rallies*: the ban is the event)."""
+    v = ctx.view
+    tok = v.tokens[n]
+    if code[:2] != PROTEST or tok.tag not in _PLURAL:
+        return False
+    theme = tok.dep == "pobj" and v.lemma(tok.head) in _THEME_PREPS
+    if theme and v.tokens[tok.head].head in ctx.matches:
+        return False
+    i = n
+    for _ in range(4):
+        t = v.tokens[i]
+        if t.head == i or t.dep not in _CARRIERS:
+            break
+        i = t.head
+        if v.tokens[i].pos in ("VERB", "AUX"):
+            neg, aux = ctx.mood(i)
+            return not (neg or aux & MODALS)
+    return True
