@@ -173,6 +173,11 @@ def hearsay(v: SentenceView, i: int) -> bool:
     return False
 
 
+_KEPT_FROM = frozenset({"from", "against"})
+"""Prepositions whose gerund is not done: *kept them from attacking*, *warned against
+travelling*."""
+
+
 def unasserted(v: SentenceView, i: int) -> bool:
     """A verbal trigger that states no event: hypothetical, hearsay, a purpose (``to
     allow``), or a bare past participle with no agent (``a letter handed over``)."""
@@ -181,6 +186,8 @@ def unasserted(v: SentenceView, i: int) -> bool:
         return True
     if tok.dep == "pcomp" and v.lemma(tok.head) == "without":
         return True  # "claimed it, without offering evidence"
+    if tok.dep == "pcomp" and tok.tag == "VBG" and v.lemma(tok.head) in _KEPT_FROM:
+        return True  # "stopped X from attacking", "warned against travelling"
     if tok.dep in ("csubj", "csubjpass"):
         return True  # "removing the sanctions is out of the question": a topic
     if tok.dep in ("advcl", "acl") and "to" in v.auxiliaries(i):
