@@ -286,10 +286,11 @@ def unnamed_protests(ctx: SentenceContext, n: int, code: str) -> bool:
     plural: the singular is as often a characterisation (*a show of defiance*, *a
     demonstration of strength*) or a kind (*the right to protest*). Left out: protests
     in a modal or negated clause (*will not tolerate rallies*, *could turn to protests*),
-    the theme of another event noun (*the ban on rallies*: the ban is the event)."""
+    the theme of another event noun (*the ban on rallies*: the ban is the event), and riots
+    (145), which are as often fighting between communities as protest against a government."""
     v = ctx.view
     tok = v.tokens[n]
-    if code[:2] != PROTEST or tok.tag not in _PLURAL:
+    if code[:2] != PROTEST or code[:3] == "145" or tok.tag not in _PLURAL:
         return False
     theme = tok.dep == "pobj" and v.lemma(tok.head) in _THEME_PREPS
     if theme and v.tokens[tok.head].head in ctx.matches:
