@@ -58,14 +58,6 @@ def participants(mentions: Sequence[Mention]) -> tuple[Participant, ...]:
     return tuple(Participant.from_mention(m) for m in mentions if m.actor is not None)
 
 
-_AUTHORING = frozenset(
-    {"impose", "take", "make", "carry", "launch", "announce", "issue", "adopt", "propose",
-     "order", "commit", "conduct", "pass", "introduce", "sign", "draft", "submit", "table",
-     "put", "file", "bring", "stage", "mount", "enact", "perpetrate", "initiate", "unveil"}
-)  # fmt: skip
-"""Verbs of doing or making: *the sanctions imposed by X* are X's."""
-
-
 class SentenceContext:
     """Rule context for one sentence."""
 
@@ -202,7 +194,7 @@ class SentenceContext:
             behind = self.chain_targets(chain, sources)
             if behind[0]:
                 return behind
-        authors = self.object_authors(tried)
+        authors = self.view.object_authors(tried)
         if authors:
             found = self.actors.many(self.view, authors)
             parts = tuple(p for p in participants(found.mentions) if p.code not in src_codes)
@@ -229,21 +221,6 @@ class SentenceContext:
             if parts:
                 return parts, "deep"
         return (), ""
-
-    def object_authors(self, heads: Sequence[int]) -> list[int]:
-        """Who did the thing an object names, by its ``by`` phrase: *the raid by X*, *the
-        sanctions imposed by X*, *the decision taken by X*."""
-        v = self.view
-        out: list[int] = []
-        for h in heads:
-            if v.tokens[h].pos != "NOUN":
-                continue
-            out += v.prep_objects(h, "by")
-            for a in v.kids(h, ("acl",)):
-                if v.lemma(a) in _AUTHORING:  # not "the deal welcomed by X"
-                    for g in v.kids(a, ("agent",)):
-                        out += v.kids(g, ("pobj",))
-        return out
 
     def role_heads_below(self, i: int, trig: Trigger) -> list[tuple[str, list[int]]]:
         """Preposition roles one level down, on the trigger's object or prepositional

@@ -36,6 +36,14 @@ class Found:
     how: str
 
 
+_AUTHORING = frozenset(
+    {"impose", "take", "make", "carry", "launch", "announce", "issue", "adopt", "propose",
+     "order", "commit", "conduct", "pass", "introduce", "sign", "draft", "submit", "table",
+     "put", "file", "bring", "stage", "mount", "enact", "perpetrate", "initiate", "unveil"}
+)  # fmt: skip
+"""Verbs of doing or making: *the sanctions imposed by X* are X's."""
+
+
 class SentenceView:
     """Indexes one parsed sentence: children by head, the root, question-ness."""
 
@@ -66,6 +74,20 @@ class SentenceView:
 
     def lemma(self, i: int) -> str:
         return self.tokens[i].lemma.lower()
+
+    def object_authors(self, heads: Sequence[int]) -> list[int]:
+        """Who did the thing an object names, by its ``by`` phrase: *the raid by X*, *the
+        sanctions imposed by X*, *the decision taken by X*."""
+        out: list[int] = []
+        for h in heads:
+            if self.tokens[h].pos != "NOUN":
+                continue
+            out += self.prep_objects(h, "by")
+            for a in self.kids(h, ("acl",)):
+                if self.lemma(a) in _AUTHORING:  # not "the deal welcomed by X"
+                    for g in self.kids(a, ("agent",)):
+                        out += self.kids(g, ("pobj",))
+        return out
 
     def prep_objects(self, i: int, prep: str) -> list[int]:
         """Objects of preposition ``prep`` attached to ``i`` (``spoke with A``)."""
@@ -107,8 +129,8 @@ class SentenceView:
         while v not in seen:
             seen.add(v)
             subjects = self.kids(v, SUBJ)
-            # two subjects: the nearer one; the first is a dateline or a misparse ("MOSCOW -
-            # The Kremlin condemned")
+            # two subjects: the later one, nearer the verb; the first is a dateline or a
+            # misparse ("MOSCOW - The Kremlin condemned")
             subj = subjects[-1] if subjects else None
             if subj is not None:
                 passive = self.tokens[subj].dep in ("nsubjpass", "csubjpass")
