@@ -64,10 +64,10 @@ _GATHERINGS = frozenset({"summit", "conference", "forum", "session", "encounter"
 
 def _meeting_clause(
     ctx: SentenceContext, n: int, trig: Trigger, preps: frozenset[str], *, be: bool
-) -> tuple[int, Found] | None:
+) -> tuple[int, Found, tuple[Participant, ...]] | None:
     """The verb of the clause a consultation noun is the prepositional object of (through
-    one of ``preps``; with ``be``, only *be*, else any full verb) and the verb's subject, when
-    the clause is plainly asserted and its subject names an actor."""
+    one of ``preps``; with ``be``, only *be*, else any full verb), the verb's subject and its
+    actors, when the clause is plainly asserted and its subject names an actor."""
     v = ctx.view
     tok = v.tokens[n]
     if trig.code[:2] != "04" or trig.lemma in _GATHERINGS or tok.dep != "pobj":
@@ -81,9 +81,10 @@ def _meeting_clause(
     if neg or aux:
         return None  # "would not thank Y at a meeting", "will be in X on a visit"
     sources = ctx.subject(verb)[0]
-    if not participants(sources.mentions):
+    src = participants(sources.mentions)
+    if not src:
         return None
-    return verb, sources
+    return verb, sources, src
 
 
 def _met(
@@ -108,8 +109,7 @@ def occasion(ctx: SentenceContext, n: int, trig: Trigger, cues: list[str]) -> Fr
     found = _meeting_clause(ctx, n, trig, _OCCASION, be=False)
     if found is None:
         return None
-    verb, sources = found
-    src = participants(sources.mentions)
+    verb, sources, src = found
     targets = ctx.targets([(n, trig)], src)
     if not targets[0]:
         objs = ctx.actors.many(ctx.view, ctx.view.kids(verb, ("dobj", "dative")))
@@ -131,8 +131,7 @@ def presence(ctx: SentenceContext, n: int, trig: Trigger, cues: list[str]) -> Fr
     found = _meeting_clause(ctx, n, trig, _PRESENCE, be=True)
     if found is None:
         return None
-    verb, sources = found
-    src = participants(sources.mentions)
+    verb, sources, src = found
     targets = ctx.targets([(n, trig)], src)
     if not targets[0] and trig.code in PLACED_MEETINGS:
         targets = (ctx.place([verb], src), "place")
